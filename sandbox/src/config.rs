@@ -1,0 +1,133 @@
+//! What a sandbox instance is set up with: its OAuth clients, users, CORS settings and
+//! token lifetimes, and the demo configuration the binary and end-to-end tests start from.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+/// The client id of the demo OAuth client: 32 hex characters, like ServiceNow's.
+pub const DEMO_CLIENT_ID: &str = "9d4c3b2a1f0e4d5c8b7a6f5e4d3c2b1a";
+
+/// ServiceNow's default access token lifetime (1800 s).
+pub const DEFAULT_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(1800);
+/// ServiceNow's default refresh token lifetime (100 days).
+pub const DEFAULT_REFRESH_TOKEN_TTL: Duration = Duration::from_secs(8_640_000);
+/// How long an authorization code stays redeemable.
+pub const DEFAULT_CODE_TTL: Duration = Duration::from_secs(60);
+
+/// How one sandbox instance behaves.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The origin of the CORS rule for `/api/*`; `None` means no CORS rule exists.
+    pub api_cors_origin: Option<String>,
+    /// `glide.oauth.cors.allowed.origin` for `/oauth_token.do`; `None` blocks browsers.
+    pub oauth_cors_origin: Option<String>,
+    /// Registered OAuth clients (public clients, PKCE, no secret).
+    pub clients: Vec<OAuthClient>,
+    /// Users who can log in.
+    pub users: Vec<SandboxUser>,
+    /// Lifetime of access tokens.
+    pub access_token_ttl: Duration,
+    /// Lifetime of refresh tokens.
+    pub refresh_token_ttl: Duration,
+    /// Lifetime of authorization codes.
+    pub code_ttl: Duration,
+    /// Whether to load the realistic seed incidents and change requests.
+    pub seed: bool,
+}
+
+/// An OAuth application registry entry for a public client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OAuthClient {
+    /// The client id the app sends.
+    pub client_id: String,
+    /// The name shown on the consent page.
+    pub name: String,
+    /// The one redirect URL registered for it; requests must match it exactly.
+    pub redirect_uri: String,
+}
+
+/// A `sys_user` who can log in to the instance.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SandboxUser {
+    /// The login name (`sys_user.user_name`).
+    pub user_name: String,
+    /// The password typed on the login page.
+    pub password: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email address.
+    pub email: String,
+    /// Roles such as `itil`, `change_manager` or `admin`.
+    pub roles: Vec<String>,
+}
+
+impl std::fmt::Debug for SandboxUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The password stays out of logs and test output.
+        f.debug_struct("SandboxUser")
+            .field("user_name", &self.user_name)
+            .field("password", &"[redacted]")
+            .field("roles", &self.roles)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SandboxUser {
+    /// A user from its parts; the email is derived from the user name.
+    pub fn new(user_name: &str, password: &str, first: &str, last: &str, roles: &[&str]) -> Self {
+        SandboxUser {
+            user_name: user_name.to_owned(),
+            password: password.to_owned(),
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            email: format!("{user_name}@example.com"),
+            roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+        }
+    }
+
+    /// "First Last", ServiceNow's display value for a user.
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name).trim().to_owned()
+    }
+
+    /// Whether the user has any of these roles (`admin` has every role).
+    pub fn has_any_role(&self, roles: &[&str]) -> bool {
+        self.roles.iter().any(|r| r == "admin" || roles.contains(&r.as_str()))
+    }
+}
+
+impl Config {
+    /// The demo instance: one client named "snowcard", three users, both CORS settings
+    /// open to `app_origin`, seed records, and an ephemeral port on 127.0.0.1.
+    pub fn demo(app_origin: &str, redirect_uri: &str) -> Config {
+        Config {
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            api_cors_origin: Some(app_origin.to_owned()),
+            oauth_cors_origin: Some(app_origin.to_owned()),
+            clients: vec![OAuthClient {
+                client_id: DEMO_CLIENT_ID.to_owned(),
+                name: "snowcard".to_owned(),
+                redirect_uri: redirect_uri.to_owned(),
+            }],
+            users: vec![
+                SandboxUser::new(
+                    "snowcard.integration",
+                    "sandbox-demo",
+                    "Snowcard",
+                    "Integration",
+                    &["itil", "change_manager"],
+                ),
+                SandboxUser::new("beth.anglin", "sandbox-demo", "Beth", "Anglin", &["itil"]),
+                SandboxUser::new("admin", "sandbox-admin", "System", "Administrator", &["admin"]),
+            ],
+            access_token_ttl: DEFAULT_ACCESS_TOKEN_TTL,
+            refresh_token_ttl: DEFAULT_REFRESH_TOKEN_TTL,
+            code_ttl: DEFAULT_CODE_TTL,
+            seed: true,
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! snowcard: send Microsoft Secure Score improvement actions to ServiceNow and track the
+//! tickets, from a browser module with no server of its own.
+
+pub mod servicenow;

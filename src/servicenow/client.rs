@@ -1,0 +1,198 @@
+//! An authorized connection to one instance: Bearer requests, refresh ahead of expiry and on
+//! a 401 (once, then the session has ended), with one refresh at a time however many
+//! requests need it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use futures::future::{FutureExt, Shared};
+use oauth2::http::{self, header, Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::error::{ApiError, OAuthError};
+use super::http::{header as header_value, HttpResponse, LocalFuture, Transport};
+use super::oauth::{self, OAuthSettings, TokenSet};
+use super::user::{self, CurrentUserBody, SysUserBody, UserInfo};
+
+/// Where the client reads the time; injectable so tests control expiry.
+pub type Clock = Rc<dyn Fn() -> DateTime<Utc>>;
+
+type RefreshFuture = Shared<LocalFuture<'static, Result<TokenSet, OAuthError>>>;
+
+/// A cheap-to-clone handle onto one connected session.
+#[derive(Clone)]
+pub struct ServiceNowClient {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    transport: Rc<dyn Transport>,
+    settings: OAuthSettings,
+    tokens: RefCell<TokenSet>,
+    refreshing: RefCell<Option<RefreshFuture>>,
+    clock: Clock,
+    on_tokens: Box<dyn Fn(&TokenSet)>,
+}
+
+impl ServiceNowClient {
+    /// `on_tokens` is told of every new token set, so the caller can persist it.
+    pub fn new(
+        transport: Rc<dyn Transport>,
+        settings: OAuthSettings,
+        tokens: TokenSet,
+        clock: Clock,
+        on_tokens: impl Fn(&TokenSet) + 'static,
+    ) -> Self {
+        let inner = Inner {
+            transport,
+            settings,
+            tokens: RefCell::new(tokens),
+            refreshing: RefCell::default(),
+            clock,
+            on_tokens: Box::new(on_tokens),
+        };
+        Self { inner: Rc::new(inner) }
+    }
+
+    pub fn settings(&self) -> &OAuthSettings {
+        &self.inner.settings
+    }
+
+    /// The current token set (secrets stay redacted in `Debug`).
+    pub fn tokens(&self) -> TokenSet {
+        self.inner.tokens.borrow().clone()
+    }
+
+    /// Refreshes the access token; concurrent callers share one request to the instance.
+    pub async fn refresh(&self) -> Result<TokenSet, OAuthError> {
+        let pending = self.inner.refreshing.borrow().clone();
+        let future = match pending {
+            Some(future) => future,
+            None => {
+                let future = Self::start_refresh(self.inner.clone()).shared();
+                *self.inner.refreshing.borrow_mut() = Some(future.clone());
+                future
+            }
+        };
+        future.await
+    }
+
+    fn start_refresh(inner: Rc<Inner>) -> LocalFuture<'static, Result<TokenSet, OAuthError>> {
+        Box::pin(async move {
+            let refresh_token = inner.tokens.borrow().refresh_token.clone();
+            let result = match refresh_token {
+                Some(token) => oauth::refresh(&*inner.transport, &inner.settings, &token, (inner.clock)()).await,
+                None => Err(OAuthError::InvalidGrant("no refresh token was issued".into())),
+            };
+            inner.refreshing.borrow_mut().take();
+            if let Ok(tokens) = &result {
+                *inner.tokens.borrow_mut() = tokens.clone();
+                (inner.on_tokens)(tokens);
+            }
+            result
+        })
+    }
+
+    /// The user the token belongs to, by the UI user API or, failing that, `sys_user`.
+    pub async fn current_user(&self) -> Result<UserInfo, ApiError> {
+        match self.get_json::<CurrentUserBody>(user::CURRENT_USER_PATH).await {
+            Ok(body) => Ok(body.into()),
+            Err(ApiError::NotFound { .. } | ApiError::UnexpectedResponse(_)) => self
+                .get_json::<SysUserBody>(user::SYS_USER_FALLBACK_PATH)
+                .await?
+                .into_user()
+                .ok_or_else(|| ApiError::UnexpectedResponse("no sys_user record for the session".into())),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// `GET` a path on the instance and decode its JSON body.
+    pub async fn get_json<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, ApiError> {
+        let response = self.send(Method::GET, path_and_query, None).await?;
+        serde_json::from_slice(response.body()).map_err(|e| ApiError::UnexpectedResponse(e.to_string()))
+    }
+
+    /// Sends an authorized request, refreshing ahead of expiry and once on a 401.
+    pub async fn send(&self, method: Method, path: &str, body: Option<&serde_json::Value>) -> Result<HttpResponse, ApiError> {
+        if self.tokens().is_expired((self.inner.clock)()) {
+            self.refresh_or_end().await?;
+        }
+        let used = self.tokens().access_token.secret().clone();
+        let response = self.send_once(&method, path, body).await?;
+        if response.status() != StatusCode::UNAUTHORIZED {
+            return check(response);
+        }
+        if *self.tokens().access_token.secret() == used {
+            self.refresh_or_end().await?;
+        }
+        let retried = self.send_once(&method, path, body).await?;
+        if retried.status() == StatusCode::UNAUTHORIZED {
+            return Err(ApiError::SessionEnded);
+        }
+        check(retried)
+    }
+
+    async fn refresh_or_end(&self) -> Result<(), ApiError> {
+        match self.refresh().await {
+            Ok(_) => Ok(()),
+            Err(OAuthError::InvalidGrant(_) | OAuthError::InvalidClient(_)) => Err(ApiError::SessionEnded),
+            Err(other) => Err(ApiError::Refresh(other)),
+        }
+    }
+
+    async fn send_once(&self, method: &Method, path: &str, body: Option<&serde_json::Value>) -> Result<HttpResponse, ApiError> {
+        let bearer = format!("Bearer {}", self.tokens().access_token.secret());
+        let mut request = http::Request::builder()
+            .method(method.clone())
+            .uri(self.inner.settings.instance.join(path))
+            .header(header::ACCEPT, "application/json")
+            .header(header::AUTHORIZATION, bearer);
+        let bytes = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                serde_json::to_vec(json).map_err(|e| ApiError::UnexpectedResponse(e.to_string()))?
+            }
+            None => Vec::new(),
+        };
+        let request = request.body(bytes).map_err(|e| ApiError::UnexpectedResponse(e.to_string()))?;
+        Ok(self.inner.transport.send(request).await?)
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    detail: Option<String>,
+}
+
+/// Turns a non-success status into its error, reading ServiceNow's error body when present.
+fn check(response: HttpResponse) -> Result<HttpResponse, ApiError> {
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    let parsed = serde_json::from_slice::<ErrorBody>(response.body()).ok();
+    let detail = parsed.as_ref().and_then(|b| b.error.detail.clone()).unwrap_or_default();
+    let message = parsed.and_then(|b| b.error.message).unwrap_or_else(|| status.to_string());
+    Err(match status {
+        StatusCode::FORBIDDEN => ApiError::Forbidden { detail: if detail.is_empty() { message } else { detail } },
+        StatusCode::NOT_FOUND => ApiError::NotFound { detail: message },
+        StatusCode::TOO_MANY_REQUESTS => ApiError::RateLimited {
+            retry_after_secs: header_value(&response, "retry-after").and_then(|v| v.trim().parse().ok()).unwrap_or(60),
+        },
+        _ => ApiError::Server { status: status.as_u16(), message },
+    })
+}
+
+#[cfg(test)]
+#[path = "client_tests.rs"]
+mod tests;

@@ -1,0 +1,22 @@
+//! The ServiceNow client: plain Rust, no Yew, no browser.
+//!
+//! Everything here speaks ServiceNow's real protocol (OAuth 2.0 authorization code with PKCE,
+//! the Table API, the UI user API) over an injected [`Transport`], so `cargo test` exercises it
+//! natively against scripted responses and the browser only adds a `fetch`-based transport.
+
+pub mod client;
+pub mod error;
+pub mod fake;
+pub mod http;
+pub mod instance;
+pub mod oauth;
+pub mod user;
+
+
+pub use client::{Clock, ServiceNowClient};
+pub use error::{ApiError, OAuthError, TransportError};
+pub use http::{HttpRequest, HttpResponse, Transport};
+pub use instance::{InstanceError, InstanceUrl};
+pub use oauth::{OAuthSettings, PendingAuthorization, TokenSet};
+pub use user::UserInfo;
+

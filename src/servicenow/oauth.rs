@@ -1,0 +1,258 @@
+//! OAuth 2.0 authorization code with PKCE (S256) against a ServiceNow instance, as a public
+//! client: no client secret exists anywhere.
+//!
+//! The `oauth2` crate builds the authorize URL, the PKCE pair, the random `state`, and the
+//! token requests; this module adds what ServiceNow needs around it: where the endpoints are,
+//! what the callback may carry, and how a token response becomes a [`TokenSet`].
+
+use chrono::{DateTime, Duration, Utc};
+use oauth2::basic::{BasicClient, BasicErrorResponseType, BasicTokenResponse};
+use oauth2::{
+    AuthUrl, AuthorizationCode, ClientId, CsrfToken, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, RequestTokenError, TokenResponse, TokenUrl,
+};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+pub use oauth2::{AccessToken, RefreshToken};
+
+use super::error::{OAuthError, TransportError};
+use super::http::{HttpRequest, Transport};
+use super::instance::InstanceUrl;
+
+/// ServiceNow's default access token lifetime, used when a response omits `expires_in`.
+const DEFAULT_LIFETIME_SECS: i64 = 1800;
+
+/// The query parameters an authorization response may add to the redirect URI.
+const CALLBACK_PARAMS: [&str; 5] = ["code", "state", "error", "error_description", "error_uri"];
+
+/// Where and as whom the app connects.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OAuthSettings {
+    pub instance: InstanceUrl,
+    pub client_id: ClientId,
+    /// Must equal, to the character, the redirect URL registered on the instance.
+    pub redirect_uri: RedirectUrl,
+    /// A same-origin proxy for the token endpoint, for instances older than the Australia
+    /// release (no `glide.oauth.cors.allowed.origin`). `None` uses the instance's own.
+    #[serde(default)]
+    pub token_url: Option<TokenUrl>,
+}
+
+impl OAuthSettings {
+    /// The token endpoint the browser calls.
+    pub fn token_endpoint(&self) -> String {
+        match &self.token_url {
+            Some(url) => url.as_str().to_owned(),
+            None => self.instance.token_url(),
+        }
+    }
+}
+
+/// What must survive the redirect to the instance and back, and nothing longer.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PendingAuthorization {
+    pub settings: OAuthSettings,
+    pub state: CsrfToken,
+    pub verifier: PkceCodeVerifier,
+}
+
+/// The tokens of a connected session. Secrets are redacted in `Debug`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TokenSet {
+    pub access_token: AccessToken,
+    pub refresh_token: Option<RefreshToken>,
+    pub expires_at: DateTime<Utc>,
+    /// The lifetime the instance granted, to decide how early to refresh.
+    pub lifetime_secs: i64,
+}
+
+impl TokenSet {
+    /// True when the access token is expired or about to be (within 10 seconds).
+    pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
+        now + Duration::seconds(10) >= self.expires_at
+    }
+
+    /// When to refresh ahead of expiry: a minute early, or halfway for short lifetimes.
+    pub fn refresh_at(&self) -> DateTime<Utc> {
+        let margin = (self.lifetime_secs / 2).clamp(1, 60);
+        self.expires_at - Duration::seconds(margin)
+    }
+
+    fn from_response(
+        response: &BasicTokenResponse,
+        now: DateTime<Utc>,
+        previous_refresh: Option<RefreshToken>,
+    ) -> Self {
+        let lifetime_secs = response
+            .expires_in()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())
+            .unwrap_or(DEFAULT_LIFETIME_SECS);
+        Self {
+            access_token: response.access_token().clone(),
+            refresh_token: response.refresh_token().cloned().or(previous_refresh),
+            expires_at: now + Duration::seconds(lifetime_secs),
+            lifetime_secs,
+        }
+    }
+}
+
+/// Starts the flow: the URL to send the browser to, and what to keep until it comes back.
+pub fn begin(settings: OAuthSettings) -> Result<(String, PendingAuthorization), OAuthError> {
+    let auth_url = AuthUrl::new(settings.instance.authorize_url())
+        .map_err(|e| OAuthError::UnexpectedResponse(e.to_string()))?;
+    let client = BasicClient::new(settings.client_id.clone())
+        .set_auth_uri(auth_url)
+        .set_redirect_uri(settings.redirect_uri.clone());
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let (url, state) = client
+        .authorize_url(CsrfToken::new_random)
+        .set_pkce_challenge(challenge)
+        .url();
+    Ok((url.into(), PendingAuthorization { settings, state, verifier }))
+}
+
+/// The OAuth parameters found on the page's URL after the instance redirected back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Callback {
+    pub code: Option<String>,
+    pub state: Option<String>,
+    pub error: Option<String>,
+    pub error_description: Option<String>,
+}
+
+impl Callback {
+    /// `Some` when the URL carries an authorization response at all.
+    pub fn from_url(url: &Url) -> Option<Self> {
+        let mut callback = Callback::default();
+        for (key, value) in url.query_pairs() {
+            let slot = match key.as_ref() {
+                "code" => &mut callback.code,
+                "state" => &mut callback.state,
+                "error" => &mut callback.error,
+                "error_description" => &mut callback.error_description,
+                _ => continue,
+            };
+            *slot = Some(value.into_owned());
+        }
+        (callback.code.is_some() || callback.error.is_some()).then_some(callback)
+    }
+
+    /// Checks the response against the request this tab made; yields the code to exchange.
+    pub fn verify(self, pending: Option<&PendingAuthorization>) -> Result<AuthorizationCode, OAuthError> {
+        let pending = pending.ok_or(OAuthError::NoPendingAuthorization)?;
+        let state = self.state.ok_or(OAuthError::StateMissing)?;
+        if state != *pending.state.secret() {
+            return Err(OAuthError::StateMismatch);
+        }
+        match (self.error, self.code) {
+            (Some(error), _) if error == "access_denied" => Err(OAuthError::AccessDenied),
+            (Some(code), _) => Err(OAuthError::AuthorizationRefused {
+                code,
+                description: self.error_description.unwrap_or_default(),
+            }),
+            (None, Some(code)) if !code.is_empty() => Ok(AuthorizationCode::new(code)),
+            (None, _) => Err(OAuthError::CodeMissing),
+        }
+    }
+}
+
+/// The page URL without the authorization response, keeping the host page's own query and hash.
+pub fn without_callback_params(url: &Url) -> Url {
+    let mut clean = url.clone();
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !CALLBACK_PARAMS.contains(&k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        clean.set_query(None);
+    } else {
+        clean.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    clean
+}
+
+/// Exchanges the authorization code (with the PKCE verifier) for tokens.
+pub async fn exchange_code(
+    transport: &dyn Transport,
+    pending: PendingAuthorization,
+    code: AuthorizationCode,
+    now: DateTime<Utc>,
+) -> Result<TokenSet, OAuthError> {
+    let client = token_client(&pending.settings)?;
+    let http = |request: HttpRequest| transport.send(request);
+    let response = client
+        .exchange_code(code)
+        .set_pkce_verifier(pending.verifier)
+        .request_async(&http)
+        .await
+        .map_err(token_error)?;
+    Ok(TokenSet::from_response(&response, now, None))
+}
+
+/// Trades the refresh token for a new access token.
+pub async fn refresh(
+    transport: &dyn Transport,
+    settings: &OAuthSettings,
+    refresh_token: &RefreshToken,
+    now: DateTime<Utc>,
+) -> Result<TokenSet, OAuthError> {
+    let client = token_client(settings)?;
+    let http = |request: HttpRequest| transport.send(request);
+    let response = client
+        .exchange_refresh_token(refresh_token)
+        .request_async(&http)
+        .await
+        .map_err(token_error)?;
+    Ok(TokenSet::from_response(&response, now, Some(refresh_token.clone())))
+}
+
+fn token_client(
+    settings: &OAuthSettings,
+) -> Result<
+    BasicClient<
+        oauth2::EndpointNotSet,
+        oauth2::EndpointNotSet,
+        oauth2::EndpointNotSet,
+        oauth2::EndpointNotSet,
+        oauth2::EndpointSet,
+    >,
+    OAuthError,
+> {
+    let token_url = TokenUrl::new(settings.token_endpoint())
+        .map_err(|e| OAuthError::UnexpectedResponse(e.to_string()))?;
+    Ok(BasicClient::new(settings.client_id.clone())
+        .set_token_uri(token_url)
+        .set_redirect_uri(settings.redirect_uri.clone()))
+}
+
+type TokenRequestError = RequestTokenError<
+    TransportError,
+    oauth2::StandardErrorResponse<BasicErrorResponseType>,
+>;
+
+fn token_error(error: TokenRequestError) -> OAuthError {
+    match error {
+        RequestTokenError::ServerResponse(response) => {
+            let description = response.error_description().cloned().unwrap_or_default();
+            match response.error() {
+                BasicErrorResponseType::InvalidGrant => OAuthError::InvalidGrant(description),
+                BasicErrorResponseType::InvalidClient | BasicErrorResponseType::UnauthorizedClient => {
+                    OAuthError::InvalidClient(description)
+                }
+                other => OAuthError::TokenEndpoint { code: other.as_ref().to_owned(), description },
+            }
+        }
+        RequestTokenError::Request(transport) => OAuthError::Transport(transport),
+        RequestTokenError::Parse(_, body) => {
+            let text = String::from_utf8_lossy(&body);
+            OAuthError::UnexpectedResponse(text.chars().take(200).collect())
+        }
+        RequestTokenError::Other(message) => OAuthError::UnexpectedResponse(message),
+    }
+}
+
+#[cfg(test)]
+#[path = "oauth_tests.rs"]
+mod tests;
