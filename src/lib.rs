@@ -1,4 +1,7 @@
 //! snowcard: send Microsoft Secure Score improvement actions to ServiceNow and track the
 //! tickets, from a browser module with no server of its own.
 
+pub mod app;
+pub mod i18n;
 pub mod servicenow;
+pub mod storage;

@@ -1,0 +1,11 @@
+//! The app's logic without the UI: state and its reducer, the setup form's validation, the
+//! connection flow, and how failures are told to a person. Natively tested.
+
+pub mod describe;
+pub mod flow;
+pub mod services;
+pub mod setup;
+pub mod state;
+
+pub use services::{Browser, Services};
+pub use state::{Action, AppState, ConnectError, Connection, Step, View};

@@ -1,0 +1,77 @@
+//! What the app needs from its surroundings, injected so tests can stand in for the browser.
+
+use std::rc::Rc;
+
+use url::Url;
+
+use crate::servicenow::{Clock, Transport};
+use crate::storage::{StorageBackend, Store};
+
+/// The page the app runs in.
+pub trait Browser {
+    /// The page's current address.
+    fn current_url(&self) -> Url;
+    /// Rewrites the address bar without a navigation (`history.replaceState`).
+    fn replace_url(&self, url: &Url);
+    /// Navigates the whole page away (to the instance's sign-in page).
+    fn redirect(&self, url: &str);
+}
+
+/// The app's injected services.
+#[derive(Clone)]
+pub struct Services {
+    pub transport: Rc<dyn Transport>,
+    pub store: Store<Rc<dyn StorageBackend>>,
+    pub browser: Rc<dyn Browser>,
+    pub clock: Clock,
+}
+
+impl PartialEq for Services {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.transport, &other.transport) && Rc::ptr_eq(&self.browser, &other.browser)
+    }
+}
+
+/// The redirect URI a page registers by default: its address without query or fragment.
+pub fn default_redirect_uri(page: &Url) -> String {
+    let mut url = page.clone();
+    url.set_query(None);
+    url.set_fragment(None);
+    url.into()
+}
+
+/// The page's origin, as CORS rules name it.
+pub fn origin_of(page: &Url) -> String {
+    page.origin().ascii_serialization()
+}
+
+/// A page that records what the app did to it, for tests.
+#[derive(Debug)]
+pub struct FakeBrowser {
+    url: std::cell::RefCell<Url>,
+    redirected_to: std::cell::RefCell<Option<String>>,
+}
+
+impl FakeBrowser {
+    pub fn at(url: &str) -> Self {
+        let url = Url::parse(url).unwrap_or_else(|_| Url::parse("http://127.0.0.1/").expect("literal"));
+        Self { url: std::cell::RefCell::new(url), redirected_to: Default::default() }
+    }
+
+    /// Where the app sent the page, if it did.
+    pub fn redirected_to(&self) -> Option<String> {
+        self.redirected_to.borrow().clone()
+    }
+}
+
+impl Browser for FakeBrowser {
+    fn current_url(&self) -> Url {
+        self.url.borrow().clone()
+    }
+    fn replace_url(&self, url: &Url) {
+        *self.url.borrow_mut() = url.clone();
+    }
+    fn redirect(&self, url: &str) {
+        *self.redirected_to.borrow_mut() = Some(url.to_owned());
+    }
+}

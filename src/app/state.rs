@@ -1,0 +1,153 @@
+//! App state as a reducer: what page is shown and where the connection stands.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+use yew::Reducible;
+
+use crate::servicenow::{ApiError, InstanceUrl, OAuthError, UserInfo};
+use crate::storage::StorageError;
+
+/// The page shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Home,
+    Setup,
+}
+
+/// A step of connecting that takes a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    CheckingInstance,
+    Redirecting,
+    Completing,
+}
+
+/// A connected session, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connected {
+    pub instance: InstanceUrl,
+    /// `None` until the instance has told us who the token belongs to.
+    pub user: Option<UserInfo>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Anything that stops the connection, from any layer.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConnectError {
+    #[error(transparent)]
+    OAuth(#[from] OAuthError),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Where the connection stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Connection {
+    #[default]
+    Disconnected,
+    Busy(Step),
+    Connected(Connected),
+    Failed(ConnectError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AppState {
+    pub view: View,
+    pub connection: Connection,
+}
+
+/// What can happen to the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Show(View),
+    Busy(Step),
+    Connected(Connected),
+    UserLoaded(UserInfo),
+    TokensRenewed(DateTime<Utc>),
+    Failed(ConnectError),
+}
+
+impl AppState {
+    pub fn reduce(mut self, action: Action) -> Self {
+        match action {
+            Action::Show(view) => {
+                if view == View::Setup && matches!(self.connection, Connection::Failed(_)) {
+                    self.connection = Connection::Disconnected;
+                }
+                self.view = view;
+            }
+            Action::Busy(step) => self.connection = Connection::Busy(step),
+            Action::Connected(connected) => {
+                self.connection = Connection::Connected(connected);
+                self.view = View::Home;
+            }
+            Action::UserLoaded(user) => {
+                if let Connection::Connected(c) = &mut self.connection {
+                    c.user = Some(user);
+                }
+            }
+            Action::TokensRenewed(expires_at) => {
+                if let Connection::Connected(c) = &mut self.connection {
+                    c.expires_at = expires_at;
+                }
+            }
+            Action::Failed(error) => self.connection = Connection::Failed(error),
+        }
+        self
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().reduce(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn connected() -> Connected {
+        Connected { instance: InstanceUrl::parse("acme").expect("valid"), user: None, expires_at: DateTime::<Utc>::MIN_UTC }
+    }
+
+    fn user() -> UserInfo {
+        UserInfo { sys_id: "u".into(), user_name: "int".into(), display_name: "Integration User".into() }
+    }
+
+    #[test]
+    fn connecting_lands_on_home_and_fills_in_the_user() {
+        let state = AppState::default()
+            .reduce(Action::Show(View::Setup))
+            .reduce(Action::Busy(Step::Completing))
+            .reduce(Action::Connected(connected()))
+            .reduce(Action::UserLoaded(user()));
+        assert_eq!(state.view, View::Home);
+        assert_eq!(state.connection, Connection::Connected(Connected { user: Some(user()), ..connected() }));
+    }
+
+    #[test]
+    fn a_failure_stays_on_its_page_until_the_person_moves_on() {
+        let failed = AppState::default()
+            .reduce(Action::Show(View::Setup))
+            .reduce(Action::Failed(ConnectError::OAuth(OAuthError::AccessDenied)));
+        assert_eq!(failed.view, View::Setup);
+        assert!(matches!(failed.connection, Connection::Failed(_)));
+        let retried = failed.reduce(Action::Show(View::Setup));
+        assert_eq!(retried.connection, Connection::Disconnected);
+    }
+
+    #[test]
+    fn user_and_renewal_only_apply_while_connected() {
+        let state = AppState::default().reduce(Action::UserLoaded(user())).reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC));
+        assert_eq!(state, AppState::default());
+        let renewed = AppState::default().reduce(Action::Connected(connected())).reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC));
+        assert!(matches!(renewed.connection, Connection::Connected(c) if c.expires_at == DateTime::<Utc>::MAX_UTC));
+    }
+}

@@ -1,0 +1,119 @@
+//! The one owner of session storage: namespaced keys, a versioned schema, and recovery from
+//! values that no longer read.
+//!
+//! A missing key is `Ok(None)`; a value that does not parse (another version, a hand edit,
+//! a truncated write) is [`StorageError::Corrupt`], which the caller reports and clears.
+
+mod backend;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+pub use backend::{MemoryStorage, StorageBackend};
+#[cfg(target_arch = "wasm32")]
+pub use backend::SessionStorage;
+
+use crate::servicenow::{OAuthSettings, TokenSet, UserInfo};
+
+/// The schema version written into every value; bump it when a stored shape changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every key snowcard writes, relative to the store's namespace.
+pub mod keys {
+    /// The OAuth request in flight (PKCE verifier and state): kept only until the callback.
+    pub const PENDING: &str = "pending";
+    /// The connected session: settings, tokens, user.
+    pub const SESSION: &str = "session";
+    /// What the person typed on the setup page, so a failed attempt loses nothing.
+    pub const SETUP_DRAFT: &str = "setup-draft";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StorageError {
+    #[error("the stored value for {key} could not be read")]
+    Corrupt { key: String },
+    #[error("the browser refused to store {key} (storage full or disabled)")]
+    Unavailable { key: String },
+}
+
+/// The connected session as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredSession {
+    pub settings: OAuthSettings,
+    pub tokens: TokenSet,
+    pub user: Option<UserInfo>,
+}
+
+/// The setup page's fields as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupDraft {
+    pub instance: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub token_url: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    v: u32,
+    data: T,
+}
+
+/// Typed access to snowcard's keys under one namespace.
+#[derive(Clone)]
+pub struct Store<B> {
+    backend: B,
+    namespace: String,
+}
+
+impl<B: StorageBackend> Store<B> {
+    pub fn new(backend: B, namespace: impl Into<String>) -> Self {
+        Self { backend, namespace: namespace.into() }
+    }
+
+    fn full_key(&self, key: &str) -> String {
+        format!("{}:{key}", self.namespace)
+    }
+
+    /// Reads `key`: `Ok(None)` when absent, `Corrupt` when present but unreadable.
+    pub fn load<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        let Some(raw) = self.backend.get(&self.full_key(key)) else {
+            return Ok(None);
+        };
+        match serde_json::from_str::<Envelope<T>>(&raw) {
+            Ok(envelope) if envelope.v == SCHEMA_VERSION => Ok(Some(envelope.data)),
+            _ => Err(StorageError::Corrupt { key: key.to_owned() }),
+        }
+    }
+
+    /// Reads `key`, removing it when corrupt so the next read starts clean.
+    pub fn load_or_clear<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        let result = self.load(key);
+        if result.is_err() {
+            self.remove(key);
+        }
+        result
+    }
+
+    pub fn save<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        let unavailable = || StorageError::Unavailable { key: key.to_owned() };
+        let raw = serde_json::to_string(&Envelope { v: SCHEMA_VERSION, data: value }).map_err(|_| unavailable())?;
+        self.backend.set(&self.full_key(key), &raw).map_err(|_| unavailable())
+    }
+
+    pub fn remove(&self, key: &str) {
+        self.backend.remove(&self.full_key(key));
+    }
+
+    /// Removes every key of this namespace (and nothing of anyone else's).
+    pub fn clear_all(&self) {
+        let prefix = self.full_key("");
+        for key in self.backend.keys().into_iter().filter(|k| k.starts_with(&prefix)) {
+            self.backend.remove(&key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
