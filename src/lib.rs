@@ -1,7 +1,15 @@
 //! snowcard: send Microsoft Secure Score improvement actions to ServiceNow and track the
 //! tickets, from a browser module with no server of its own.
+//!
+//! Layers, bottom up: [`servicenow`] (the protocol, plain Rust), [`storage`] (session storage
+//! schema), [`app`] (state, flow, messages), [`hooks`] and [`components`] (Yew), and `web`
+//! (the browser's fetch, page and entry point; wasm32 only).
 
 pub mod app;
+pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod servicenow;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

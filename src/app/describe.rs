@@ -39,16 +39,37 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
     let (text, action, detail, url): (&ErrorText, NextAction, String, String) = match error {
         ConnectError::OAuth(oauth) => return describe_oauth(oauth, texts, context, false),
         ConnectError::Api(api) => match api {
-            ApiError::SessionEnded => (&e.session_ended, NextAction::Reconnect, String::new(), String::new()),
-            ApiError::Forbidden { detail } => (&e.forbidden, NextAction::Wait, detail.clone(), String::new()),
-            ApiError::RateLimited { retry_after_secs } => {
-                (&e.rate_limited, NextAction::Wait, retry_after_secs.to_string(), String::new())
-            }
-            ApiError::Transport(TransportError::Blocked { url }) => (&e.api_blocked, NextAction::Setup, String::new(), url.clone()),
+            ApiError::SessionEnded => (
+                &e.session_ended,
+                NextAction::Reconnect,
+                String::new(),
+                String::new(),
+            ),
+            ApiError::Forbidden { detail } => (
+                &e.forbidden,
+                NextAction::Wait,
+                detail.clone(),
+                String::new(),
+            ),
+            ApiError::RateLimited { retry_after_secs } => (
+                &e.rate_limited,
+                NextAction::Wait,
+                retry_after_secs.to_string(),
+                String::new(),
+            ),
+            ApiError::Transport(TransportError::Blocked { url }) => (
+                &e.api_blocked,
+                NextAction::Setup,
+                String::new(),
+                url.clone(),
+            ),
             ApiError::Transport(transport) => return describe_transport(transport, texts, context),
-            ApiError::NotFound { detail } | ApiError::UnexpectedResponse(detail) => {
-                (&e.unexpected, NextAction::Setup, detail.clone(), String::new())
-            }
+            ApiError::NotFound { detail } | ApiError::UnexpectedResponse(detail) => (
+                &e.unexpected,
+                NextAction::Setup,
+                detail.clone(),
+                String::new(),
+            ),
             ApiError::Server { status, message } => {
                 let mut d = render(&e.server, NextAction::Wait, message, "", context);
                 d.title = fill(&d.title, &[("status", &status.to_string())]);
@@ -56,17 +77,34 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
             }
             ApiError::Refresh(oauth) => return describe_oauth(oauth, texts, context, true),
         },
-        ConnectError::Storage(StorageError::Corrupt { .. }) => (&e.storage_corrupt, NextAction::Setup, String::new(), String::new()),
-        ConnectError::Storage(StorageError::Unavailable { .. }) => {
-            (&e.storage_unavailable, NextAction::Setup, String::new(), String::new())
-        }
+        ConnectError::Storage(StorageError::Corrupt { .. }) => (
+            &e.storage_corrupt,
+            NextAction::Setup,
+            String::new(),
+            String::new(),
+        ),
+        ConnectError::Storage(StorageError::Unavailable { .. }) => (
+            &e.storage_unavailable,
+            NextAction::Setup,
+            String::new(),
+            String::new(),
+        ),
     };
     render(text, action, &detail, &url, context)
 }
 
-fn describe_oauth(error: &OAuthError, texts: &'static Texts, context: &Context, refreshing: bool) -> Described {
+fn describe_oauth(
+    error: &OAuthError,
+    texts: &'static Texts,
+    context: &Context,
+    refreshing: bool,
+) -> Described {
     let e = &texts.errors;
-    let setup_or_reconnect = if refreshing { NextAction::Reconnect } else { NextAction::Setup };
+    let setup_or_reconnect = if refreshing {
+        NextAction::Reconnect
+    } else {
+        NextAction::Setup
+    };
     let (text, detail) = match error {
         OAuthError::AccessDenied => (&e.access_denied, String::new()),
         OAuthError::StateMismatch => (&e.state_mismatch, String::new()),
@@ -78,7 +116,9 @@ fn describe_oauth(error: &OAuthError, texts: &'static Texts, context: &Context, 
         }
         OAuthError::InvalidGrant(detail) => (&e.invalid_grant, detail.clone()),
         OAuthError::InvalidClient(detail) => (&e.invalid_client, detail.clone()),
-        OAuthError::TokenEndpoint { code, description } => (&e.token_endpoint, join_detail(code, description)),
+        OAuthError::TokenEndpoint { code, description } => {
+            (&e.token_endpoint, join_detail(code, description))
+        }
         OAuthError::UnexpectedResponse(detail) => (&e.unexpected, detail.clone()),
         OAuthError::Transport(TransportError::Blocked { url }) => {
             return render(&e.token_blocked, setup_or_reconnect, "", url, context)
@@ -88,7 +128,11 @@ fn describe_oauth(error: &OAuthError, texts: &'static Texts, context: &Context, 
     render(text, setup_or_reconnect, &detail, "", context)
 }
 
-fn describe_transport(error: &TransportError, texts: &'static Texts, context: &Context) -> Described {
+fn describe_transport(
+    error: &TransportError,
+    texts: &'static Texts,
+    context: &Context,
+) -> Described {
     let e = &texts.errors;
     match error {
         TransportError::Offline => render(&e.offline, NextAction::Setup, "", "", context),
@@ -106,7 +150,13 @@ fn join_detail(code: &str, description: &str) -> String {
     }
 }
 
-fn render(text: &ErrorText, action: NextAction, detail: &str, url: &str, context: &Context) -> Described {
+fn render(
+    text: &ErrorText,
+    action: NextAction,
+    detail: &str,
+    url: &str,
+    context: &Context,
+) -> Described {
     let values = [
         ("detail", detail),
         ("seconds", detail),
@@ -128,15 +178,31 @@ mod tests {
     use crate::i18n::Locale;
 
     fn told(error: ConnectError) -> Described {
-        let context = Context { origin: "https://portal.example".into(), redirect_uri: "https://portal.example/".into() };
+        let context = Context {
+            origin: "https://portal.example".into(),
+            redirect_uri: "https://portal.example/".into(),
+        };
         describe(&error, Locale::En.texts(), &context)
     }
 
     #[test]
     fn a_blocked_token_endpoint_names_the_cors_property_and_the_origin() {
-        let d = told(OAuthError::Transport(TransportError::Blocked { url: "https://acme/oauth_token.do".into() }).into());
-        assert!(d.detail.contains("https://acme/oauth_token.do") && d.detail.contains("https://portal.example"), "{d:?}");
-        assert!(d.next.contains("glide.oauth.cors.allowed.origin to https://portal.example"), "{d:?}");
+        let d = told(
+            OAuthError::Transport(TransportError::Blocked {
+                url: "https://acme/oauth_token.do".into(),
+            })
+            .into(),
+        );
+        assert!(
+            d.detail.contains("https://acme/oauth_token.do")
+                && d.detail.contains("https://portal.example"),
+            "{d:?}"
+        );
+        assert!(
+            d.next
+                .contains("glide.oauth.cors.allowed.origin to https://portal.example"),
+            "{d:?}"
+        );
         assert_eq!(d.action, NextAction::Setup);
     }
 
@@ -153,15 +219,32 @@ mod tests {
             ApiError::Transport(TransportError::Blocked { url: "u".into() }).into(),
             ApiError::SessionEnded.into(),
         ];
-        let titles: std::collections::BTreeSet<_> = failures.into_iter().map(|f| told(f).title).collect();
+        let titles: std::collections::BTreeSet<_> =
+            failures.into_iter().map(|f| told(f).title).collect();
         assert_eq!(titles.len(), 9);
     }
 
     #[test]
     fn an_ended_session_offers_reconnect_and_a_rate_limit_names_the_wait() {
-        assert_eq!(told(ApiError::SessionEnded.into()).action, NextAction::Reconnect);
-        assert!(told(ApiError::RateLimited { retry_after_secs: 30 }.into()).next.contains("30 seconds"));
-        let server = told(ApiError::Server { status: 503, message: "Service Unavailable".into() }.into());
+        assert_eq!(
+            told(ApiError::SessionEnded.into()).action,
+            NextAction::Reconnect
+        );
+        assert!(told(
+            ApiError::RateLimited {
+                retry_after_secs: 30
+            }
+            .into()
+        )
+        .next
+        .contains("30 seconds"));
+        let server = told(
+            ApiError::Server {
+                status: 503,
+                message: "Service Unavailable".into(),
+            }
+            .into(),
+        );
         assert!(server.title.contains("503"), "{server:?}");
     }
 }

@@ -6,12 +6,17 @@ use oauth2::http;
 use super::services::Services;
 use super::state::ConnectError;
 use crate::servicenow::oauth::{self, Callback};
-use crate::servicenow::{OAuthError, OAuthSettings, PendingAuthorization, ServiceNowClient, TransportError};
+use crate::servicenow::{
+    OAuthError, OAuthSettings, PendingAuthorization, ServiceNowClient, TransportError,
+};
 use crate::storage::{keys, StorageError, StoredSession};
 
 /// Checks that something answers at the instance before the page leaves for it, so a
 /// mistyped instance gets our message instead of the browser's error page.
-pub async fn probe_instance(services: &Services, settings: &OAuthSettings) -> Result<(), ConnectError> {
+pub async fn probe_instance(
+    services: &Services,
+    settings: &OAuthSettings,
+) -> Result<(), ConnectError> {
     let request = http::Request::get(settings.instance.join("/"))
         .body(Vec::new())
         .map_err(|e| OAuthError::UnexpectedResponse(e.to_string()))?;
@@ -23,7 +28,10 @@ pub async fn probe_instance(services: &Services, settings: &OAuthSettings) -> Re
 }
 
 /// Saves the PKCE verifier and state for the callback, then navigates to the sign-in page.
-pub fn start_authorization(services: &Services, settings: OAuthSettings) -> Result<(), ConnectError> {
+pub fn start_authorization(
+    services: &Services,
+    settings: OAuthSettings,
+) -> Result<(), ConnectError> {
     let (url, pending) = oauth::begin(settings)?;
     services.store.save(keys::PENDING, &pending)?;
     services.browser.redirect(&url);
@@ -35,20 +43,32 @@ pub fn start_authorization(services: &Services, settings: OAuthSettings) -> Resu
 pub fn take_callback(services: &Services) -> Option<Callback> {
     let url = services.browser.current_url();
     let callback = Callback::from_url(&url)?;
-    services.browser.replace_url(&oauth::without_callback_params(&url));
+    services
+        .browser
+        .replace_url(&oauth::without_callback_params(&url));
     Some(callback)
 }
 
 /// Finishes the flow: checks state against this tab's request and exchanges the code.
-pub async fn complete(services: &Services, callback: Callback) -> Result<StoredSession, ConnectError> {
-    let pending = services.store.load_or_clear::<PendingAuthorization>(keys::PENDING);
+pub async fn complete(
+    services: &Services,
+    callback: Callback,
+) -> Result<StoredSession, ConnectError> {
+    let pending = services
+        .store
+        .load_or_clear::<PendingAuthorization>(keys::PENDING);
     services.store.remove(keys::PENDING);
     let pending = pending?;
     let code = callback.verify(pending.as_ref())?;
     let pending = pending.ok_or(OAuthError::NoPendingAuthorization)?;
     let settings = pending.settings.clone();
-    let tokens = oauth::exchange_code(&*services.transport, pending, code, (services.clock)()).await?;
-    let session = StoredSession { settings, tokens, user: None };
+    let tokens =
+        oauth::exchange_code(&*services.transport, pending, code, (services.clock)()).await?;
+    let session = StoredSession {
+        settings,
+        tokens,
+        user: None,
+    };
     services.store.save(keys::SESSION, &session)?;
     Ok(session)
 }

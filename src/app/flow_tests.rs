@@ -20,7 +20,11 @@ fn services(transport: FakeTransport, page: &str) -> (Services, Rc<FakeBrowser>,
         transport: Rc::new(transport),
         store: Store::new(backend, "snowcard"),
         browser: browser.clone(),
-        clock: Rc::new(|| Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).single().unwrap_or_default()),
+        clock: Rc::new(|| {
+            Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+                .single()
+                .unwrap_or_default()
+        }),
     };
     (services, browser, memory)
 }
@@ -34,27 +38,47 @@ fn settings() -> OAuthSettings {
     }
 }
 
-const TOKENS: &str = r#"{"access_token":"AT","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#;
+const TOKENS: &str =
+    r#"{"access_token":"AT","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#;
 
 /// Runs the flow up to the redirect; returns the `state` sent to the instance.
 fn authorize(services: &Services, browser: &FakeBrowser) -> String {
     start_authorization(services, settings()).expect("started");
     let url = url::Url::parse(&browser.redirected_to().expect("redirected")).expect("url");
-    url.query_pairs().find(|(k, _)| k == "state").map(|(_, v)| v.into_owned()).expect("state")
+    url.query_pairs()
+        .find(|(k, _)| k == "state")
+        .map(|(_, v)| v.into_owned())
+        .expect("state")
 }
 
 #[test]
 fn a_full_round_trip_stores_the_session_and_forgets_the_verifier() {
-    let (services, browser, memory) = services(FakeTransport::new(|_| json(200, TOKENS)), "http://127.0.0.1:8700/");
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
     let state = authorize(&services, &browser);
-    assert!(memory.get("snowcard:pending").is_some(), "verifier kept for the callback");
+    assert!(
+        memory.get("snowcard:pending").is_some(),
+        "verifier kept for the callback"
+    );
     let page = FakeBrowser::at(&format!("http://127.0.0.1:8700/?code=C&state={state}#top"));
-    let services = Services { browser: Rc::new(page), ..services };
+    let services = Services {
+        browser: Rc::new(page),
+        ..services
+    };
     let callback = take_callback(&services).expect("a callback");
-    assert_eq!(services.browser.current_url().as_str(), "http://127.0.0.1:8700/#top", "code and state gone");
+    assert_eq!(
+        services.browser.current_url().as_str(),
+        "http://127.0.0.1:8700/#top",
+        "code and state gone"
+    );
     let session = block_on(complete(&services, callback)).expect("connected");
     assert_eq!(session.tokens.access_token.secret(), "AT");
-    assert!(memory.get("snowcard:pending").is_none(), "verifier dropped after use");
+    assert!(
+        memory.get("snowcard:pending").is_none(),
+        "verifier dropped after use"
+    );
     assert!(restore(&services).expect("readable").is_some());
 }
 
@@ -63,11 +87,21 @@ fn a_wrong_state_is_rejected_without_calling_the_token_endpoint() {
     let transport = FakeTransport::new(|_| json(200, TOKENS));
     let (services, browser, memory) = services(transport.clone(), "http://127.0.0.1:8700/");
     authorize(&services, &browser);
-    let callback = oauth::Callback { code: Some("C".into()), state: Some("forged".into()), ..Default::default() };
+    let callback = oauth::Callback {
+        code: Some("C".into()),
+        state: Some("forged".into()),
+        ..Default::default()
+    };
     let result = block_on(complete(&services, callback));
-    assert_eq!(result.err(), Some(ConnectError::OAuth(OAuthError::StateMismatch)));
+    assert_eq!(
+        result.err(),
+        Some(ConnectError::OAuth(OAuthError::StateMismatch))
+    );
     assert!(transport.requests().is_empty());
-    assert!(memory.get("snowcard:pending").is_none(), "a used request cannot be replayed");
+    assert!(
+        memory.get("snowcard:pending").is_none(),
+        "a used request cannot be replayed"
+    );
     assert!(memory.get("snowcard:session").is_none());
 }
 
@@ -78,13 +112,21 @@ fn a_probe_tells_a_missing_cors_rule_from_a_missing_instance() {
     assert_eq!(block_on(probe_instance(&services_ok, &settings())), Ok(()));
     let gone = FakeTransport::new(|_| Err(TransportError::Unreachable { url: "u".into() }));
     let (services_gone, _, _) = services(gone, "http://127.0.0.1:8700/");
-    assert!(matches!(block_on(probe_instance(&services_gone, &settings())), Err(ConnectError::OAuth(OAuthError::Transport(_)))));
+    assert!(matches!(
+        block_on(probe_instance(&services_gone, &settings())),
+        Err(ConnectError::OAuth(OAuthError::Transport(_)))
+    ));
 }
 
 #[test]
 fn a_corrupt_session_is_reported_and_cleared() {
-    let (services, _, memory) = services(FakeTransport::new(|_| json(200, TOKENS)), "http://127.0.0.1:8700/");
-    memory.set("snowcard:session", "{\"v\":1,\"data\":42}").expect("set");
+    let (services, _, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    memory
+        .set("snowcard:session", "{\"v\":1,\"data\":42}")
+        .expect("set");
     assert!(restore(&services).is_err());
     assert!(matches!(restore(&services), Ok(None)));
 }
@@ -92,12 +134,22 @@ fn a_corrupt_session_is_reported_and_cleared() {
 #[test]
 fn renewed_tokens_and_the_user_are_saved_for_the_next_reload() {
     let transport = FakeTransport::new(|req| match req.uri().path() {
-        "/oauth_token.do" => json(200, r#"{"access_token":"AT2","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#),
-        _ => json(200, r#"{"result":{"user_sys_id":"u1","user_name":"int","user_display_name":"Integration User"}}"#),
+        "/oauth_token.do" => json(
+            200,
+            r#"{"access_token":"AT2","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#,
+        ),
+        _ => json(
+            200,
+            r#"{"result":{"user_sys_id":"u1","user_name":"int","user_display_name":"Integration User"}}"#,
+        ),
     });
     let (services, browser, _) = services(transport, "http://127.0.0.1:8700/");
     let state = authorize(&services, &browser);
-    let callback = oauth::Callback { code: Some("C".into()), state: Some(state), ..Default::default() };
+    let callback = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
     let session = block_on(complete(&services, callback)).expect("connected");
     let client = client_for(&services, &session);
     block_on(client.refresh()).expect("refreshed");
@@ -105,5 +157,8 @@ fn renewed_tokens_and_the_user_are_saved_for_the_next_reload() {
     remember_user(&services, &user);
     let saved = restore(&services).expect("readable").expect("present");
     assert_eq!(saved.tokens.access_token.secret(), "AT2");
-    assert_eq!(saved.user.map(|u| u.display_name).as_deref(), Some("Integration User"));
+    assert_eq!(
+        saved.user.map(|u| u.display_name).as_deref(),
+        Some("Integration User")
+    );
 }

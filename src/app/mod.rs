@@ -7,5 +7,5 @@ pub mod services;
 pub mod setup;
 pub mod state;
 
-pub use services::{Browser, Services};
+pub use services::{AppOptions, Browser, Services};
 pub use state::{Action, AppState, ConnectError, Connection, Step, View};

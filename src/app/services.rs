@@ -54,8 +54,12 @@ pub struct FakeBrowser {
 
 impl FakeBrowser {
     pub fn at(url: &str) -> Self {
-        let url = Url::parse(url).unwrap_or_else(|_| Url::parse("http://127.0.0.1/").expect("literal"));
-        Self { url: std::cell::RefCell::new(url), redirected_to: Default::default() }
+        let url =
+            Url::parse(url).unwrap_or_else(|_| Url::parse("http://127.0.0.1/").expect("literal"));
+        Self {
+            url: std::cell::RefCell::new(url),
+            redirected_to: Default::default(),
+        }
     }
 
     /// Where the app sent the page, if it did.
@@ -74,4 +78,15 @@ impl Browser for FakeBrowser {
     fn redirect(&self, url: &str) {
         *self.redirected_to.borrow_mut() = Some(url.to_owned());
     }
+}
+
+/// How the embedding page configures snowcard at run time.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AppOptions {
+    /// Prefills "Instance" when nothing was typed yet.
+    pub instance: String,
+    /// Prefills "Client ID" when nothing was typed yet.
+    pub client_id: String,
+    /// The registered redirect URI; `None` uses the page's address without query or hash.
+    pub redirect_uri: Option<String>,
 }

@@ -46,15 +46,22 @@ impl SetupCheck {
 }
 
 /// Checks the draft; on success, the settings to authorize with.
-pub fn validate(draft: &SetupDraft, page: &Url, redirect_uri: &str) -> Result<OAuthSettings, SetupCheck> {
+pub fn validate(
+    draft: &SetupDraft,
+    page: &Url,
+    redirect_uri: &str,
+) -> Result<OAuthSettings, SetupCheck> {
     let instance = InstanceUrl::parse(&draft.instance).map_err(FieldError::Instance);
     let client_id = check_client_id(&draft.client_id);
     let token_url = check_token_url(&draft.token_url, page);
     let redirect_uri = RedirectUrl::new(redirect_uri.to_owned());
     match (instance, client_id, token_url, redirect_uri) {
-        (Ok(instance), Ok(client_id), Ok(token_url), Ok(redirect_uri)) => {
-            Ok(OAuthSettings { instance, client_id, redirect_uri, token_url })
-        }
+        (Ok(instance), Ok(client_id), Ok(token_url), Ok(redirect_uri)) => Ok(OAuthSettings {
+            instance,
+            client_id,
+            redirect_uri,
+            token_url,
+        }),
         (instance, client_id, token_url, _) => Err(SetupCheck {
             instance: instance.err(),
             client_id: client_id.err(),
@@ -86,7 +93,8 @@ fn check_token_url(input: &str, page: &Url) -> Result<Option<TokenUrl>, FieldErr
         Url::parse(input)
     }
     .map_err(|_| FieldError::TokenUrlInvalid)?;
-    let secure = url.scheme() == "https" || (url.scheme() == "http" && InstanceUrl::parse(url.as_str()).is_ok());
+    let secure = url.scheme() == "https"
+        || (url.scheme() == "http" && InstanceUrl::parse(url.as_str()).is_ok());
     if !secure || url.host().is_none() {
         return Err(FieldError::TokenUrlInvalid);
     }
@@ -102,26 +110,51 @@ mod tests {
     }
 
     fn draft(instance: &str, client_id: &str, token_url: &str) -> SetupDraft {
-        SetupDraft { instance: instance.into(), client_id: client_id.into(), token_url: token_url.into() }
+        SetupDraft {
+            instance: instance.into(),
+            client_id: client_id.into(),
+            token_url: token_url.into(),
+        }
     }
 
     #[test]
     fn a_complete_draft_gives_settings() {
-        let settings = validate(&draft("acme", " cid ", ""), &page(), "https://portal.example/security/").expect("valid");
+        let settings = validate(
+            &draft("acme", " cid ", ""),
+            &page(),
+            "https://portal.example/security/",
+        )
+        .expect("valid");
         assert_eq!(settings.instance.as_str(), "https://acme.service-now.com");
         assert_eq!(settings.client_id.as_str(), "cid");
-        assert_eq!(settings.token_endpoint(), "https://acme.service-now.com/oauth_token.do");
+        assert_eq!(
+            settings.token_endpoint(),
+            "https://acme.service-now.com/oauth_token.do"
+        );
     }
 
     #[test]
     fn a_proxy_path_resolves_on_the_page_origin() {
-        let settings = validate(&draft("acme", "cid", "/sn/oauth_token.do"), &page(), "https://portal.example/").expect("valid");
-        assert_eq!(settings.token_endpoint(), "https://portal.example/sn/oauth_token.do");
+        let settings = validate(
+            &draft("acme", "cid", "/sn/oauth_token.do"),
+            &page(),
+            "https://portal.example/",
+        )
+        .expect("valid");
+        assert_eq!(
+            settings.token_endpoint(),
+            "https://portal.example/sn/oauth_token.do"
+        );
     }
 
     #[test]
     fn every_bad_field_is_reported_at_once() {
-        let check = validate(&draft("http://acme.service-now.com", "a b", "ftp://x"), &page(), "https://p/").err();
+        let check = validate(
+            &draft("http://acme.service-now.com", "a b", "ftp://x"),
+            &page(),
+            "https://p/",
+        )
+        .err();
         assert_eq!(
             check,
             Some(SetupCheck {
@@ -130,8 +163,13 @@ mod tests {
                 token_url: Some(FieldError::TokenUrlInvalid),
             })
         );
-        let empty = validate(&draft("", "", ""), &page(), "https://p/").err().unwrap_or_default();
-        assert_eq!(empty.instance, Some(FieldError::Instance(InstanceError::Empty)));
+        let empty = validate(&draft("", "", ""), &page(), "https://p/")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            empty.instance,
+            Some(FieldError::Instance(InstanceError::Empty))
+        );
         assert_eq!(empty.client_id, Some(FieldError::ClientIdEmpty));
         assert_eq!(empty.token_url, None);
     }
@@ -149,7 +187,8 @@ mod tests {
             FieldError::ClientIdSpaces,
             FieldError::TokenUrlInvalid,
         ];
-        let messages: std::collections::BTreeSet<_> = errors.iter().map(|e| e.message(texts)).collect();
+        let messages: std::collections::BTreeSet<_> =
+            errors.iter().map(|e| e.message(texts)).collect();
         assert_eq!(messages.len(), errors.len());
     }
 }

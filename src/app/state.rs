@@ -114,11 +114,19 @@ mod tests {
     use super::*;
 
     fn connected() -> Connected {
-        Connected { instance: InstanceUrl::parse("acme").expect("valid"), user: None, expires_at: DateTime::<Utc>::MIN_UTC }
+        Connected {
+            instance: InstanceUrl::parse("acme").expect("valid"),
+            user: None,
+            expires_at: DateTime::<Utc>::MIN_UTC,
+        }
     }
 
     fn user() -> UserInfo {
-        UserInfo { sys_id: "u".into(), user_name: "int".into(), display_name: "Integration User".into() }
+        UserInfo {
+            sys_id: "u".into(),
+            user_name: "int".into(),
+            display_name: "Integration User".into(),
+        }
     }
 
     #[test]
@@ -129,14 +137,22 @@ mod tests {
             .reduce(Action::Connected(connected()))
             .reduce(Action::UserLoaded(user()));
         assert_eq!(state.view, View::Home);
-        assert_eq!(state.connection, Connection::Connected(Connected { user: Some(user()), ..connected() }));
+        assert_eq!(
+            state.connection,
+            Connection::Connected(Connected {
+                user: Some(user()),
+                ..connected()
+            })
+        );
     }
 
     #[test]
     fn a_failure_stays_on_its_page_until_the_person_moves_on() {
         let failed = AppState::default()
             .reduce(Action::Show(View::Setup))
-            .reduce(Action::Failed(ConnectError::OAuth(OAuthError::AccessDenied)));
+            .reduce(Action::Failed(ConnectError::OAuth(
+                OAuthError::AccessDenied,
+            )));
         assert_eq!(failed.view, View::Setup);
         assert!(matches!(failed.connection, Connection::Failed(_)));
         let retried = failed.reduce(Action::Show(View::Setup));
@@ -145,9 +161,15 @@ mod tests {
 
     #[test]
     fn user_and_renewal_only_apply_while_connected() {
-        let state = AppState::default().reduce(Action::UserLoaded(user())).reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC));
+        let state = AppState::default()
+            .reduce(Action::UserLoaded(user()))
+            .reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC));
         assert_eq!(state, AppState::default());
-        let renewed = AppState::default().reduce(Action::Connected(connected())).reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC));
-        assert!(matches!(renewed.connection, Connection::Connected(c) if c.expires_at == DateTime::<Utc>::MAX_UTC));
+        let renewed = AppState::default()
+            .reduce(Action::Connected(connected()))
+            .reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC));
+        assert!(
+            matches!(renewed.connection, Connection::Connected(c) if c.expires_at == DateTime::<Utc>::MAX_UTC)
+        );
     }
 }

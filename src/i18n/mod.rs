@@ -24,9 +24,16 @@ impl Locale {
     /// The first supported locale among `tags` (e.g. `navigator.languages`), else English.
     pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
         tags.into_iter()
-            .find_map(|tag| match tag.split('-').next().map(str::to_ascii_lowercase).as_deref() {
-                Some("en") => Some(Locale::En),
-                _ => None,
+            .find_map(|tag| {
+                match tag
+                    .split('-')
+                    .next()
+                    .map(str::to_ascii_lowercase)
+                    .as_deref()
+                {
+                    Some("en") => Some(Locale::En),
+                    _ => None,
+                }
             })
             .unwrap_or_default()
     }
@@ -42,7 +49,9 @@ impl Locale {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
-        .fold(template.to_owned(), |text, (key, value)| text.replace(&format!("{{{key}}}"), value))
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
 }
 
 /// Every user-visible string.
@@ -144,7 +153,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder_and_leaves_markup_as_text() {
-        let text = fill(EN_CONNECTED, &[("instance", "acme.service-now.com"), ("user", "<b>Bob</b>")]);
+        let text = fill(
+            EN_CONNECTED,
+            &[("instance", "acme.service-now.com"), ("user", "<b>Bob</b>")],
+        );
         assert_eq!(text, "Connected to acme.service-now.com as <b>Bob</b>");
     }
     const EN_CONNECTED: &str = "Connected to {instance} as {user}";
@@ -162,6 +174,10 @@ mod tests {
         let shown = format!("{en:?}");
         assert!(!shown.contains("\"\""), "an English string is empty");
         assert!(en.connected_as.contains("{instance}") && en.connected_as.contains("{user}"));
-        assert!(en.errors.token_blocked.next.contains("glide.oauth.cors.allowed.origin"));
+        assert!(en
+            .errors
+            .token_blocked
+            .next
+            .contains("glide.oauth.cors.allowed.origin"));
     }
 }

@@ -53,7 +53,9 @@ impl ServiceNowClient {
             clock,
             on_tokens: Box::new(on_tokens),
         };
-        Self { inner: Rc::new(inner) }
+        Self {
+            inner: Rc::new(inner),
+        }
     }
 
     pub fn settings(&self) -> &OAuthSettings {
@@ -83,8 +85,13 @@ impl ServiceNowClient {
         Box::pin(async move {
             let refresh_token = inner.tokens.borrow().refresh_token.clone();
             let result = match refresh_token {
-                Some(token) => oauth::refresh(&*inner.transport, &inner.settings, &token, (inner.clock)()).await,
-                None => Err(OAuthError::InvalidGrant("no refresh token was issued".into())),
+                Some(token) => {
+                    oauth::refresh(&*inner.transport, &inner.settings, &token, (inner.clock)())
+                        .await
+                }
+                None => Err(OAuthError::InvalidGrant(
+                    "no refresh token was issued".into(),
+                )),
             };
             inner.refreshing.borrow_mut().take();
             if let Ok(tokens) = &result {
@@ -97,13 +104,18 @@ impl ServiceNowClient {
 
     /// The user the token belongs to, by the UI user API or, failing that, `sys_user`.
     pub async fn current_user(&self) -> Result<UserInfo, ApiError> {
-        match self.get_json::<CurrentUserBody>(user::CURRENT_USER_PATH).await {
+        match self
+            .get_json::<CurrentUserBody>(user::CURRENT_USER_PATH)
+            .await
+        {
             Ok(body) => Ok(body.into()),
             Err(ApiError::NotFound { .. } | ApiError::UnexpectedResponse(_)) => self
                 .get_json::<SysUserBody>(user::SYS_USER_FALLBACK_PATH)
                 .await?
                 .into_user()
-                .ok_or_else(|| ApiError::UnexpectedResponse("no sys_user record for the session".into())),
+                .ok_or_else(|| {
+                    ApiError::UnexpectedResponse("no sys_user record for the session".into())
+                }),
             Err(other) => Err(other),
         }
     }
@@ -111,11 +123,17 @@ impl ServiceNowClient {
     /// `GET` a path on the instance and decode its JSON body.
     pub async fn get_json<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, ApiError> {
         let response = self.send(Method::GET, path_and_query, None).await?;
-        serde_json::from_slice(response.body()).map_err(|e| ApiError::UnexpectedResponse(e.to_string()))
+        serde_json::from_slice(response.body())
+            .map_err(|e| ApiError::UnexpectedResponse(e.to_string()))
     }
 
     /// Sends an authorized request, refreshing ahead of expiry and once on a 401.
-    pub async fn send(&self, method: Method, path: &str, body: Option<&serde_json::Value>) -> Result<HttpResponse, ApiError> {
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<HttpResponse, ApiError> {
         if self.tokens().is_expired((self.inner.clock)()) {
             self.refresh_or_end().await?;
         }
@@ -137,12 +155,19 @@ impl ServiceNowClient {
     async fn refresh_or_end(&self) -> Result<(), ApiError> {
         match self.refresh().await {
             Ok(_) => Ok(()),
-            Err(OAuthError::InvalidGrant(_) | OAuthError::InvalidClient(_)) => Err(ApiError::SessionEnded),
+            Err(OAuthError::InvalidGrant(_) | OAuthError::InvalidClient(_)) => {
+                Err(ApiError::SessionEnded)
+            }
             Err(other) => Err(ApiError::Refresh(other)),
         }
     }
 
-    async fn send_once(&self, method: &Method, path: &str, body: Option<&serde_json::Value>) -> Result<HttpResponse, ApiError> {
+    async fn send_once(
+        &self,
+        method: &Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<HttpResponse, ApiError> {
         let bearer = format!("Bearer {}", self.tokens().access_token.secret());
         let mut request = http::Request::builder()
             .method(method.clone())
@@ -156,7 +181,9 @@ impl ServiceNowClient {
             }
             None => Vec::new(),
         };
-        let request = request.body(bytes).map_err(|e| ApiError::UnexpectedResponse(e.to_string()))?;
+        let request = request
+            .body(bytes)
+            .map_err(|e| ApiError::UnexpectedResponse(e.to_string()))?;
         Ok(self.inner.transport.send(request).await?)
     }
 }
@@ -181,15 +208,27 @@ fn check(response: HttpResponse) -> Result<HttpResponse, ApiError> {
         return Ok(response);
     }
     let parsed = serde_json::from_slice::<ErrorBody>(response.body()).ok();
-    let detail = parsed.as_ref().and_then(|b| b.error.detail.clone()).unwrap_or_default();
-    let message = parsed.and_then(|b| b.error.message).unwrap_or_else(|| status.to_string());
+    let detail = parsed
+        .as_ref()
+        .and_then(|b| b.error.detail.clone())
+        .unwrap_or_default();
+    let message = parsed
+        .and_then(|b| b.error.message)
+        .unwrap_or_else(|| status.to_string());
     Err(match status {
-        StatusCode::FORBIDDEN => ApiError::Forbidden { detail: if detail.is_empty() { message } else { detail } },
+        StatusCode::FORBIDDEN => ApiError::Forbidden {
+            detail: if detail.is_empty() { message } else { detail },
+        },
         StatusCode::NOT_FOUND => ApiError::NotFound { detail: message },
         StatusCode::TOO_MANY_REQUESTS => ApiError::RateLimited {
-            retry_after_secs: header_value(&response, "retry-after").and_then(|v| v.trim().parse().ok()).unwrap_or(60),
+            retry_after_secs: header_value(&response, "retry-after")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(60),
         },
-        _ => ApiError::Server { status: status.as_u16(), message },
+        _ => ApiError::Server {
+            status: status.as_u16(),
+            message,
+        },
     })
 }
 

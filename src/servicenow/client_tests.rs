@@ -12,7 +12,9 @@ use crate::servicenow::fake::{form_value, json, FakeTransport};
 use crate::servicenow::InstanceUrl;
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 fn client_with(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient, Rc<Cell<u32>>) {
@@ -30,14 +32,19 @@ fn client_with(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient,
     };
     let saved = Rc::new(Cell::new(0));
     let counter = saved.clone();
-    let client = ServiceNowClient::new(Rc::new(transport.clone()), settings, tokens, Rc::new(now), move |_| {
-        counter.set(counter.get() + 1)
-    });
+    let client = ServiceNowClient::new(
+        Rc::new(transport.clone()),
+        settings,
+        tokens,
+        Rc::new(now),
+        move |_| counter.set(counter.get() + 1),
+    );
     (client, saved)
 }
 
 const USER: &str = r#"{"result":{"user_sys_id":"u1","user_name":"snowcard.integration","user_display_name":"Snowcard Integration"}}"#;
-const NEW_TOKENS: &str = r#"{"access_token":"new","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#;
+const NEW_TOKENS: &str =
+    r#"{"access_token":"new","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#;
 
 /// An instance that accepts only the token "new" and hands it out on refresh.
 fn instance() -> FakeTransport {
@@ -45,9 +52,16 @@ fn instance() -> FakeTransport {
         if req.uri().path() == "/oauth_token.do" {
             return json(200, NEW_TOKENS);
         }
-        match req.headers().get("authorization").and_then(|v| v.to_str().ok()) {
+        match req
+            .headers()
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+        {
             Some("Bearer new") => json(200, USER),
-            _ => json(401, r#"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#),
+            _ => json(
+                401,
+                r#"{"error":{"message":"User Not Authenticated","detail":"Required to provide Auth information"},"status":"failure"}"#,
+            ),
         }
     })
 }
@@ -59,10 +73,16 @@ fn a_401_refreshes_once_and_retries_with_the_new_token() {
     let user = block_on(client.current_user()).expect("user");
     assert_eq!(user.display_name, "Snowcard Integration");
     let seen = transport.requests();
-    let paths: Vec<_> = seen.iter().map(|r| r.url.rsplit('/').next().unwrap_or_default().to_owned()).collect();
+    let paths: Vec<_> = seen
+        .iter()
+        .map(|r| r.url.rsplit('/').next().unwrap_or_default().to_owned())
+        .collect();
     assert_eq!(paths, ["current_user", "oauth_token.do", "current_user"]);
     assert_eq!(seen[2].authorization.as_deref(), Some("Bearer new"));
-    assert_eq!(form_value(&seen[1].body, "grant_type").as_deref(), Some("refresh_token"));
+    assert_eq!(
+        form_value(&seen[1].body, "grant_type").as_deref(),
+        Some("refresh_token")
+    );
     assert_eq!(saved.get(), 1, "the new tokens were handed over for saving");
 }
 
@@ -70,9 +90,17 @@ fn a_401_refreshes_once_and_retries_with_the_new_token() {
 fn concurrent_requests_share_one_refresh() {
     let transport = instance();
     let (client, _) = client_with(&transport, 1799);
-    let (a, b, c) = block_on(join3(client.current_user(), client.current_user(), client.current_user()));
+    let (a, b, c) = block_on(join3(
+        client.current_user(),
+        client.current_user(),
+        client.current_user(),
+    ));
     assert!(a.is_ok() && b.is_ok() && c.is_ok());
-    let refreshes = transport.requests().iter().filter(|r| r.url.ends_with("/oauth_token.do")).count();
+    let refreshes = transport
+        .requests()
+        .iter()
+        .filter(|r| r.url.ends_with("/oauth_token.do"))
+        .count();
     assert_eq!(refreshes, 1);
 }
 
@@ -82,18 +110,34 @@ fn an_expired_token_is_refreshed_before_the_request() {
     let (client, _) = client_with(&transport, -5);
     block_on(client.current_user()).expect("user");
     let first = transport.requests().into_iter().next().map(|r| r.url);
-    assert_eq!(first.as_deref(), Some("https://acme.service-now.com/oauth_token.do"));
-    assert_eq!(transport.requests().len(), 2, "no request was wasted on the expired token");
+    assert_eq!(
+        first.as_deref(),
+        Some("https://acme.service-now.com/oauth_token.do")
+    );
+    assert_eq!(
+        transport.requests().len(),
+        2,
+        "no request was wasted on the expired token"
+    );
 }
 
 #[test]
 fn a_rejected_refresh_ends_the_session() {
     let transport = FakeTransport::new(|req| match req.uri().path() {
-        "/oauth_token.do" => json(401, r#"{"error":"invalid_grant","error_description":"expired"}"#),
-        _ => json(401, r#"{"error":{"message":"User Not Authenticated"},"status":"failure"}"#),
+        "/oauth_token.do" => json(
+            401,
+            r#"{"error":"invalid_grant","error_description":"expired"}"#,
+        ),
+        _ => json(
+            401,
+            r#"{"error":{"message":"User Not Authenticated"},"status":"failure"}"#,
+        ),
     });
     let (client, saved) = client_with(&transport, 1799);
-    assert_eq!(block_on(client.current_user()).err(), Some(ApiError::SessionEnded));
+    assert_eq!(
+        block_on(client.current_user()).err(),
+        Some(ApiError::SessionEnded)
+    );
     assert_eq!(saved.get(), 0);
 }
 
@@ -101,42 +145,84 @@ fn a_rejected_refresh_ends_the_session() {
 fn still_401_after_a_refresh_ends_the_session_without_looping() {
     let transport = FakeTransport::new(|req| match req.uri().path() {
         "/oauth_token.do" => json(200, NEW_TOKENS),
-        _ => json(401, r#"{"error":{"message":"User Not Authenticated"},"status":"failure"}"#),
+        _ => json(
+            401,
+            r#"{"error":{"message":"User Not Authenticated"},"status":"failure"}"#,
+        ),
     });
     let (client, _) = client_with(&transport, 1799);
-    assert_eq!(block_on(client.current_user()).err(), Some(ApiError::SessionEnded));
+    assert_eq!(
+        block_on(client.current_user()).err(),
+        Some(ApiError::SessionEnded)
+    );
     assert_eq!(transport.requests().len(), 3);
 }
 
 #[test]
 fn error_statuses_map_to_their_own_errors() {
     let cases = [
-        (json(403, r#"{"error":{"message":"Operation Failed","detail":"ACL Exception"},"status":"failure"}"#), ApiError::Forbidden { detail: "ACL Exception".into() }),
-        (json(500, r#"{"error":{"message":"Boom"},"status":"failure"}"#), ApiError::Server { status: 500, message: "Boom".into() }),
+        (
+            json(
+                403,
+                r#"{"error":{"message":"Operation Failed","detail":"ACL Exception"},"status":"failure"}"#,
+            ),
+            ApiError::Forbidden {
+                detail: "ACL Exception".into(),
+            },
+        ),
+        (
+            json(500, r#"{"error":{"message":"Boom"},"status":"failure"}"#),
+            ApiError::Server {
+                status: 500,
+                message: "Boom".into(),
+            },
+        ),
     ];
     for (answer, expected) in cases {
         let transport = FakeTransport::new(move |_| answer.clone());
         let (client, _) = client_with(&transport, 1799);
-        assert_eq!(block_on(client.get_json::<serde_json::Value>("/api/now/table/incident")).err(), Some(expected));
+        assert_eq!(
+            block_on(client.get_json::<serde_json::Value>("/api/now/table/incident")).err(),
+            Some(expected)
+        );
     }
     let limited = FakeTransport::new(|_| {
-        let mut response = json(429, r#"{"error":{"message":"Rate limit exceeded"},"status":"failure"}"#)?;
-        response.headers_mut().insert("retry-after", http::HeaderValue::from_static("7"));
+        let mut response = json(
+            429,
+            r#"{"error":{"message":"Rate limit exceeded"},"status":"failure"}"#,
+        )?;
+        response
+            .headers_mut()
+            .insert("retry-after", http::HeaderValue::from_static("7"));
         Ok(response)
     });
     let (client, _) = client_with(&limited, 1799);
     let result = block_on(client.get_json::<serde_json::Value>("/api/now/table/incident"));
-    assert_eq!(result.err(), Some(ApiError::RateLimited { retry_after_secs: 7 }));
+    assert_eq!(
+        result.err(),
+        Some(ApiError::RateLimited {
+            retry_after_secs: 7
+        })
+    );
 }
 
 #[test]
 fn falls_back_to_sys_user_when_the_ui_api_is_missing() {
     let transport = FakeTransport::new(|req| match req.uri().path() {
-        "/api/now/ui/user/current_user" => json(404, r#"{"error":{"message":"Requested URI does not represent any resource"},"status":"failure"}"#),
-        _ => json(200, r#"{"result":[{"sys_id":"u9","user_name":"int.user","name":""}]}"#),
+        "/api/now/ui/user/current_user" => json(
+            404,
+            r#"{"error":{"message":"Requested URI does not represent any resource"},"status":"failure"}"#,
+        ),
+        _ => json(
+            200,
+            r#"{"result":[{"sys_id":"u9","user_name":"int.user","name":""}]}"#,
+        ),
     });
     let (client, _) = client_with(&transport, 1799);
     let user = block_on(client.current_user()).expect("user");
-    assert_eq!((user.sys_id.as_str(), user.display_name.as_str()), ("u9", "int.user"));
+    assert_eq!(
+        (user.sys_id.as_str(), user.display_name.as_str()),
+        ("u9", "int.user")
+    );
     assert!(transport.requests()[1].url.contains("gs.getUserID()"));
 }

@@ -26,8 +26,13 @@ pub struct FakeTransport {
 }
 
 impl FakeTransport {
-    pub fn new(handler: impl Fn(&HttpRequest) -> Result<HttpResponse, TransportError> + 'static) -> Self {
-        Self { handler: Rc::new(handler), seen: Rc::default() }
+    pub fn new(
+        handler: impl Fn(&HttpRequest) -> Result<HttpResponse, TransportError> + 'static,
+    ) -> Self {
+        Self {
+            handler: Rc::new(handler),
+            seen: Rc::default(),
+        }
     }
 
     /// Every request sent so far, in order.
@@ -61,7 +66,10 @@ struct NotYet(bool);
 
 impl std::future::Future for NotYet {
     type Output = ();
-    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
         if self.0 {
             return std::task::Poll::Ready(());
         }

@@ -66,7 +66,9 @@ impl InstanceUrl {
             _ => return Err(InstanceError::Invalid),
         }
         let origin = url.origin().ascii_serialization();
-        Url::parse(&origin).map(Self).map_err(|_| InstanceError::Invalid)
+        Url::parse(&origin)
+            .map(Self)
+            .map_err(|_| InstanceError::Invalid)
     }
 
     /// The origin without a trailing slash, e.g. `https://acme.service-now.com`.
@@ -154,7 +156,8 @@ fn host_part(input: &str) -> &str {
 }
 
 fn is_loopback_host(host: &str) -> bool {
-    host.eq_ignore_ascii_case("localhost") || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn is_loopback(host: &Host<&str>) -> bool {
@@ -170,7 +173,9 @@ mod tests {
     use super::*;
 
     fn ok(input: &str) -> String {
-        InstanceUrl::parse(input).map(|u| u.to_string()).unwrap_or_else(|e| format!("error: {e}"))
+        InstanceUrl::parse(input)
+            .map(|u| u.to_string())
+            .unwrap_or_else(|e| format!("error: {e}"))
     }
 
     #[test]
@@ -178,9 +183,18 @@ mod tests {
         assert_eq!(ok("acme"), "https://acme.service-now.com");
         assert_eq!(ok("  Acme-Dev "), "https://acme-dev.service-now.com");
         assert_eq!(ok("acme.service-now.com"), "https://acme.service-now.com");
-        assert_eq!(ok("https://acme.service-now.com/"), "https://acme.service-now.com");
-        assert_eq!(ok("https://acme.service-now.com/now/nav/ui/home?x=1#y"), "https://acme.service-now.com");
-        assert_eq!(ok("https://servicenow.example.org:8443"), "https://servicenow.example.org:8443");
+        assert_eq!(
+            ok("https://acme.service-now.com/"),
+            "https://acme.service-now.com"
+        );
+        assert_eq!(
+            ok("https://acme.service-now.com/now/nav/ui/home?x=1#y"),
+            "https://acme.service-now.com"
+        );
+        assert_eq!(
+            ok("https://servicenow.example.org:8443"),
+            "https://servicenow.example.org:8443"
+        );
     }
 
     #[test]
@@ -189,26 +203,50 @@ mod tests {
         assert_eq!(ok("127.0.0.1:8701"), "http://127.0.0.1:8701");
         assert_eq!(ok("localhost:8701"), "http://localhost:8701");
         assert_eq!(ok("http://[::1]:8701"), "http://[::1]:8701");
-        assert_eq!(InstanceUrl::parse("http://acme.service-now.com"), Err(InstanceError::InsecureScheme));
-        assert_eq!(InstanceUrl::parse("http://10.0.0.5"), Err(InstanceError::InsecureScheme));
+        assert_eq!(
+            InstanceUrl::parse("http://acme.service-now.com"),
+            Err(InstanceError::InsecureScheme)
+        );
+        assert_eq!(
+            InstanceUrl::parse("http://10.0.0.5"),
+            Err(InstanceError::InsecureScheme)
+        );
     }
 
     #[test]
     fn rejects_what_is_not_an_instance() {
         assert_eq!(InstanceUrl::parse("   "), Err(InstanceError::Empty));
-        assert_eq!(InstanceUrl::parse("ftp://acme.service-now.com"), Err(InstanceError::UnsupportedScheme("ftp".into())));
-        assert_eq!(InstanceUrl::parse("javascript:alert(1)"), Err(InstanceError::Invalid));
-        assert_eq!(InstanceUrl::parse("https://bob:pw@acme.service-now.com"), Err(InstanceError::Credentials));
+        assert_eq!(
+            InstanceUrl::parse("ftp://acme.service-now.com"),
+            Err(InstanceError::UnsupportedScheme("ftp".into()))
+        );
+        assert_eq!(
+            InstanceUrl::parse("javascript:alert(1)"),
+            Err(InstanceError::Invalid)
+        );
+        assert_eq!(
+            InstanceUrl::parse("https://bob:pw@acme.service-now.com"),
+            Err(InstanceError::Credentials)
+        );
         assert_eq!(InstanceUrl::parse("acme corp"), Err(InstanceError::Invalid));
-        assert_eq!(InstanceUrl::parse("https://intranet"), Err(InstanceError::Invalid));
+        assert_eq!(
+            InstanceUrl::parse("https://intranet"),
+            Err(InstanceError::Invalid)
+        );
         assert_eq!(InstanceUrl::parse("-acme"), Err(InstanceError::Invalid));
     }
 
     #[test]
     fn builds_endpoints_and_record_links() {
         let instance = InstanceUrl::parse("acme").expect("valid");
-        assert_eq!(instance.authorize_url(), "https://acme.service-now.com/oauth_auth.do");
-        assert_eq!(instance.token_url(), "https://acme.service-now.com/oauth_token.do");
+        assert_eq!(
+            instance.authorize_url(),
+            "https://acme.service-now.com/oauth_auth.do"
+        );
+        assert_eq!(
+            instance.token_url(),
+            "https://acme.service-now.com/oauth_token.do"
+        );
         assert_eq!(instance.host_label(), "acme.service-now.com");
         assert_eq!(
             instance.record_url("incident", "abc123"),
@@ -221,7 +259,10 @@ mod tests {
         let instance = InstanceUrl::parse("http://127.0.0.1:8701").expect("valid");
         let json = serde_json::to_string(&instance).expect("serialize");
         assert_eq!(json, "\"http://127.0.0.1:8701\"");
-        assert_eq!(serde_json::from_str::<InstanceUrl>(&json).ok(), Some(instance));
+        assert_eq!(
+            serde_json::from_str::<InstanceUrl>(&json).ok(),
+            Some(instance)
+        );
         assert!(serde_json::from_str::<InstanceUrl>("\"http://evil.example\"").is_err());
     }
 }

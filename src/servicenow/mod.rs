@@ -12,11 +12,9 @@ pub mod instance;
 pub mod oauth;
 pub mod user;
 
-
 pub use client::{Clock, ServiceNowClient};
 pub use error::{ApiError, OAuthError, TransportError};
 pub use http::{HttpRequest, HttpResponse, Transport};
 pub use instance::{InstanceError, InstanceUrl};
 pub use oauth::{OAuthSettings, PendingAuthorization, TokenSet};
 pub use user::UserInfo;
-

@@ -109,7 +109,14 @@ pub fn begin(settings: OAuthSettings) -> Result<(String, PendingAuthorization), 
         .authorize_url(CsrfToken::new_random)
         .set_pkce_challenge(challenge)
         .url();
-    Ok((url.into(), PendingAuthorization { settings, state, verifier }))
+    Ok((
+        url.into(),
+        PendingAuthorization {
+            settings,
+            state,
+            verifier,
+        },
+    ))
 }
 
 /// The OAuth parameters found on the page's URL after the instance redirected back.
@@ -139,7 +146,10 @@ impl Callback {
     }
 
     /// Checks the response against the request this tab made; yields the code to exchange.
-    pub fn verify(self, pending: Option<&PendingAuthorization>) -> Result<AuthorizationCode, OAuthError> {
+    pub fn verify(
+        self,
+        pending: Option<&PendingAuthorization>,
+    ) -> Result<AuthorizationCode, OAuthError> {
         let pending = pending.ok_or(OAuthError::NoPendingAuthorization)?;
         let state = self.state.ok_or(OAuthError::StateMissing)?;
         if state != *pending.state.secret() {
@@ -205,7 +215,11 @@ pub async fn refresh(
         .request_async(&http)
         .await
         .map_err(token_error)?;
-    Ok(TokenSet::from_response(&response, now, Some(refresh_token.clone())))
+    Ok(TokenSet::from_response(
+        &response,
+        now,
+        Some(refresh_token.clone()),
+    ))
 }
 
 fn token_client(
@@ -227,10 +241,8 @@ fn token_client(
         .set_redirect_uri(settings.redirect_uri.clone()))
 }
 
-type TokenRequestError = RequestTokenError<
-    TransportError,
-    oauth2::StandardErrorResponse<BasicErrorResponseType>,
->;
+type TokenRequestError =
+    RequestTokenError<TransportError, oauth2::StandardErrorResponse<BasicErrorResponseType>>;
 
 fn token_error(error: TokenRequestError) -> OAuthError {
     match error {
@@ -238,10 +250,14 @@ fn token_error(error: TokenRequestError) -> OAuthError {
             let description = response.error_description().cloned().unwrap_or_default();
             match response.error() {
                 BasicErrorResponseType::InvalidGrant => OAuthError::InvalidGrant(description),
-                BasicErrorResponseType::InvalidClient | BasicErrorResponseType::UnauthorizedClient => {
+                BasicErrorResponseType::InvalidClient
+                | BasicErrorResponseType::UnauthorizedClient => {
                     OAuthError::InvalidClient(description)
                 }
-                other => OAuthError::TokenEndpoint { code: other.as_ref().to_owned(), description },
+                other => OAuthError::TokenEndpoint {
+                    code: other.as_ref().to_owned(),
+                    description,
+                },
             }
         }
         RequestTokenError::Request(transport) => OAuthError::Transport(transport),

@@ -16,14 +16,19 @@ fn settings() -> OAuthSettings {
 }
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 #[test]
 fn pkce_s256_matches_rfc_7636_appendix_b() {
     let verifier = PkceCodeVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into());
     let challenge = PkceCodeChallenge::from_code_verifier_sha256(&verifier);
-    assert_eq!(challenge.as_str(), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    assert_eq!(
+        challenge.as_str(),
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    );
     assert_eq!(challenge.method().as_str(), "S256");
 }
 
@@ -31,13 +36,29 @@ fn pkce_s256_matches_rfc_7636_appendix_b() {
 fn authorize_url_carries_everything_servicenow_requires() {
     let (url, pending) = begin(settings()).expect("begin");
     let url = Url::parse(&url).expect("absolute url");
-    assert_eq!(url.as_str().split('?').next(), Some("https://acme.service-now.com/oauth_auth.do"));
-    let param = |k: &str| url.query_pairs().find(|(key, _)| key == k).map(|(_, v)| v.into_owned());
+    assert_eq!(
+        url.as_str().split('?').next(),
+        Some("https://acme.service-now.com/oauth_auth.do")
+    );
+    let param = |k: &str| {
+        url.query_pairs()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.into_owned())
+    };
     assert_eq!(param("response_type").as_deref(), Some("code"));
-    assert_eq!(param("client_id").as_deref(), Some("9d4c3b2a1f0e4d5c8b7a6f5e4d3c2b1a"));
-    assert_eq!(param("redirect_uri").as_deref(), Some("https://portal.example/snowcard/"));
+    assert_eq!(
+        param("client_id").as_deref(),
+        Some("9d4c3b2a1f0e4d5c8b7a6f5e4d3c2b1a")
+    );
+    assert_eq!(
+        param("redirect_uri").as_deref(),
+        Some("https://portal.example/snowcard/")
+    );
     assert_eq!(param("code_challenge_method").as_deref(), Some("S256"));
-    assert_eq!(param("state").as_deref(), Some(pending.state.secret().as_str()));
+    assert_eq!(
+        param("state").as_deref(),
+        Some(pending.state.secret().as_str())
+    );
     let expected = PkceCodeChallenge::from_code_verifier_sha256(&pending.verifier);
     assert_eq!(param("code_challenge").as_deref(), Some(expected.as_str()));
     assert!(param("client_secret").is_none());
@@ -65,12 +86,23 @@ fn callback_checks_state_exactly_before_anything_else() {
     assert_eq!(ok.map(|c| c.secret().clone()).ok(), Some("abc".to_owned()));
     let wrong = callback(&format!("code=abc&state={state}x")).verify(Some(&pending));
     assert_eq!(wrong.err(), Some(OAuthError::StateMismatch));
-    assert_eq!(callback("code=abc").verify(Some(&pending)).err(), Some(OAuthError::StateMissing));
-    assert_eq!(callback("code=abc&state=s").verify(None).err(), Some(OAuthError::NoPendingAuthorization));
+    assert_eq!(
+        callback("code=abc").verify(Some(&pending)).err(),
+        Some(OAuthError::StateMissing)
+    );
+    assert_eq!(
+        callback("code=abc&state=s").verify(None).err(),
+        Some(OAuthError::NoPendingAuthorization)
+    );
     let denied = callback(&format!("error=access_denied&state={state}")).verify(Some(&pending));
     assert_eq!(denied.err(), Some(OAuthError::AccessDenied));
-    let other = callback(&format!("error=server_error&error_description=boom&state={state}"));
-    assert!(matches!(other.verify(Some(&pending)), Err(OAuthError::AuthorizationRefused { .. })));
+    let other = callback(&format!(
+        "error=server_error&error_description=boom&state={state}"
+    ));
+    assert!(matches!(
+        other.verify(Some(&pending)),
+        Err(OAuthError::AuthorizationRefused { .. })
+    ));
 }
 
 #[test]
@@ -81,10 +113,17 @@ fn a_url_without_a_response_is_not_a_callback() {
 
 #[test]
 fn cleaning_the_address_keeps_the_host_pages_query_and_hash() {
-    let url = Url::parse("https://portal.example/p?tab=sec&code=abc&state=xyz&x=1#cards").expect("url");
-    assert_eq!(without_callback_params(&url).as_str(), "https://portal.example/p?tab=sec&x=1#cards");
+    let url =
+        Url::parse("https://portal.example/p?tab=sec&code=abc&state=xyz&x=1#cards").expect("url");
+    assert_eq!(
+        without_callback_params(&url).as_str(),
+        "https://portal.example/p?tab=sec&x=1#cards"
+    );
     let url = Url::parse("https://portal.example/p?code=abc&state=xyz").expect("url");
-    assert_eq!(without_callback_params(&url).as_str(), "https://portal.example/p");
+    assert_eq!(
+        without_callback_params(&url).as_str(),
+        "https://portal.example/p"
+    );
 }
 
 const TOKENS: &str = r#"{"access_token":"AT1","refresh_token":"RT1","scope":"useraccount","token_type":"Bearer","expires_in":1799}"#;
@@ -94,20 +133,37 @@ fn code_exchange_posts_the_verifier_and_no_secret() {
     let transport = FakeTransport::new(|_| json(200, TOKENS));
     let (_, pending) = begin(settings()).expect("begin");
     let verifier = pending.verifier.secret().clone();
-    let tokens = block_on(exchange_code(&transport, pending, AuthorizationCode::new("c0de".into()), now()))
-        .expect("tokens");
+    let tokens = block_on(exchange_code(
+        &transport,
+        pending,
+        AuthorizationCode::new("c0de".into()),
+        now(),
+    ))
+    .expect("tokens");
     assert_eq!(tokens.access_token.secret(), "AT1");
-    assert_eq!(tokens.refresh_token.as_ref().map(|t| t.secret().as_str()), Some("RT1"));
+    assert_eq!(
+        tokens.refresh_token.as_ref().map(|t| t.secret().as_str()),
+        Some("RT1")
+    );
     assert_eq!(tokens.expires_at, now() + Duration::seconds(1799));
     let sent = transport.requests();
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].method, "POST");
     assert_eq!(sent[0].url, "https://acme.service-now.com/oauth_token.do");
-    assert_eq!(form_value(&sent[0].body, "grant_type").as_deref(), Some("authorization_code"));
+    assert_eq!(
+        form_value(&sent[0].body, "grant_type").as_deref(),
+        Some("authorization_code")
+    );
     assert_eq!(form_value(&sent[0].body, "code").as_deref(), Some("c0de"));
     assert_eq!(form_value(&sent[0].body, "code_verifier"), Some(verifier));
-    assert_eq!(form_value(&sent[0].body, "client_id").as_deref(), Some("9d4c3b2a1f0e4d5c8b7a6f5e4d3c2b1a"));
-    assert_eq!(form_value(&sent[0].body, "redirect_uri").as_deref(), Some("https://portal.example/snowcard/"));
+    assert_eq!(
+        form_value(&sent[0].body, "client_id").as_deref(),
+        Some("9d4c3b2a1f0e4d5c8b7a6f5e4d3c2b1a")
+    );
+    assert_eq!(
+        form_value(&sent[0].body, "redirect_uri").as_deref(),
+        Some("https://portal.example/snowcard/")
+    );
     assert_eq!(form_value(&sent[0].body, "client_secret"), None);
     assert_eq!(sent[0].authorization, None);
 }
@@ -115,42 +171,98 @@ fn code_exchange_posts_the_verifier_and_no_secret() {
 #[test]
 fn token_errors_become_distinct_failures() {
     let cases = [
-        (json(401, r#"{"error":"invalid_grant","error_description":"code reused"}"#), OAuthError::InvalidGrant("code reused".into())),
-        (json(401, r#"{"error":"invalid_client","error_description":"unknown"}"#), OAuthError::InvalidClient("unknown".into())),
-        (Err(TransportError::Blocked { url: "u".into() }), OAuthError::Transport(TransportError::Blocked { url: "u".into() })),
-        (Err(TransportError::Offline), OAuthError::Transport(TransportError::Offline)),
+        (
+            json(
+                401,
+                r#"{"error":"invalid_grant","error_description":"code reused"}"#,
+            ),
+            OAuthError::InvalidGrant("code reused".into()),
+        ),
+        (
+            json(
+                401,
+                r#"{"error":"invalid_client","error_description":"unknown"}"#,
+            ),
+            OAuthError::InvalidClient("unknown".into()),
+        ),
+        (
+            Err(TransportError::Blocked { url: "u".into() }),
+            OAuthError::Transport(TransportError::Blocked { url: "u".into() }),
+        ),
+        (
+            Err(TransportError::Offline),
+            OAuthError::Transport(TransportError::Offline),
+        ),
     ];
     for (answer, expected) in cases {
         let transport = FakeTransport::new(move |_| answer.clone());
         let (_, pending) = begin(settings()).expect("begin");
-        let result = block_on(exchange_code(&transport, pending, AuthorizationCode::new("c".into()), now()));
+        let result = block_on(exchange_code(
+            &transport,
+            pending,
+            AuthorizationCode::new("c".into()),
+            now(),
+        ));
         assert_eq!(result.err(), Some(expected));
     }
     let html = FakeTransport::new(|_| json(404, "<html>Not found</html>"));
     let (_, pending) = begin(settings()).expect("begin");
-    let result = block_on(exchange_code(&html, pending, AuthorizationCode::new("c".into()), now()));
+    let result = block_on(exchange_code(
+        &html,
+        pending,
+        AuthorizationCode::new("c".into()),
+        now(),
+    ));
     assert!(matches!(result, Err(OAuthError::UnexpectedResponse(_))));
 }
 
 #[test]
 fn refresh_keeps_the_refresh_token_when_none_comes_back_and_uses_a_proxy_url() {
-    let transport = FakeTransport::new(|_| json(200, r#"{"access_token":"AT2","token_type":"Bearer","expires_in":1799}"#));
+    let transport = FakeTransport::new(|_| {
+        json(
+            200,
+            r#"{"access_token":"AT2","token_type":"Bearer","expires_in":1799}"#,
+        )
+    });
     let mut proxied = settings();
     proxied.token_url = Some(TokenUrl::new("https://portal.example/sn-token".into()).expect("url"));
-    let tokens = block_on(refresh(&transport, &proxied, &RefreshToken::new("RT1".into()), now())).expect("tokens");
+    let tokens = block_on(refresh(
+        &transport,
+        &proxied,
+        &RefreshToken::new("RT1".into()),
+        now(),
+    ))
+    .expect("tokens");
     assert_eq!(tokens.access_token.secret(), "AT2");
-    assert_eq!(tokens.refresh_token.map(|t| t.secret().clone()).as_deref(), Some("RT1"));
+    assert_eq!(
+        tokens.refresh_token.map(|t| t.secret().clone()).as_deref(),
+        Some("RT1")
+    );
     let sent = transport.requests();
     assert_eq!(sent[0].url, "https://portal.example/sn-token");
-    assert_eq!(form_value(&sent[0].body, "grant_type").as_deref(), Some("refresh_token"));
-    assert_eq!(form_value(&sent[0].body, "refresh_token").as_deref(), Some("RT1"));
+    assert_eq!(
+        form_value(&sent[0].body, "grant_type").as_deref(),
+        Some("refresh_token")
+    );
+    assert_eq!(
+        form_value(&sent[0].body, "refresh_token").as_deref(),
+        Some("RT1")
+    );
 }
 
 #[test]
 fn refresh_is_scheduled_ahead_of_expiry() {
-    let long = TokenSet { access_token: AccessToken::new("a".into()), refresh_token: None, expires_at: now(), lifetime_secs: 1799 };
+    let long = TokenSet {
+        access_token: AccessToken::new("a".into()),
+        refresh_token: None,
+        expires_at: now(),
+        lifetime_secs: 1799,
+    };
     assert_eq!(long.refresh_at(), now() - Duration::seconds(60));
-    let short = TokenSet { lifetime_secs: 8, ..long.clone() };
+    let short = TokenSet {
+        lifetime_secs: 8,
+        ..long.clone()
+    };
     assert_eq!(short.refresh_at(), now() - Duration::seconds(4));
     assert!(long.is_expired(now() - Duration::seconds(5)));
     assert!(!long.is_expired(now() - Duration::seconds(60)));

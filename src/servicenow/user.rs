@@ -55,7 +55,11 @@ fn shown(display: String, user_name: &str) -> String {
 impl From<CurrentUserBody> for UserInfo {
     fn from(body: CurrentUserBody) -> Self {
         let u = body.result;
-        UserInfo { display_name: shown(u.user_display_name, &u.user_name), sys_id: u.user_sys_id, user_name: u.user_name }
+        UserInfo {
+            display_name: shown(u.user_display_name, &u.user_name),
+            sys_id: u.user_sys_id,
+            user_name: u.user_name,
+        }
     }
 }
 

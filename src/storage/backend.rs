@@ -4,11 +4,15 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+/// The browser refused a write (quota exceeded, storage disabled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteRefused;
+
 /// A string key-value store with the semantics of the Web Storage API.
 pub trait StorageBackend {
     fn get(&self, key: &str) -> Option<String>;
     /// Fails when the browser refuses the write (quota, disabled storage).
-    fn set(&self, key: &str, value: &str) -> Result<(), ()>;
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteRefused>;
     fn remove(&self, key: &str);
     fn keys(&self) -> Vec<String>;
 }
@@ -17,7 +21,7 @@ impl<T: StorageBackend + ?Sized> StorageBackend for Rc<T> {
     fn get(&self, key: &str) -> Option<String> {
         (**self).get(key)
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), ()> {
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteRefused> {
         (**self).set(key, value)
     }
     fn remove(&self, key: &str) {
@@ -36,7 +40,7 @@ impl StorageBackend for MemoryStorage {
     fn get(&self, key: &str) -> Option<String> {
         self.0.borrow().get(key).cloned()
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), ()> {
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteRefused> {
         self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
         Ok(())
     }
@@ -57,11 +61,16 @@ pub struct SessionStorage;
 impl StorageBackend for SessionStorage {
     fn get(&self, key: &str) -> Option<String> {
         use gloo_storage::Storage;
-        gloo_storage::SessionStorage::raw().get_item(key).ok().flatten()
+        gloo_storage::SessionStorage::raw()
+            .get_item(key)
+            .ok()
+            .flatten()
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), ()> {
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteRefused> {
         use gloo_storage::Storage;
-        gloo_storage::SessionStorage::raw().set_item(key, value).map_err(|_| ())
+        gloo_storage::SessionStorage::raw()
+            .set_item(key, value)
+            .map_err(|_| WriteRefused)
     }
     fn remove(&self, key: &str) {
         use gloo_storage::Storage;
@@ -71,6 +80,8 @@ impl StorageBackend for SessionStorage {
         use gloo_storage::Storage;
         let raw = gloo_storage::SessionStorage::raw();
         let count = raw.length().unwrap_or(0);
-        (0..count).filter_map(|i| raw.key(i).ok().flatten()).collect()
+        (0..count)
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .collect()
     }
 }

@@ -10,9 +10,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use backend::{MemoryStorage, StorageBackend};
 #[cfg(target_arch = "wasm32")]
 pub use backend::SessionStorage;
+pub use backend::{MemoryStorage, StorageBackend, WriteRefused};
 
 use crate::servicenow::{OAuthSettings, TokenSet, UserInfo};
 
@@ -69,7 +69,10 @@ pub struct Store<B> {
 
 impl<B: StorageBackend> Store<B> {
     pub fn new(backend: B, namespace: impl Into<String>) -> Self {
-        Self { backend, namespace: namespace.into() }
+        Self {
+            backend,
+            namespace: namespace.into(),
+        }
     }
 
     fn full_key(&self, key: &str) -> String {
@@ -83,7 +86,9 @@ impl<B: StorageBackend> Store<B> {
         };
         match serde_json::from_str::<Envelope<T>>(&raw) {
             Ok(envelope) if envelope.v == SCHEMA_VERSION => Ok(Some(envelope.data)),
-            _ => Err(StorageError::Corrupt { key: key.to_owned() }),
+            _ => Err(StorageError::Corrupt {
+                key: key.to_owned(),
+            }),
         }
     }
 
@@ -97,9 +102,17 @@ impl<B: StorageBackend> Store<B> {
     }
 
     pub fn save<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
-        let unavailable = || StorageError::Unavailable { key: key.to_owned() };
-        let raw = serde_json::to_string(&Envelope { v: SCHEMA_VERSION, data: value }).map_err(|_| unavailable())?;
-        self.backend.set(&self.full_key(key), &raw).map_err(|_| unavailable())
+        let unavailable = || StorageError::Unavailable {
+            key: key.to_owned(),
+        };
+        let raw = serde_json::to_string(&Envelope {
+            v: SCHEMA_VERSION,
+            data: value,
+        })
+        .map_err(|_| unavailable())?;
+        self.backend
+            .set(&self.full_key(key), &raw)
+            .map_err(|_| unavailable())
     }
 
     pub fn remove(&self, key: &str) {
@@ -109,7 +122,12 @@ impl<B: StorageBackend> Store<B> {
     /// Removes every key of this namespace (and nothing of anyone else's).
     pub fn clear_all(&self) {
         let prefix = self.full_key("");
-        for key in self.backend.keys().into_iter().filter(|k| k.starts_with(&prefix)) {
+        for key in self
+            .backend
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+        {
             self.backend.remove(&key);
         }
     }

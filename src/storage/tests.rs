@@ -16,7 +16,11 @@ fn a_missing_key_is_none_not_an_error() {
 #[test]
 fn values_round_trip_under_the_namespace_with_a_version() {
     let (store, backend) = store();
-    let draft = SetupDraft { instance: "acme".into(), client_id: "cid".into(), token_url: String::new() };
+    let draft = SetupDraft {
+        instance: "acme".into(),
+        client_id: "cid".into(),
+        token_url: String::new(),
+    };
     store.save(keys::SETUP_DRAFT, &draft).expect("saved");
     assert_eq!(store.load(keys::SETUP_DRAFT), Ok(Some(draft)));
     let raw = backend.get("snowcard:setup-draft").expect("raw value");
@@ -26,16 +30,29 @@ fn values_round_trip_under_the_namespace_with_a_version() {
 #[test]
 fn corrupt_values_are_errors_and_can_be_cleared() {
     let (store, backend) = store();
-    for raw in ["{not json", r#"{"v":99,"data":{}}"#, r#"{"v":1,"data":{"instance":5}}"#, ""] {
+    for raw in [
+        "{not json",
+        r#"{"v":99,"data":{}}"#,
+        r#"{"v":1,"data":{"instance":5}}"#,
+        "",
+    ] {
         backend.set("snowcard:setup-draft", raw).expect("set");
         assert_eq!(
             store.load::<SetupDraft>(keys::SETUP_DRAFT),
-            Err(StorageError::Corrupt { key: "setup-draft".into() }),
+            Err(StorageError::Corrupt {
+                key: "setup-draft".into()
+            }),
             "{raw:?}"
         );
     }
-    assert!(store.load_or_clear::<SetupDraft>(keys::SETUP_DRAFT).is_err());
-    assert_eq!(store.load::<SetupDraft>(keys::SETUP_DRAFT), Ok(None), "cleared after the failed read");
+    assert!(store
+        .load_or_clear::<SetupDraft>(keys::SETUP_DRAFT)
+        .is_err());
+    assert_eq!(
+        store.load::<SetupDraft>(keys::SETUP_DRAFT),
+        Ok(None),
+        "cleared after the failed read"
+    );
 }
 
 #[test]
@@ -43,13 +60,18 @@ fn a_stored_session_with_a_bad_instance_is_corrupt() {
     let (store, backend) = store();
     let raw = r#"{"v":1,"data":{"settings":{"instance":"http://evil.example","client_id":"c","redirect_uri":"https://p/"},"tokens":{},"user":null}}"#;
     backend.set("snowcard:session", raw).expect("set");
-    assert!(matches!(store.load::<StoredSession>(keys::SESSION), Err(StorageError::Corrupt { .. })));
+    assert!(matches!(
+        store.load::<StoredSession>(keys::SESSION),
+        Err(StorageError::Corrupt { .. })
+    ));
 }
 
 #[test]
 fn clear_all_removes_only_this_namespace() {
     let (store, backend) = store();
-    store.save(keys::SETUP_DRAFT, &SetupDraft::default()).expect("saved");
+    store
+        .save(keys::SETUP_DRAFT, &SetupDraft::default())
+        .expect("saved");
     store.save(keys::PENDING, &"x").expect("saved");
     backend.set("other-app:token", "keep me").expect("set");
     store.clear_all();

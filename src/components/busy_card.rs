@@ -1,0 +1,24 @@
+//! A card that says what is happening while connecting takes a moment.
+
+use yew::prelude::*;
+
+use crate::app::Step;
+use crate::hooks::use_connection;
+
+use super::live_region::step_text;
+
+#[derive(Properties, PartialEq)]
+pub struct BusyCardProps {
+    pub step: Step,
+}
+
+#[component]
+pub fn BusyCard(props: &BusyCardProps) -> Html {
+    let texts = use_connection().texts;
+    html! {
+        <section class="sc-card" aria-busy="true">
+            <h2 class="sc-card-title">{ texts.connected_title }</h2>
+            <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, props.step) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,41 @@
+//! A polite live region that tells screen reader users where the connection stands.
+
+use yew::prelude::*;
+
+use crate::app::{Connection, Step};
+use crate::hooks::use_connection;
+use crate::i18n::{fill, Texts};
+
+/// The sentence announced for the current state; also used for visible status lines.
+pub fn status_text(texts: &'static Texts, connection: &Connection) -> String {
+    match connection {
+        Connection::Disconnected => String::new(),
+        Connection::Busy(step) => step_text(texts, *step).to_owned(),
+        Connection::Connected(c) => match &c.user {
+            Some(user) => fill(
+                texts.connected_as,
+                &[
+                    ("instance", &c.instance.host_label()),
+                    ("user", &user.display_name),
+                ],
+            ),
+            None => texts.loading_user.to_owned(),
+        },
+        Connection::Failed(_) => String::new(),
+    }
+}
+
+pub fn step_text(texts: &'static Texts, step: Step) -> &'static str {
+    match step {
+        Step::CheckingInstance => texts.checking_instance,
+        Step::Redirecting => texts.redirecting,
+        Step::Completing => texts.completing,
+    }
+}
+
+#[component]
+pub fn LiveRegion() -> Html {
+    let connection = use_connection();
+    let text = status_text(connection.texts, &connection.state().connection);
+    html! { <p class="sc-visually-hidden" role="status" aria-live="polite">{ text }</p> }
+}

@@ -1,0 +1,252 @@
+//! The connection as a context: its state, and intents (`authorize`, `reconnect`, `show`)
+//! that run the flow's side effects outside of any `view`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::app::describe::{self, Described};
+use crate::app::flow;
+use crate::app::setup::{self, SetupCheck};
+use crate::app::state::Connected;
+use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
+use crate::i18n::{Locale, Texts};
+use crate::servicenow::oauth::Callback;
+use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
+use crate::storage::{SetupDraft, StoredSession};
+
+/// What components get from [`use_connection`].
+#[derive(Clone)]
+pub struct ConnectionHandle {
+    state: UseReducerHandle<AppState>,
+    pub services: Services,
+    pub options: AppOptions,
+    pub texts: &'static Texts,
+    locale: Locale,
+    client: Rc<RefCell<Option<ServiceNowClient>>>,
+}
+
+impl PartialEq for ConnectionHandle {
+    fn eq(&self, other: &Self) -> bool {
+        *self.state == *other.state
+            && self.services == other.services
+            && self.options == other.options
+    }
+}
+
+impl ConnectionHandle {
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The language tag of the texts in use.
+    pub fn texts_locale(&self) -> &'static str {
+        self.locale.tag()
+    }
+
+    pub fn show(&self, view: View) {
+        self.state.dispatch(Action::Show(view));
+    }
+
+    /// The redirect URI to register: configured, or this page without query and hash.
+    pub fn redirect_uri(&self) -> String {
+        self.options.redirect_uri.clone().unwrap_or_else(|| {
+            crate::app::services::default_redirect_uri(&self.services.browser.current_url())
+        })
+    }
+
+    /// This page's origin, as the instance's CORS settings must name it.
+    pub fn origin(&self) -> String {
+        crate::app::services::origin_of(&self.services.browser.current_url())
+    }
+
+    /// A failure in words, with this page's facts filled in.
+    pub fn describe(&self, error: &ConnectError) -> Described {
+        let context = describe::Context {
+            origin: self.origin(),
+            redirect_uri: self.redirect_uri(),
+        };
+        describe::describe(error, self.texts, &context)
+    }
+
+    /// Validates the setup form; when it is valid, checks the instance and leaves to sign in.
+    pub fn authorize(&self, draft: &SetupDraft) -> Result<(), SetupCheck> {
+        let page = self.services.browser.current_url();
+        let settings = setup::validate(draft, &page, &self.redirect_uri())?;
+        self.run_authorization(settings);
+        Ok(())
+    }
+
+    /// Runs the flow again with the settings of the saved session.
+    pub fn reconnect(&self) {
+        match flow::restore(&self.services) {
+            Ok(Some(session)) => self.run_authorization(session.settings),
+            Ok(None) => self.show(View::Setup),
+            Err(error) => self.state.dispatch(Action::Failed(error.into())),
+        }
+    }
+
+    fn run_authorization(&self, settings: OAuthSettings) {
+        let state = self.state.clone();
+        let services = self.services.clone();
+        state.dispatch(Action::Busy(Step::CheckingInstance));
+        spawn_local(async move {
+            if let Err(error) = flow::probe_instance(&services, &settings).await {
+                state.dispatch(Action::Failed(error));
+                return;
+            }
+            state.dispatch(Action::Busy(Step::Redirecting));
+            if let Err(error) = flow::start_authorization(&services, settings) {
+                state.dispatch(Action::Failed(error));
+            }
+        });
+    }
+
+    /// Takes the connected session into use and asks the instance who it belongs to.
+    fn adopt(&self, session: StoredSession) {
+        let client = flow::client_for(&self.services, &session);
+        *self.client.borrow_mut() = Some(client.clone());
+        self.state.dispatch(Action::Connected(Connected {
+            instance: session.settings.instance.clone(),
+            user: session.user.clone(),
+            expires_at: session.tokens.expires_at,
+        }));
+        let (state, services) = (self.state.clone(), self.services.clone());
+        spawn_local(async move {
+            match client.current_user().await {
+                Ok(user) => {
+                    flow::remember_user(&services, &user);
+                    state.dispatch(Action::TokensRenewed(client.tokens().expires_at));
+                    state.dispatch(Action::UserLoaded(user));
+                }
+                Err(error) => state.dispatch(Action::Failed(error.into())),
+            }
+        });
+    }
+
+    /// Renews the tokens ahead of expiry; an ended session asks the person to reconnect.
+    fn renew(&self) {
+        let Some(client) = self.client.borrow().clone() else {
+            return;
+        };
+        let state = self.state.clone();
+        spawn_local(async move {
+            match client.refresh().await {
+                Ok(tokens) => state.dispatch(Action::TokensRenewed(tokens.expires_at)),
+                Err(
+                    crate::servicenow::OAuthError::InvalidGrant(_)
+                    | crate::servicenow::OAuthError::InvalidClient(_),
+                ) => state.dispatch(Action::Failed(ApiError::SessionEnded.into())),
+                // Offline or unreachable: the next request retries the refresh itself.
+                Err(_) => {}
+            }
+        });
+    }
+}
+
+/// The state before any effect: a pending callback, a restored session, or nothing.
+fn initial_state(services: &Services) -> AppState {
+    let connection = if Callback::from_url(&services.browser.current_url()).is_some() {
+        Connection::Busy(Step::Completing)
+    } else {
+        match flow::restore(services) {
+            Ok(Some(session)) => Connection::Connected(Connected {
+                instance: session.settings.instance,
+                user: session.user,
+                expires_at: session.tokens.expires_at,
+            }),
+            Ok(None) => Connection::Disconnected,
+            Err(error) => Connection::Failed(error.into()),
+        }
+    };
+    AppState {
+        view: View::Home,
+        connection,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ConnectionProviderProps {
+    pub services: Services,
+    pub options: AppOptions,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Owns the connection for everything below it.
+#[component]
+pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
+    let services = props.services.clone();
+    let state = use_reducer(|| initial_state(&services));
+    let client = use_mut_ref(|| None::<ServiceNowClient>);
+    let handle = ConnectionHandle {
+        state: state.clone(),
+        services: props.services.clone(),
+        options: props.options.clone(),
+        texts: Locale::En.texts(),
+        locale: Locale::En,
+        client,
+    };
+
+    {
+        let handle = handle.clone();
+        use_effect_with((), move |_| start(handle));
+    }
+    {
+        let expires_at = match &state.connection {
+            Connection::Connected(c) => Some(c.expires_at),
+            _ => None,
+        };
+        let handle = handle.clone();
+        use_effect_with(expires_at, move |_| {
+            let timer = expires_at.and_then(|_| schedule_renewal(handle));
+            move || drop(timer)
+        });
+    }
+
+    html! {
+        <ContextProvider<ConnectionHandle> context={handle}>
+            { props.children.clone() }
+        </ContextProvider<ConnectionHandle>>
+    }
+}
+
+/// On mount: finish a callback, or resume a restored session.
+fn start(handle: ConnectionHandle) {
+    if let Some(callback) = flow::take_callback(&handle.services) {
+        let handle = handle.clone();
+        spawn_local(async move {
+            match flow::complete(&handle.services, callback).await {
+                Ok(session) => {
+                    handle.adopt(session);
+                }
+                Err(error) => handle.state.dispatch(Action::Failed(error)),
+            }
+        });
+    } else if let Ok(Some(session)) = flow::restore(&handle.services) {
+        handle.adopt(session);
+    }
+}
+
+/// A timer that renews the tokens at their `refresh_at`; dropping it cancels.
+fn schedule_renewal(handle: ConnectionHandle) -> Option<gloo_timers::callback::Timeout> {
+    let tokens = handle.client.borrow().as_ref()?.tokens();
+    let wait = (tokens.refresh_at() - (handle.services.clock)())
+        .num_milliseconds()
+        .clamp(0, i64::from(i32::MAX));
+    let millis = u32::try_from(wait).unwrap_or(u32::MAX);
+    Some(gloo_timers::callback::Timeout::new(millis, move || {
+        handle.renew()
+    }))
+}
+
+/// The connection, from any component under [`ConnectionProvider`].
+#[hook]
+pub fn use_connection() -> ConnectionHandle {
+    match use_context::<ConnectionHandle>() {
+        Some(handle) => handle,
+        None => panic!("use_connection must be called under <ConnectionProvider>"),
+    }
+}

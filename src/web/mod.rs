@@ -1,0 +1,8 @@
+//! The browser side: the `fetch` transport, the page, and the entry point JavaScript calls.
+//! Compiled for wasm32 only; everything it serves is defined by traits in `crate::app` and
+//! `crate::servicenow`.
+
+pub mod clipboard;
+pub mod entry;
+pub mod page;
+pub mod transport;

@@ -1,0 +1,79 @@
+//! `fetch` through gloo-net, with a diagnosis when the browser hides the answer.
+//!
+//! A failed `fetch` looks the same whether the server is missing or only lacks a CORS rule.
+//! On failure a second, `no-cors` request tells the two apart: it succeeds (opaquely) when
+//! something answers at that address.
+
+use gloo_net::http::RequestBuilder;
+use oauth2::http::{HeaderName, HeaderValue, StatusCode};
+use web_sys::RequestMode;
+
+use crate::servicenow::http::LocalFuture;
+use crate::servicenow::{HttpRequest, HttpResponse, Transport, TransportError};
+
+/// The browser's `fetch`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FetchTransport;
+
+impl Transport for FetchTransport {
+    fn send(&self, request: HttpRequest) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
+        Box::pin(send(request))
+    }
+}
+
+async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    let url = request.uri().to_string();
+    let mut builder = RequestBuilder::new(&url).method(request.method().clone());
+    for (name, value) in request.headers() {
+        if let Ok(value) = value.to_str() {
+            builder = builder.header(name.as_str(), value);
+        }
+    }
+    let body = request.body();
+    let built = if body.is_empty() {
+        builder.build()
+    } else {
+        builder.body(js_sys::Uint8Array::from(body.as_slice()))
+    };
+    let built = built.map_err(|_| TransportError::Unreachable { url: url.clone() })?;
+    let response = match built.send().await {
+        Ok(response) => response,
+        Err(_) => return Err(diagnose(&url).await),
+    };
+    let mut out = HttpResponse::new(
+        response
+            .binary()
+            .await
+            .map_err(|_| TransportError::Unreachable { url: url.clone() })?,
+    );
+    *out.status_mut() = StatusCode::from_u16(response.status()).unwrap_or(StatusCode::BAD_GATEWAY);
+    for (name, value) in response.headers().entries() {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            out.headers_mut().append(name, value);
+        }
+    }
+    Ok(out)
+}
+
+/// Why a `fetch` failed: offline, nothing there, or an answer the browser may not show us.
+async fn diagnose(url: &str) -> TransportError {
+    let online = web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true);
+    if !online {
+        return TransportError::Offline;
+    }
+    let answered = match RequestBuilder::new(url).mode(RequestMode::NoCors).build() {
+        Ok(probe) => probe.send().await.is_ok(),
+        Err(_) => false,
+    };
+    if answered {
+        TransportError::Blocked {
+            url: url.to_owned(),
+        }
+    } else {
+        TransportError::Unreachable {
+            url: url.to_owned(),
+        }
+    }
+}
