@@ -20,7 +20,10 @@ use crate::storage::{SetupDraft, StoredSession};
 /// What components get from [`use_connection`].
 #[derive(Clone)]
 pub struct ConnectionHandle {
-    state: UseReducerHandle<AppState>,
+    /// A snapshot: Yew 0.23's reducer handle reads live state, so comparing two handles would
+    /// never see a change and consumers would never re-render.
+    snapshot: Rc<AppState>,
+    state: UseReducerDispatcher<AppState>,
     pub services: Services,
     pub options: AppOptions,
     pub texts: &'static Texts,
@@ -30,7 +33,7 @@ pub struct ConnectionHandle {
 
 impl PartialEq for ConnectionHandle {
     fn eq(&self, other: &Self) -> bool {
-        *self.state == *other.state
+        self.snapshot == other.snapshot
             && self.services == other.services
             && self.options == other.options
     }
@@ -38,7 +41,7 @@ impl PartialEq for ConnectionHandle {
 
 impl ConnectionHandle {
     pub fn state(&self) -> &AppState {
-        &self.state
+        &self.snapshot
     }
 
     /// The language tag of the texts in use.
@@ -182,7 +185,8 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
     let state = use_reducer(|| initial_state(&services));
     let client = use_mut_ref(|| None::<ServiceNowClient>);
     let handle = ConnectionHandle {
-        state: state.clone(),
+        snapshot: Rc::new((*state).clone()),
+        state: state.dispatcher(),
         services: props.services.clone(),
         options: props.options.clone(),
         texts: Locale::En.texts(),

@@ -1,0 +1,170 @@
+//! Helpers for browser tests: mount snowcard into its own element with fake services, wait for
+//! Yew to render (with a deadline, never a fixed sleep), and act as a person would: by label
+//! and by button name.
+
+#![allow(dead_code)]
+
+use std::rc::Rc;
+
+use chrono::Utc;
+use snowcard::app::services::FakeBrowser;
+use snowcard::app::{AppOptions, Services};
+use snowcard::components::app::{App, AppProps};
+use snowcard::servicenow::fake::FakeTransport;
+use snowcard::storage::{MemoryStorage, StorageBackend, Store};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+/// A mounted app and the fakes behind it.
+pub struct Mounted {
+    pub root: Element,
+    pub browser: Rc<FakeBrowser>,
+    pub storage: MemoryStorage,
+    pub transport: FakeTransport,
+}
+
+/// Mounts the app at page address `page` with the given instance and storage.
+pub fn mount(page: &str, transport: FakeTransport, storage: MemoryStorage) -> Mounted {
+    let document = gloo_utils_document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let browser = Rc::new(FakeBrowser::at(page));
+    let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
+    let services = Services {
+        transport: Rc::new(transport.clone()),
+        store: Store::new(backend, "snowcard"),
+        browser: browser.clone(),
+        clock: Rc::new(Utc::now),
+    };
+    let props = AppProps {
+        services,
+        options: AppOptions::default(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    Mounted {
+        root,
+        browser,
+        storage,
+        transport,
+    }
+}
+
+fn gloo_utils_document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+impl Mounted {
+    /// The visible text of the app.
+    pub fn text(&self) -> String {
+        self.root
+            .dyn_ref::<HtmlElement>()
+            .map(|e| e.inner_text())
+            .unwrap_or_default()
+    }
+
+    /// Waits until `condition` holds, rendering in between; fails with the page text after 5 s.
+    pub async fn wait_for(&self, what: &str, condition: impl Fn(&Mounted) -> bool) {
+        let deadline = js_sys::Date::now() + 5_000.0;
+        loop {
+            yew::scheduler::flush().await;
+            if condition(self) {
+                return;
+            }
+            if js_sys::Date::now() > deadline {
+                panic!(
+                    "timed out waiting for {what}; the page shows:\n{}",
+                    self.text()
+                );
+            }
+            gloo_timers::future::TimeoutFuture::new(10).await;
+        }
+    }
+
+    /// Waits until the page shows `text`.
+    pub async fn wait_for_text(&self, text: &str) {
+        let wanted = text.to_owned();
+        self.wait_for(&format!("the text {text:?}"), move |m| {
+            m.text().contains(&wanted)
+        })
+        .await;
+    }
+
+    /// The button whose visible name is `name`, if shown.
+    pub fn find_button(&self, name: &str) -> Option<HtmlElement> {
+        let buttons = self.root.query_selector_all("button").ok()?;
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|b| b.inner_text().trim() == name)
+    }
+
+    /// Clicks the button named `name` once it shows.
+    pub async fn click(&self, name: &str) {
+        self.wait_for(&format!("a button named {name:?}"), |a| {
+            a.find_button(name).is_some()
+        })
+        .await;
+        if let Some(button) = self.find_button(name) {
+            button.click();
+        }
+        yew::scheduler::flush().await;
+    }
+
+    /// The input labelled `label` (the label's own text, without the required mark), if shown.
+    pub fn find_input(&self, label: &str) -> Option<HtmlInputElement> {
+        let labels = self.root.query_selector_all("label").ok()?;
+        let id = (0..labels.length())
+            .filter_map(|i| labels.item(i)?.dyn_into::<web_sys::HtmlLabelElement>().ok())
+            .find(|l| l.inner_text().trim().starts_with(label))
+            .map(|l| l.html_for())?;
+        self.root
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()?
+            .dyn_into::<HtmlInputElement>()
+            .ok()
+    }
+
+    /// The input labelled `label`; fails the test when there is none.
+    pub fn input(&self, label: &str) -> HtmlInputElement {
+        self.find_input(label).unwrap_or_else(|| {
+            panic!(
+                "no field labelled {label:?}; the page shows:\n{}",
+                self.text()
+            )
+        })
+    }
+
+    /// Types `value` into the field labelled `label`, as a person would.
+    pub async fn fill(&self, label: &str, value: &str) {
+        self.wait_for(&format!("a field labelled {label:?}"), |a| {
+            a.find_input(label).is_some()
+        })
+        .await;
+        let input = self.input(label);
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event =
+            web_sys::Event::new_with_event_init_dict("input", &init).expect("an input event");
+        input.dispatch_event(&event).expect("dispatched");
+        yew::scheduler::flush().await;
+    }
+
+    /// The text of the element(s) that describe `label`'s input (hint and error).
+    pub fn description_of(&self, label: &str) -> String {
+        let input = self.input(label);
+        let ids = input.get_attribute("aria-describedby").unwrap_or_default();
+        ids.split_whitespace()
+            .filter_map(|id| self.root.query_selector(&format!("#{id}")).ok().flatten())
+            .filter_map(|e| e.dyn_into::<HtmlElement>().ok())
+            .map(|e| e.inner_text())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+}
