@@ -91,12 +91,16 @@ impl SandboxUser {
 
     /// "First Last", ServiceNow's display value for a user.
     pub fn display_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name).trim().to_owned()
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_owned()
     }
 
     /// Whether the user has any of these roles (`admin` has every role).
     pub fn has_any_role(&self, roles: &[&str]) -> bool {
-        self.roles.iter().any(|r| r == "admin" || roles.contains(&r.as_str()))
+        self.roles
+            .iter()
+            .any(|r| r == "admin" || roles.contains(&r.as_str()))
     }
 }
 
@@ -122,7 +126,13 @@ impl Config {
                     &["itil", "change_manager"],
                 ),
                 SandboxUser::new("beth.anglin", "sandbox-demo", "Beth", "Anglin", &["itil"]),
-                SandboxUser::new("admin", "sandbox-admin", "System", "Administrator", &["admin"]),
+                SandboxUser::new(
+                    "admin",
+                    "sandbox-admin",
+                    "System",
+                    "Administrator",
+                    &["admin"],
+                ),
             ],
             access_token_ttl: DEFAULT_ACCESS_TOKEN_TTL,
             refresh_token_ttl: DEFAULT_REFRESH_TOKEN_TTL,

@@ -65,14 +65,19 @@ mod tests {
     fn sys_ids_are_32_lowercase_hex() {
         for id in [new_sys_id(), stable_sys_id("admin")] {
             assert_eq!(id.len(), 32);
-            assert!(id.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)));
+            assert!(id
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c)));
         }
         assert_eq!(stable_sys_id("admin"), stable_sys_id("admin"));
     }
 
     #[test]
     fn dates_are_normalised_or_dropped() {
-        assert_eq!(normalize_date_time("2025-03-01 14:05:00"), "2025-03-01 14:05:00");
+        assert_eq!(
+            normalize_date_time("2025-03-01 14:05:00"),
+            "2025-03-01 14:05:00"
+        );
         assert_eq!(normalize_date_time("2025-03-01"), "2025-03-01 00:00:00");
         assert_eq!(normalize_date_time("2025-03-01T14:05:00Z"), "");
         assert_eq!(normalize_date_time("next week"), "");

@@ -1,0 +1,138 @@
+//! A static file server for the built app (not part of the ServiceNow stand-in): serves
+//! a directory with the right content types, `Cache-Control: no-cache`, and the
+//! Content-Security-Policy the app is meant to run under.
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A running app file server.
+#[derive(Debug)]
+pub struct AppHost {
+    url: String,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<io::Result<()>>,
+}
+
+impl AppHost {
+    /// The app's origin, e.g. `http://127.0.0.1:8700` (no trailing slash).
+    pub fn url(&self) -> String {
+        self.url.clone()
+    }
+
+    /// Stops serving.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(());
+        let mut task = self.task;
+        if tokio::time::timeout(std::time::Duration::from_secs(5), &mut task)
+            .await
+            .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+struct Site {
+    dir: PathBuf,
+    csp: HeaderValue,
+}
+
+/// Serves `dir` on `addr`; `csp_connect_src` are the extra origins the app may call.
+pub async fn serve_app(
+    dir: PathBuf,
+    addr: SocketAddr,
+    csp_connect_src: Vec<String>,
+) -> io::Result<AppHost> {
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self' {}; base-uri 'none'; frame-ancestors 'self'",
+        csp_connect_src.join(" ")
+    );
+    let csp = HeaderValue::from_str(&policy)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let site = Arc::new(Site { dir, csp });
+    let app = Router::new().fallback(serve).with_state(site);
+    let listener = TcpListener::bind(addr).await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let shutdown = async {
+            let _ = stopped.await;
+        };
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+    });
+    Ok(AppHost { url, stop, task })
+}
+
+async fn serve(State(site): State<Arc<Site>>, request: Request) -> Response {
+    let file = relative_path(request.uri().path()).map(|p| site.dir.join(p));
+    let body = match &file {
+        Some(path) => tokio::fs::read(path).await.ok(),
+        None => None,
+    };
+    let mut response = match (file, body) {
+        (Some(path), Some(body)) => {
+            let mut response = body.into_response();
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+            response
+        }
+        _ => (StatusCode::NOT_FOUND, "Not Found").into_response(),
+    };
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(CONTENT_SECURITY_POLICY, site.csp.clone());
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+/// The file a URL path names, relative to the served directory; `None` for anything
+/// that could leave it (`..`, hidden files, backslashes, encoded separators).
+fn relative_path(url_path: &str) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for segment in url_path.split('/').filter(|s| !s.is_empty()) {
+        let safe = !segment.starts_with('.')
+            && !segment.contains(['\\', '%', '\0'])
+            && segment.bytes().all(|b| b.is_ascii_graphic());
+        if !safe {
+            return None;
+        }
+        out.push(segment);
+    }
+    if url_path.ends_with('/') {
+        out.push("index.html");
+    }
+    Some(out)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "webmanifest" => "application/manifest+json",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

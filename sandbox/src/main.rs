@@ -1,0 +1,96 @@
+//! `snowcard-sandbox`: runs a local ServiceNow stand-in for the snowcard app until Ctrl-C.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use snowcard_sandbox::{Config, Sandbox, DEMO_CLIENT_ID};
+
+const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
+[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed]";
+
+struct Args {
+    port: u16,
+    app_origin: String,
+    redirect_uri: String,
+    access_token_ttl: Option<u64>,
+    seed: bool,
+}
+
+fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut out = Args {
+        port: 8701,
+        app_origin: "http://127.0.0.1:8700".to_owned(),
+        redirect_uri: "http://127.0.0.1:8700/".to_owned(),
+        access_token_ttl: None,
+        seed: true,
+    };
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--port" => {
+                out.port = value()?
+                    .parse()
+                    .map_err(|_| "--port must be a port number")?
+            }
+            "--app-origin" => out.app_origin = value()?,
+            "--redirect-uri" => out.redirect_uri = value()?,
+            "--access-token-ttl" => {
+                let secs = value()?
+                    .parse()
+                    .map_err(|_| "--access-token-ttl must be seconds")?;
+                out.access_token_ttl = Some(secs);
+            }
+            "--no-seed" => out.seed = false,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other}\n{USAGE}")),
+        }
+    }
+    Ok(out)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut config = Config::demo(&args.app_origin, &args.redirect_uri);
+    config.addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+    config.seed = args.seed;
+    if let Some(secs) = args.access_token_ttl {
+        config.access_token_ttl = Duration::from_secs(secs);
+    }
+    let users = config.users.clone();
+    let sandbox = match Sandbox::start(config).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("cannot start the sandbox on port {}: {error}", args.port);
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("ServiceNow sandbox instance: {}", sandbox.url());
+    println!("OAuth client id:             {DEMO_CLIENT_ID} (public client, PKCE S256)");
+    println!("Redirect URL:                {}", args.redirect_uri);
+    println!("CORS origin (API and token): {}", args.app_origin);
+    println!("Users:");
+    for user in &users {
+        let roles = user.roles.join(", ");
+        println!(
+            "  {:<22} {:<14} {} ({roles})",
+            user.user_name,
+            user.password,
+            user.display_name()
+        );
+    }
+    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}");
+    println!("Press Ctrl-C to stop.");
+    if let Err(error) = tokio::signal::ctrl_c().await {
+        eprintln!("cannot listen for Ctrl-C: {error}");
+    }
+    sandbox.shutdown().await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,121 @@
+//! The state one sandbox instance shares between its handlers and its `Control`
+//! handle: configuration, records, tokens, login sessions, CORS settings and faults.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::config::{Config, OAuthClient, SandboxUser};
+use crate::control::GrantCounts;
+use crate::faults::Pending;
+use crate::ids;
+use crate::seed;
+use crate::store::Store;
+use crate::tokens::{Lifetimes, Tokens};
+
+/// A browser login session (the `JSESSIONID` cookie).
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user_name: String,
+    /// The form key (`sysparm_ck`) that consent forms must carry.
+    pub ck: String,
+}
+
+/// Everything that changes while the instance runs.
+#[derive(Debug, Default)]
+pub struct Data {
+    pub store: Store,
+    pub tokens: Tokens,
+    pub sessions: HashMap<String, Session>,
+    pub grants: GrantCounts,
+    pub faults: Pending,
+    pub api_cors_origin: Option<String>,
+    pub oauth_cors_origin: Option<String>,
+    pub created: HashMap<String, u32>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    clients: Vec<OAuthClient>,
+    users: Vec<SandboxUser>,
+    lifetimes: Lifetimes,
+    base_url: Mutex<String>,
+    data: Mutex<Data>,
+}
+
+/// Cheap-to-clone handle on one instance's state.
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    /// Fresh state for a configuration, with `sys_user` and (optionally) seed records.
+    pub fn new(config: &Config) -> AppState {
+        let mut data = Data {
+            api_cors_origin: config.api_cors_origin.as_deref().map(normalize_origin),
+            oauth_cors_origin: config.oauth_cors_origin.as_deref().map(normalize_origin),
+            ..Data::default()
+        };
+        let now = ids::now_string();
+        for user in &config.users {
+            data.store.add_user(user, &now);
+        }
+        if config.seed {
+            seed::load(&mut data.store, &config.users);
+        }
+        let lifetimes = Lifetimes {
+            access: config.access_token_ttl,
+            refresh: config.refresh_token_ttl,
+            code: config.code_ttl,
+        };
+        AppState(Arc::new(Shared {
+            clients: config.clients.clone(),
+            users: config.users.clone(),
+            lifetimes,
+            base_url: Mutex::new(format!("http://{}", config.addr)),
+            data: Mutex::new(data),
+        }))
+    }
+
+    /// Runs `f` with the mutable state locked (never held across an `.await`).
+    pub fn with<R>(&self, f: impl FnOnce(&mut Data) -> R) -> R {
+        let mut guard = self.0.data.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut guard)
+    }
+
+    /// The registered client with this id.
+    pub fn client(&self, client_id: &str) -> Option<&OAuthClient> {
+        self.0.clients.iter().find(|c| c.client_id == client_id)
+    }
+
+    /// The configured user with this user name.
+    pub fn user(&self, user_name: &str) -> Option<&SandboxUser> {
+        self.0.users.iter().find(|u| u.user_name == user_name)
+    }
+
+    /// Token and code lifetimes.
+    pub fn lifetimes(&self) -> Lifetimes {
+        self.0.lifetimes
+    }
+
+    /// The instance URL used when a request carries no `Host` header.
+    pub fn base_url(&self) -> String {
+        self.0
+            .base_url
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Records the URL the instance was bound to.
+    pub fn set_base_url(&self, url: String) {
+        *self
+            .0
+            .base_url
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = url;
+    }
+}
+
+/// Origins compare exactly; a trailing slash an administrator typed is dropped.
+pub fn normalize_origin(origin: &str) -> String {
+    origin.trim().trim_end_matches('/').to_owned()
+}

@@ -1,0 +1,12 @@
+//! Integration tests of the sandbox instance, in-process through its router (and over
+//! real sockets for `Sandbox::start` and the app file server).
+
+mod aggregate;
+mod app_host;
+mod common;
+mod cors;
+mod faults;
+mod oauth_errors;
+mod oauth_flow;
+mod table_read;
+mod table_write;
