@@ -1,1 +1,299 @@
-//! e2e helpers
+//! The end-to-end harness: a sandbox instance, the built app on its own origin, and a headless
+//! Chromium under ChromeDriver, one set per test. Helpers find things the way a person does:
+//! fields by their label, buttons and links by their name.
+//!
+//! Needs the release build in `SNOWCARD_DIST` (default `<workspace>/dist`, made by
+//! `cargo xtask build`), `CHROMEDRIVER` and `CHROME` (default `/usr/bin/chromedriver` and
+//! `/usr/bin/chromium`). `cargo xtask test` sets all three.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use snowcard_sandbox::{AppHost, Config, Sandbox};
+use tokio::process::{Child, Command};
+
+pub use snowcard_sandbox::{Control, Fault, DEMO_CLIENT_ID};
+
+/// How long any wait may take before the test fails with what the page showed.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// The integration user of the sandbox's demo configuration.
+pub const USER: (&str, &str) = ("snowcard.integration", "sandbox-demo");
+
+/// A running sandbox, app and browser.
+pub struct World {
+    pub sandbox: Sandbox,
+    pub app: AppHost,
+    pub browser: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+impl World {
+    /// Starts everything with the demo configuration.
+    pub async fn start() -> World {
+        Self::start_with(|_| {}).await
+    }
+
+    /// Starts everything, letting the test adjust the sandbox's configuration first.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> World {
+        let dist = std::env::var_os("SNOWCARD_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
+        assert!(
+            dist.join("index.html").exists(),
+            "no built app in {}: run `cargo xtask build`",
+            dist.display()
+        );
+        let any_port = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+        // The sandbox's port is not known yet; any loopback port may be connected to.
+        let app = snowcard_sandbox::serve_app(dist, any_port, vec!["http://127.0.0.1:*".into()])
+            .await
+            .expect("the app host starts");
+        let origin = app.url().trim_end_matches('/').to_owned();
+        let mut config = Config::demo(&origin, &format!("{origin}/"));
+        adjust(&mut config);
+        let sandbox = Sandbox::start(config).await.expect("the sandbox starts");
+        let (driver, port) = start_driver().await;
+        let profile = TempDir::new();
+        let browser = connect_browser(port, &profile).await;
+        World {
+            sandbox,
+            app,
+            browser,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    /// The app's address, as a person would type it.
+    pub fn app_url(&self) -> String {
+        format!("{}/", self.app.url().trim_end_matches('/'))
+    }
+
+    /// The sandbox's host and port, as the app names the instance.
+    pub fn instance_label(&self) -> String {
+        self.sandbox.url().trim_start_matches("http://").to_owned()
+    }
+
+    pub async fn open_app(&self) {
+        self.browser
+            .goto(&self.app_url())
+            .await
+            .expect("the app opens");
+    }
+
+    /// The page's visible text.
+    pub async fn text(&self) -> String {
+        match self.browser.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    pub async fn url(&self) -> String {
+        self.browser
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Waits until the page shows `text`; fails with the page's text after the deadline.
+    pub async fn wait_for_text(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let shown = self.text().await;
+            if shown.contains(text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {text:?} at {}; the page shows:\n{shown}",
+                self.url().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until `condition` holds (polled), with the same deadline.
+    pub async fn wait_until(&self, what: &str, condition: impl Fn() -> bool) {
+        let start = Instant::now();
+        while !condition() {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; the page shows:\n{}",
+                self.text().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn find_eventually(&self, what: &str, xpath: &str) -> Element {
+        let start = Instant::now();
+        loop {
+            if let Ok(found) = self.browser.find(Locator::XPath(xpath)).await {
+                if found.is_displayed().await.unwrap_or(false) {
+                    return found;
+                }
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no {what} at {}; the page shows:\n{}",
+                self.url().await,
+                self.text().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks the button (or submit input, or link) named `name`.
+    pub async fn click(&self, name: &str) {
+        let n = literal(name);
+        let xpath = format!(
+            "//button[normalize-space(.)={n}] | //input[(@type='submit' or @type='button') and @value={n}] | //a[normalize-space(.)={n}]"
+        );
+        let element = self
+            .find_eventually(&format!("button named {name:?}"), &xpath)
+            .await;
+        element.click().await.expect("clicked");
+    }
+
+    /// Types `value` into the field whose label starts with `label`, replacing what was there.
+    pub async fn fill(&self, label: &str, value: &str) {
+        let xpath = format!(
+            "//input[@id=//label[starts-with(normalize-space(.), {})]/@for]",
+            literal(label)
+        );
+        let input = self
+            .find_eventually(&format!("field labelled {label:?}"), &xpath)
+            .await;
+        input.clear().await.expect("cleared");
+        input.send_keys(value).await.expect("typed");
+    }
+
+    /// What the app keeps in this tab's session storage under `key`.
+    pub async fn session_storage(&self, key: &str) -> Option<String> {
+        let value = self
+            .browser
+            .execute(
+                "return window.sessionStorage.getItem(arguments[0]);",
+                vec![serde_json::json!(key)],
+            )
+            .await
+            .expect("script ran");
+        value.as_str().map(str::to_owned)
+    }
+
+    /// Goes from the home page through setup, sign-in and consent, answering `decision`.
+    pub async fn connect(&self, decision: &str) {
+        self.open_app().await;
+        self.click("Connect to ServiceNow").await;
+        self.fill("Instance", &self.sandbox.url()).await;
+        self.fill("Client ID", DEMO_CLIENT_ID).await;
+        self.click("Authorize").await;
+        self.fill("User name", USER.0).await;
+        self.fill("Password", USER.1).await;
+        self.click("Log in").await;
+        self.click(decision).await;
+    }
+
+    /// Ends the browser session and the driver.
+    pub async fn stop(mut self) {
+        let _ = self.browser.close().await;
+        let _ = self.driver.kill().await;
+        self.sandbox.shutdown().await;
+    }
+}
+
+/// An XPath string literal for any text.
+fn literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+async fn start_driver() -> (Child, u16) {
+    let port = free_port();
+    let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let child = Command::new(&driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {driver}: {e} (install chromium-driver)"));
+    let start = Instant::now();
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "{driver} did not start listening"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (child, port)
+}
+
+async fn connect_browser(port: u16, profile: &TempDir) -> Client {
+    let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let args = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        &format!("--user-data-dir={}", profile.0.display()),
+    ];
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "binary": chrome, "args": args }),
+    );
+    ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("ChromeDriver starts a headless Chromium")
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A fresh browser profile directory, removed afterwards.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Self {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("snowcard-e2e-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a profile directory");
+        Self(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
