@@ -22,6 +22,21 @@ fn instance_up() -> FakeTransport {
     FakeTransport::new(|_| json(200, "{}"))
 }
 
+/// Fills the setup page for instance "acme" and authorizes, as a person would; returns the
+/// `state` the app sent to the instance's sign-in page.
+async fn start_signing_in(storage: MemoryStorage) -> String {
+    let app = mount(PAGE, instance_up(), storage);
+    app.click("Connect to ServiceNow").await;
+    app.fill("Instance", "acme").await;
+    app.fill("Client ID", "cid").await;
+    app.click("Authorize").await;
+    app.wait_for("the redirect", |a| a.browser.redirected_to().is_some())
+        .await;
+    let sent = Url::parse(&app.browser.redirected_to().unwrap_or_default()).expect("url");
+    let state = sent.query_pairs().find(|(k, _)| k == "state");
+    state.map(|(_, v)| v.into_owned()).unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn the_connection_card_leads_to_the_setup_page() {
     let app = mount(PAGE, instance_up(), MemoryStorage::default());
@@ -154,14 +169,7 @@ async fn what_was_typed_survives_a_reload() {
 #[wasm_bindgen_test]
 async fn the_callback_rejects_a_state_this_tab_did_not_send() {
     let storage = MemoryStorage::default();
-    let first = mount(PAGE, instance_up(), storage.clone());
-    first.click("Connect to ServiceNow").await;
-    first.fill("Instance", "acme").await;
-    first.fill("Client ID", "cid").await;
-    first.click("Authorize").await;
-    first
-        .wait_for("the redirect", |a| a.browser.redirected_to().is_some())
-        .await;
+    start_signing_in(storage.clone()).await;
 
     let token_endpoint = instance_up();
     let back = mount(
@@ -188,20 +196,7 @@ async fn the_callback_rejects_a_state_this_tab_did_not_send() {
 #[wasm_bindgen_test]
 async fn a_denied_consent_says_so_and_offers_to_try_again() {
     let storage = MemoryStorage::default();
-    let first = mount(PAGE, instance_up(), storage.clone());
-    first.click("Connect to ServiceNow").await;
-    first.fill("Instance", "acme").await;
-    first.fill("Client ID", "cid").await;
-    first.click("Authorize").await;
-    first
-        .wait_for("the redirect", |a| a.browser.redirected_to().is_some())
-        .await;
-    let sent = Url::parse(&first.browser.redirected_to().unwrap_or_default()).expect("url");
-    let state = sent
-        .query_pairs()
-        .find(|(k, _)| k == "state")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
+    let state = start_signing_in(storage.clone()).await;
     let back = mount(
         &format!("{PAGE}?error=access_denied&state={state}"),
         instance_up(),
@@ -216,20 +211,7 @@ async fn a_denied_consent_says_so_and_offers_to_try_again() {
 #[wasm_bindgen_test]
 async fn a_completed_callback_shows_who_is_connected() {
     let storage = MemoryStorage::default();
-    let first = mount(PAGE, instance_up(), storage.clone());
-    first.click("Connect to ServiceNow").await;
-    first.fill("Instance", "acme").await;
-    first.fill("Client ID", "cid").await;
-    first.click("Authorize").await;
-    first
-        .wait_for("the redirect", |a| a.browser.redirected_to().is_some())
-        .await;
-    let sent = Url::parse(&first.browser.redirected_to().unwrap_or_default()).expect("url");
-    let state = sent
-        .query_pairs()
-        .find(|(k, _)| k == "state")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
+    let state = start_signing_in(storage.clone()).await;
     let instance = FakeTransport::new(|req| match req.uri().path() {
         "/oauth_token.do" => json(
             200,
