@@ -138,10 +138,9 @@ impl ConnectionHandle {
         spawn_local(async move {
             match client.refresh().await {
                 Ok(tokens) => state.dispatch(Action::TokensRenewed(tokens.expires_at)),
-                Err(
-                    crate::servicenow::OAuthError::InvalidGrant(_)
-                    | crate::servicenow::OAuthError::InvalidClient(_),
-                ) => state.dispatch(Action::Failed(ApiError::SessionEnded.into())),
+                Err(error) if error.ends_session() => {
+                    state.dispatch(Action::Failed(ApiError::SessionEnded.into()))
+                }
                 // Offline or unreachable: the next request retries the refresh itself.
                 Err(_) => {}
             }

@@ -155,9 +155,7 @@ impl ServiceNowClient {
     async fn refresh_or_end(&self) -> Result<(), ApiError> {
         match self.refresh().await {
             Ok(_) => Ok(()),
-            Err(OAuthError::InvalidGrant(_) | OAuthError::InvalidClient(_)) => {
-                Err(ApiError::SessionEnded)
-            }
+            Err(error) if error.ends_session() => Err(ApiError::SessionEnded),
             Err(other) => Err(ApiError::Refresh(other)),
         }
     }

@@ -142,6 +142,25 @@ fn a_rejected_refresh_ends_the_session() {
 }
 
 #[test]
+fn a_refresh_refused_with_servicenows_server_error_also_ends_the_session() {
+    let transport = FakeTransport::new(|req| match req.uri().path() {
+        "/oauth_token.do" => json(
+            401,
+            r#"{"error":"server_error","error_description":"access_denied"}"#,
+        ),
+        _ => json(
+            401,
+            r#"{"error":{"message":"User Not Authenticated"},"status":"failure"}"#,
+        ),
+    });
+    let (client, _) = client_with(&transport, 1799);
+    assert_eq!(
+        block_on(client.current_user()).err(),
+        Some(ApiError::SessionEnded)
+    );
+}
+
+#[test]
 fn still_401_after_a_refresh_ends_the_session_without_looping() {
     let transport = FakeTransport::new(|req| match req.uri().path() {
         "/oauth_token.do" => json(200, NEW_TOKENS),

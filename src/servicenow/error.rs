@@ -46,6 +46,20 @@ pub enum OAuthError {
     Transport(#[from] TransportError),
 }
 
+impl OAuthError {
+    /// True when the token endpoint turned the refresh token down, whatever code it used:
+    /// only signing in again helps. (Instances are reported to answer an unusable refresh
+    /// token with `invalid_grant`, or with 401 `server_error` / `access_denied`.)
+    pub fn ends_session(&self) -> bool {
+        matches!(
+            self,
+            OAuthError::InvalidGrant(_)
+                | OAuthError::InvalidClient(_)
+                | OAuthError::TokenEndpoint { .. }
+        )
+    }
+}
+
 /// Why a call to the instance's REST APIs failed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ApiError {
