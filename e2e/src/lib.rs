@@ -203,10 +203,21 @@ impl World {
     }
 
     /// Ends the browser session and the driver.
-    pub async fn stop(mut self) {
-        let _ = self.browser.close().await;
-        let _ = self.driver.kill().await;
-        self.sandbox.shutdown().await;
+    pub async fn stop(self) {
+        let _ = self.browser.clone().close().await;
+    }
+}
+
+impl Drop for World {
+    /// A panicking test never reaches `stop`: end ChromeDriver and the Chromium it started
+    /// (one process group) so no browser outlives the test.
+    fn drop(&mut self) {
+        if let Some(pid) = self.driver.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &format!("-{pid}")])
+                .stderr(Stdio::null())
+                .status();
+        }
     }
 }
 
@@ -225,6 +236,8 @@ async fn start_driver() -> (Child, u16) {
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let child = Command::new(&driver)
         .arg(format!("--port={port}"))
+        // Its own process group, so a failed test can end the driver and its browser together.
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .kill_on_drop(true)

@@ -1,1 +1,60 @@
-fn main() {}
+//! `cargo xtask <command>`: the developer tasks of snowcard, in Rust so that they run the same
+//! on a laptop and in CI with nothing but a Rust toolchain installed.
+
+mod app_build;
+mod cmd;
+mod install;
+mod serve;
+mod size;
+mod test;
+mod workspace;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command>
+
+Commands:
+  serve [--app-port N] [--instance-port N]
+          Install what is missing, build the app, start the sandbox instance and serve
+          the app (ports default to 8700 and 8701, or SNOWCARD_APP_PORT and
+          SNOWCARD_INSTANCE_PORT). Runs until Ctrl-C.
+  test    Install what the tests need (incl. Chromium and ChromeDriver), then run the
+          native, browser and end-to-end tests, with a summary at the end.
+  build   Build the release app into dist/.
+  size    Build, then print the raw and gzip sizes of each file in dist/pkg.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("", &[][..]),
+    };
+    let result = match command {
+        "serve" => serve::run(rest),
+        "test" => test::run(),
+        "build" => app_build::run(),
+        "size" => size::run(),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        "" => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        unknown => {
+            eprintln!("error: unknown command `{unknown}`\n");
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nerror: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

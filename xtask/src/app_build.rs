@@ -1,0 +1,115 @@
+//! The release build of the app into `dist/`: the wasm32 library in release mode, then
+//! `wasm-bindgen --target web` into `dist/pkg`, plus `index.html` and `www/` beside it.
+//! No wasm-opt: Debian's is too old for the wasm that current rustc emits.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+
+use crate::cmd;
+use crate::install::{self, Tools};
+use crate::workspace::Workspace;
+
+/// The step name that build errors carry.
+pub const STEP: &str = "release build";
+
+/// `cargo xtask build`: install what is missing, then build `dist/`.
+pub fn run() -> Result<()> {
+    let ws = Workspace::locate();
+    let tools = install::build_tools(&ws)?;
+    build(&ws, &tools)?;
+    println!("Built {}", ws.dist().display());
+    Ok(())
+}
+
+/// Builds the release app into a fresh `dist/`.
+pub fn build(ws: &Workspace, tools: &Tools) -> Result<()> {
+    let dist = ws.dist();
+    // A failed build must not leave an older app behind for `serve` or the e2e tests.
+    remove_dir_if_present(&dist)?;
+
+    let mut cargo = ws.cargo(&tools.path);
+    cargo.args(["build", "-p", "snowcard", "--lib", "--release"]);
+    cargo.args(["--target", "wasm32-unknown-unknown"]);
+    cmd::run(STEP, &mut cargo)?;
+
+    let wasm = ws
+        .target_dir
+        .join("wasm32-unknown-unknown/release/snowcard.wasm");
+    let mut bindgen = Command::new(&tools.wasm_bindgen);
+    bindgen
+        .current_dir(&ws.root)
+        .env("PATH", &tools.path)
+        .args(["--target", "web", "--out-dir"])
+        .arg(dist.join("pkg"))
+        .args(["--remove-name-section", "--remove-producers-section"])
+        .arg(&wasm);
+    cmd::run(STEP, &mut bindgen)?;
+
+    let index = ws.root.join("index.html");
+    if !index.is_file() {
+        bail!("{STEP}: {} is missing", index.display());
+    }
+    fs::copy(&index, dist.join("index.html"))
+        .with_context(|| format!("{STEP}: could not copy {}", index.display()))?;
+    let www = ws.root.join("www");
+    if !www.is_dir() {
+        bail!("{STEP}: {} is missing", www.display());
+    }
+    copy_dir(&www, &dist.join("www"))
+        .with_context(|| format!("{STEP}: could not copy {}", www.display()))
+}
+
+fn remove_dir_if_present(dir: &Path) -> Result<()> {
+    match fs::remove_dir_all(dir) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => {
+            Err(error).with_context(|| format!("{STEP}: could not remove {}", dir.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Copies the tree `from` to `to`, which must not exist yet.
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_a_nested_tree() {
+        let base = std::env::temp_dir().join(format!("xtask-copy-{}", std::process::id()));
+        let (from, to) = (base.join("www"), base.join("dist/www"));
+        fs::create_dir_all(from.join("icons")).unwrap();
+        fs::write(from.join("boot.js"), "import '../pkg/snowcard.js';").unwrap();
+        fs::write(from.join("icons/app.svg"), "<svg/>").unwrap();
+
+        copy_dir(&from, &to).unwrap();
+
+        assert_eq!(
+            fs::read_to_string(to.join("boot.js")).unwrap(),
+            "import '../pkg/snowcard.js';"
+        );
+        assert_eq!(
+            fs::read_to_string(to.join("icons/app.svg")).unwrap(),
+            "<svg/>"
+        );
+        remove_dir_if_present(&base).unwrap();
+        assert!(!base.exists());
+    }
+}
