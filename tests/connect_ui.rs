@@ -47,11 +47,15 @@ async fn the_connection_card_leads_to_the_setup_page() {
         app.text().contains("https://portal.example/security/"),
         "the redirect URI to register is shown"
     );
+    app.expand("What an administrator sets up on the instance first")
+        .await;
     assert!(
-        app.text().contains("glide.oauth.cors.allowed.origin"),
-        "the checklist names the CORS property"
+        app.text()
+            .contains("glide.oauth.cors.allowed.origin to https://portal.example"),
+        "the checklist names the CORS property and this page's origin"
     );
-    assert!(app.text().contains("What leaves this browser"));
+    app.expand("What leaves this browser").await;
+    assert!(app.text().contains("snowcard never sees a password"));
     app.click("Back").await;
     app.wait_for_text("Do you use ServiceNow?").await;
 }
@@ -79,6 +83,12 @@ async fn the_setup_page_explains_each_bad_field_beside_it() {
     );
 
     app.fill("Instance", "http://acme.service-now.com").await;
+    assert!(
+        !app.description_of("Instance")
+            .contains("Enter the instance"),
+        "a field's message goes while it is corrected"
+    );
+    app.click("Authorize").await;
     app.wait_for("the http message", |a| {
         a.description_of("Instance")
             .contains("plain http is allowed only")
@@ -144,6 +154,15 @@ async fn an_unreachable_instance_is_reported_and_the_form_is_kept() {
     app.fill("Client ID", "cid").await;
     app.click("Authorize").await;
     app.wait_for_text("The instance could not be reached").await;
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("sc-error-title"),
+        "focus moves to the error, beside the form"
+    );
     assert!(app.text().contains("Check the instance name"));
     assert_eq!(
         app.input("Instance").value(),
@@ -203,9 +222,7 @@ async fn a_denied_consent_says_so_and_offers_to_try_again() {
         storage,
     );
     back.wait_for_text("Access was denied").await;
-    assert!(back
-        .text()
-        .contains("choose Authorize again and then Allow"));
+    assert!(back.text().contains("choose Try again, then Allow"));
 }
 
 #[wasm_bindgen_test]

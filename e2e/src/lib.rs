@@ -29,8 +29,9 @@ pub struct World {
     pub sandbox: Sandbox,
     pub app: AppHost,
     pub browser: Client,
-    driver: Child,
-    _profile: TempDir,
+    /// Held so ChromeDriver lives as long as the test (`kill_on_drop`).
+    _driver: Child,
+    profile: TempDir,
 }
 
 impl World {
@@ -65,8 +66,8 @@ impl World {
             sandbox,
             app,
             browser,
-            driver,
-            _profile: profile,
+            _driver: driver,
+            profile,
         }
     }
 
@@ -209,15 +210,19 @@ impl World {
 }
 
 impl Drop for World {
-    /// A panicking test never reaches `stop`: end ChromeDriver and the Chromium it started
-    /// (one process group) so no browser outlives the test.
+    /// A panicking test never reaches `stop`. ChromeDriver ends with its handle
+    /// (`kill_on_drop`); the Chromium it started is found by this test's own profile folder.
     fn drop(&mut self) {
-        if let Some(pid) = self.driver.id() {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", &format!("-{pid}")])
-                .stderr(Stdio::null())
-                .status();
-        }
+        let _ = std::process::Command::new("pkill")
+            .args([
+                "-KILL",
+                "-f",
+                "--",
+                &format!("--user-data-dir={}", self.profile.0.display()),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
     }
 }
 
@@ -236,8 +241,6 @@ async fn start_driver() -> (Child, u16) {
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let child = Command::new(&driver)
         .arg(format!("--port={port}"))
-        // Its own process group, so a failed test can end the driver and its browser together.
-        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .kill_on_drop(true)

@@ -45,10 +45,7 @@ async fn denying_consent_shows_access_denied_with_the_next_step() {
     let world = World::start().await;
     world.connect("Deny").await;
     world.wait_for_text("Access was denied").await;
-    assert!(world
-        .text()
-        .await
-        .contains("choose Authorize again and then Allow"));
+    assert!(world.text().await.contains("choose Try again, then Allow"));
     assert_eq!(world.sandbox.control().grants().authorization_code, 0);
     world.click("Try again").await;
     world.wait_for_text("ServiceNow setup").await;

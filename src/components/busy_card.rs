@@ -17,7 +17,7 @@ pub fn BusyCard(props: &BusyCardProps) -> Html {
     let texts = use_connection().texts;
     html! {
         <section class="sc-card" aria-busy="true">
-            <h2 class="sc-card-title">{ texts.connected_title }</h2>
+            <h2 class="sc-card-title">{ texts.connecting_title }</h2>
             <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, props.step) }</p>
         </section>
     }

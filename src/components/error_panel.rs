@@ -1,37 +1,50 @@
 //! A failure told as what happened and what to do next, with the button for that step.
+//! It takes focus when it appears after an action, so it is read out and seen.
 
 use yew::prelude::*;
 
 use crate::app::describe::NextAction;
 use crate::app::{ConnectError, View};
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_focus_on_arrival};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorPanelProps {
     pub error: ConnectError,
+    /// Shown inside the setup form: a sub-heading, and no "Try again" (Authorize is there).
+    #[prop_or_default]
+    pub inline: bool,
 }
 
 #[component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let connection = use_connection();
+    let heading = use_focus_on_arrival();
     let texts = connection.texts;
     let told = connection.describe(&props.error);
-    let button = match told.action {
-        NextAction::Setup => {
+    let button = match (told.action, props.inline) {
+        (NextAction::Setup, false) => {
             let onclick = Callback::from(move |_| connection.show(View::Setup));
             html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> }
         }
-        NextAction::Reconnect => {
+        (NextAction::Reconnect, _) => {
             let onclick = Callback::from(move |_| connection.reconnect());
             html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.reconnect }</button> }
         }
-        NextAction::Wait => html! {},
+        _ => html! {},
+    };
+    let title = html! {
+        <>
+            <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>{ told.title }
+        </>
     };
     html! {
-        <section class="sc-card sc-error" role="alert" aria-labelledby="sc-error-title">
-            <h2 id="sc-error-title" class="sc-card-title">
-                <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>{ told.title }
-            </h2>
+        <section class={classes!("sc-error", if props.inline { "sc-error-inline" } else { "sc-card" })}
+            role="alert" aria-labelledby="sc-error-title">
+            if props.inline {
+                <h3 id="sc-error-title" class="sc-error-title" tabindex="-1" ref={heading}>{ title }</h3>
+            } else {
+                <h2 id="sc-error-title" class="sc-card-title sc-error-title" tabindex="-1" ref={heading}>{ title }</h2>
+            }
             if !told.detail.is_empty() { <p class="sc-error-detail">{ told.detail }</p> }
             <p class="sc-error-next">{ told.next }</p>
             { button }

@@ -6,5 +6,7 @@ pub mod connected_card;
 pub mod connection_card;
 pub mod error_panel;
 pub mod live_region;
+pub mod redirect_box;
+pub mod setup_guide;
 pub mod setup_page;
 pub mod text_field;

@@ -1,137 +1,115 @@
-//! The setup page: what the administrator registers, what leaves the browser, and the form
-//! that starts the OAuth flow. Every keystroke is kept in session storage.
+//! The setup page: the form that starts the OAuth flow, the redirect URL to register, and
+//! the administrator's guide. Every keystroke is kept in session storage.
 
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::app::setup::{self, SetupCheck};
+use crate::app::setup::{FieldError, SetupCheck};
 use crate::app::{Connection, View};
-use crate::hooks::use_connection;
-use crate::i18n::fill;
+use crate::hooks::{use_connection, use_focus_on_arrival, ConnectionHandle};
 use crate::storage::{keys, SetupDraft};
 
 use super::error_panel::ErrorPanel;
 use super::live_region::step_text;
+use super::redirect_box::RedirectBox;
+use super::setup_guide::SetupGuide;
 use super::text_field::TextField;
+
+type Setter = fn(&mut SetupDraft, String);
+type Picker = fn(&mut SetupCheck) -> &mut Option<FieldError>;
 
 #[component]
 pub fn SetupPage() -> Html {
     let connection = use_connection();
+    let heading = use_focus_on_arrival();
     let texts = connection.texts;
     let draft = {
         let connection = connection.clone();
         use_state(move || initial_draft(&connection))
     };
-    let check = use_state(|| None::<SetupCheck>);
-    let copied = use_state(|| None::<bool>);
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-    let redirect = connection.redirect_uri();
-    let origin = connection.origin();
+    let check = use_state(SetupCheck::default);
+    let attempts = use_state(|| 0_u32);
     let busy = matches!(connection.state().connection, Connection::Busy(_));
 
-    let edit = |field: fn(&mut SetupDraft, String)| {
+    let edit = |set: Setter, pick: Picker| {
         let (draft, check, connection) = (draft.clone(), check.clone(), connection.clone());
         Callback::from(move |value: String| {
             let mut next = (*draft).clone();
-            field(&mut next, value);
+            set(&mut next, value);
             // Nothing typed is lost: a failed attempt or a reload brings it back.
             let _ = connection.services.store.save(keys::SETUP_DRAFT, &next);
-            if check.is_some() {
-                let page = connection.services.browser.current_url();
-                check.set(setup::validate(&next, &page, &connection.redirect_uri()).err());
-            }
+            // The field's message goes while it is being corrected; Authorize checks again.
+            let mut cleared = (*check).clone();
+            *pick(&mut cleared) = None;
+            check.set(cleared);
             draft.set(next);
         })
     };
     let onsubmit = {
-        let (draft, check, connection) = (draft.clone(), check.clone(), connection.clone());
+        let (draft, check, attempts, connection) = (
+            draft.clone(),
+            check.clone(),
+            attempts.clone(),
+            connection.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            check.set(connection.authorize(&draft).err());
-        })
-    };
-    let oncopy = {
-        let (copied, redirect) = (copied.clone(), redirect.clone());
-        Callback::from(move |_| {
-            let (copied, redirect) = (copied.clone(), redirect.clone());
-            spawn_local(async move { copied.set(Some(copy(&redirect).await)) });
+            if busy {
+                return;
+            }
+            attempts.set(*attempts + 1);
+            check.set(connection.authorize(&draft).err().unwrap_or_default());
         })
     };
     let onback = {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(View::Home))
     };
-    let error_of = |pick: fn(&SetupCheck) -> &Option<setup::FieldError>| {
-        check
-            .as_ref()
-            .and_then(|c| pick(c).as_ref())
-            .map(|e| AttrValue::Static(e.message(texts)))
-    };
+    let error_of =
+        |field: &Option<FieldError>| field.as_ref().map(|e| AttrValue::Static(e.message(texts)));
     let required = Some(AttrValue::Static(texts.required_mark));
-    let values = [("redirect", redirect.as_str()), ("origin", origin.as_str())];
+    let redirect = AttrValue::from(connection.redirect_uri());
 
     html! {
         <section class="sc-card sc-setup" aria-labelledby="sc-setup-title">
             <h2 id="sc-setup-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.setup_title }</h2>
             <p>{ texts.setup_intro }</p>
-            if let Connection::Failed(error) = &connection.state().connection {
-                <ErrorPanel error={error.clone()} />
-            }
-            <div class="sc-redirect">
-                <p class="sc-label" id="sc-redirect-label">{ texts.redirect_label }</p>
-                <p class="sc-redirect-row">
-                    <code aria-labelledby="sc-redirect-label">{ redirect.clone() }</code>
-                    <button type="button" class="sc-button" onclick={oncopy}>{ texts.copy_button }</button>
-                </p>
-                <p class="sc-hint">{ texts.redirect_hint }</p>
-                <p class="sc-hint" role="status">
-                    { match *copied { Some(true) => texts.copied, Some(false) => texts.copy_failed, None => "" } }
-                </p>
-            </div>
-            <h3>{ texts.checklist_title }</h3>
-            <ol class="sc-checklist">
-                { for texts.checklist.iter().map(|item| html! { <li>{ fill(item, &values) }</li> }) }
-            </ol>
-            <h3>{ texts.data_title }</h3>
-            <ul class="sc-data">{ for texts.data_items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
+            <RedirectBox redirect_uri={redirect.clone()} />
             <form class="sc-form" novalidate=true {onsubmit}>
-                if check.as_ref().is_some_and(|c| !c.is_ok()) {
-                    <p class="sc-form-error" role="alert">{ texts.fix_fields }</p>
+                if !check.is_ok() {
+                    <p class="sc-form-error" role="alert" key={attempts.to_string()}>{ texts.fix_fields }</p>
                 }
                 <TextField id="sc-instance" label={texts.instance_label} hint={texts.instance_hint}
                     value={draft.instance.clone()} placeholder="acme.service-now.com" required_mark={required.clone()}
-                    error={error_of(|c| &c.instance)} oninput={edit(|d, v| d.instance = v)} />
+                    error={error_of(&check.instance)} oninput={edit(|d, v| d.instance = v, |c| &mut c.instance)} />
                 <TextField id="sc-client-id" label={texts.client_id_label} hint={texts.client_id_hint}
                     value={draft.client_id.clone()} required_mark={required}
-                    error={error_of(|c| &c.client_id)} oninput={edit(|d, v| d.client_id = v)} />
-                <details class="sc-advanced" open={!draft.token_url.is_empty() || error_of(|c| &c.token_url).is_some()}>
+                    error={error_of(&check.client_id)} oninput={edit(|d, v| d.client_id = v, |c| &mut c.client_id)} />
+                <details class="sc-advanced" open={!draft.token_url.is_empty() || check.token_url.is_some()}>
                     <summary>{ texts.advanced_label }</summary>
                     <TextField id="sc-token-url" label={texts.token_url_label} hint={texts.token_url_hint}
                         value={draft.token_url.clone()} input_type="url" placeholder="https://"
-                        error={error_of(|c| &c.token_url)} oninput={edit(|d, v| d.token_url = v)} />
+                        error={error_of(&check.token_url)} oninput={edit(|d, v| d.token_url = v, |c| &mut c.token_url)} />
                 </details>
                 <div class="sc-actions">
-                    <button type="submit" class="sc-button sc-primary" disabled={busy}>{ texts.authorize_button }</button>
+                    <button type="submit" class="sc-button sc-primary" aria-disabled={busy.then_some("true")}>
+                        { texts.authorize_button }
+                    </button>
                     <button type="button" class="sc-button" onclick={onback}>{ texts.back_button }</button>
                 </div>
                 if let Connection::Busy(step) = connection.state().connection {
                     <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, step) }</p>
                 }
+                if let Connection::Failed(error) = &connection.state().connection {
+                    <ErrorPanel error={error.clone()} inline=true />
+                }
             </form>
+            <SetupGuide redirect_uri={redirect} origin={connection.origin()} />
         </section>
     }
 }
 
 /// What the person typed before (this tab), else what the embedding page suggests.
-fn initial_draft(connection: &crate::hooks::ConnectionHandle) -> SetupDraft {
+fn initial_draft(connection: &ConnectionHandle) -> SetupDraft {
     match connection
         .services
         .store
@@ -143,17 +121,5 @@ fn initial_draft(connection: &crate::hooks::ConnectionHandle) -> SetupDraft {
             client_id: connection.options.client_id.clone(),
             token_url: String::new(),
         },
-    }
-}
-
-async fn copy(text: &str) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::web::clipboard::copy(text).await
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = text;
-        false
     }
 }

@@ -23,6 +23,8 @@ pub struct ConnectionHandle {
     /// A snapshot: Yew 0.23's reducer handle reads live state, so comparing two handles would
     /// never see a change and consumers would never re-render.
     snapshot: Rc<AppState>,
+    /// The state the app mounted with, to tell a person's action from the first load.
+    initial: Rc<AppState>,
     state: UseReducerDispatcher<AppState>,
     pub services: Services,
     pub options: AppOptions,
@@ -42,6 +44,11 @@ impl PartialEq for ConnectionHandle {
 impl ConnectionHandle {
     pub fn state(&self) -> &AppState {
         &self.snapshot
+    }
+
+    /// True once anything has happened since the app loaded (focus may then move).
+    pub fn has_changed_since_load(&self) -> bool {
+        self.snapshot != self.initial
     }
 
     /// The language tag of the texts in use.
@@ -181,10 +188,15 @@ pub struct ConnectionProviderProps {
 #[component]
 pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
     let services = props.services.clone();
-    let state = use_reducer(|| initial_state(&services));
+    let initial = use_memo((), |_| initial_state(&services));
+    let state = {
+        let initial = initial.clone();
+        use_reducer(move || (*initial).clone())
+    };
     let client = use_mut_ref(|| None::<ServiceNowClient>);
     let handle = ConnectionHandle {
         snapshot: Rc::new((*state).clone()),
+        initial,
         state: state.dispatcher(),
         services: props.services.clone(),
         options: props.options.clone(),

@@ -22,7 +22,7 @@ pub const EN: Texts = Texts {
     copy_button: "Copy",
     copied: "Redirect URL copied.",
     copy_failed: "The browser did not allow copying; select the address and copy it by hand.",
-    checklist_title: "Before you authorize, an administrator of the instance:",
+    checklist_title: "What an administrator sets up on the instance first",
     checklist: [
         "Registers snowcard as an OAuth client: Machine Identity Console > Inbound integrations > OAuth authorization code grant, with \"This is a public client\" ticked (or System OAuth > Application Registry > Create an OAuth API endpoint for external clients, with PKCE required).",
         "Sets its redirect URL to {redirect}",
@@ -56,9 +56,10 @@ pub const EN: Texts = Texts {
     completing: "Finishing the connection with ServiceNow…",
     loading_user: "Connected; looking up your ServiceNow user…",
     connected_title: "ServiceNow",
+    connecting_title: "Connecting to ServiceNow",
     connected_as: "Connected to {instance} as {user}",
     connected_to: "Connected to {instance}",
-    token_renews: "The session renews itself; this access token is valid until {time}.",
+    token_renews: "Signed in until {time}. snowcard renews the session by itself while this tab is open.",
 
     try_again: "Try again",
     reconnect: "Reconnect",
@@ -67,27 +68,27 @@ pub const EN: Texts = Texts {
         access_denied: ErrorText {
             title: "Access was denied",
             detail: "The request was declined on ServiceNow's consent page, so snowcard has no access to the instance.",
-            next: "To connect, choose Authorize again and then Allow.",
+            next: "To connect, choose Try again, then Allow on the instance's consent page.",
         },
         state_mismatch: ErrorText {
             title: "This sign-in response was not requested by this page",
             detail: "Its state parameter does not match the one this tab sent, so it was ignored for your safety. It may come from another tab or an old link.",
-            next: "Start again with Authorize.",
+            next: "Choose Try again to start over.",
         },
         state_missing: ErrorText {
             title: "The sign-in response is incomplete",
             detail: "ServiceNow returned without the state parameter, so the response cannot be trusted and was ignored.",
-            next: "Start again with Authorize.",
+            next: "Choose Try again to start over.",
         },
         no_pending: ErrorText {
             title: "No sign-in was started from this tab",
             detail: "A sign-in response arrived, but this tab has no record of starting one (it may have been started in another tab, or the tab was reopened).",
-            next: "Start again with Authorize.",
+            next: "Choose Try again to start over.",
         },
         code_missing: ErrorText {
             title: "The sign-in response is incomplete",
             detail: "ServiceNow returned without an authorization code.",
-            next: "Start again with Authorize.",
+            next: "Choose Try again to start over.",
         },
         authorization_refused: ErrorText {
             title: "ServiceNow refused the sign-in request",
@@ -97,7 +98,7 @@ pub const EN: Texts = Texts {
         invalid_grant: ErrorText {
             title: "ServiceNow did not accept the sign-in",
             detail: "The instance rejected the authorization ({detail}). Codes are single-use and expire after a minute.",
-            next: "Start again with Authorize.",
+            next: "Choose Try again to start over.",
         },
         invalid_client: ErrorText {
             title: "The instance does not know this client ID",

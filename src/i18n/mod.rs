@@ -100,6 +100,7 @@ pub struct Texts {
     pub completing: &'static str,
     pub loading_user: &'static str,
     pub connected_title: &'static str,
+    pub connecting_title: &'static str,
     /// `{instance}`, `{user}`.
     pub connected_as: &'static str,
     /// `{instance}`.

@@ -115,6 +115,22 @@ impl Mounted {
         yew::scheduler::flush().await;
     }
 
+    /// Opens the disclosure (`<details>`) whose summary reads `name`, as a person would.
+    pub async fn expand(&self, name: &str) {
+        let summaries = self.root.query_selector_all("summary").expect("a query");
+        let summary = (0..summaries.length())
+            .filter_map(|i| summaries.item(i)?.dyn_into::<HtmlElement>().ok())
+            .find(|s| s.inner_text().trim() == name)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no disclosure named {name:?}; the page shows:\n{}",
+                    self.text()
+                )
+            });
+        summary.click();
+        yew::scheduler::flush().await;
+    }
+
     /// The input labelled `label` (the label's own text, without the required mark), if shown.
     pub fn find_input(&self, label: &str) -> Option<HtmlInputElement> {
         let labels = self.root.query_selector_all("label").ok()?;
