@@ -1,10 +1,13 @@
 //! The app's logic without the UI: state and its reducer, the setup form's validation, the
 //! connection flow, and how failures are told to a person. Natively tested.
 
+pub mod catalog;
 pub mod describe;
 pub mod flow;
 pub mod services;
 pub mod setup;
+pub mod share;
+pub mod share_flow;
 pub mod state;
 
 pub use services::{AppOptions, Browser, Services};

@@ -10,6 +10,9 @@ pub mod fake;
 pub mod http;
 pub mod instance;
 pub mod oauth;
+pub mod priority;
+pub mod ticket;
+pub mod tickets;
 pub mod user;
 
 pub use client::{Clock, ServiceNowClient};
@@ -17,4 +20,6 @@ pub use error::{ApiError, OAuthError, TransportError};
 pub use http::{HttpRequest, HttpResponse, Transport};
 pub use instance::{InstanceError, InstanceUrl};
 pub use oauth::{OAuthSettings, PendingAuthorization, TokenSet};
+pub use priority::Priority;
+pub use ticket::{CreatedTicket, FoundTicket, NewTicket, TicketKind};
 pub use user::UserInfo;

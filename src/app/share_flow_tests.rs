@@ -1,0 +1,192 @@
+//! Native tests of sending: duplicates, lost responses, rate limits, against a small fake
+//! instance that keeps records in memory.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{TimeZone, Utc};
+use futures::executor::block_on;
+use oauth2::http::HeaderValue;
+use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
+use serde_json::{json, Value};
+
+use super::*;
+use crate::servicenow::fake::{json as reply, FakeTransport};
+use crate::servicenow::{InstanceUrl, OAuthSettings, Priority, TicketKind, TokenSet};
+
+/// What the fake instance should do to the next create.
+#[derive(Clone, Copy, PartialEq)]
+enum Next {
+    Normal,
+    LoseResponseAfterCommit,
+    RateLimitOnce,
+}
+
+fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTransport {
+    FakeTransport::new(move |req| {
+        if req.method() == "POST" {
+            let planned = *next.borrow();
+            if planned == Next::RateLimitOnce {
+                *next.borrow_mut() = Next::Normal;
+                let mut r = reply(
+                    429,
+                    r#"{"error":{"message":"Rate limit exceeded"},"status":"failure"}"#,
+                )?;
+                r.headers_mut()
+                    .insert("retry-after", HeaderValue::from_static("2"));
+                return Ok(r);
+            }
+            let body: Value = serde_json::from_slice(req.body()).unwrap_or_default();
+            let n = records.borrow().len() + 1;
+            let record = json!({"sys_id": format!("id{n}"), "number": format!("CHG00300{n:02}"),
+                "correlation_id": body["correlation_id"], "active": "true"});
+            records.borrow_mut().push(record.clone());
+            if planned == Next::LoseResponseAfterCommit {
+                *next.borrow_mut() = Next::Normal;
+                return reply(503, "<html>Service Unavailable</html>");
+            }
+            return reply(201, &json!({"result": record}).to_string());
+        }
+        let query = url::Url::parse(&req.uri().to_string()).ok().and_then(|u| {
+            u.query_pairs()
+                .find(|(k, _)| k == "sysparm_query")
+                .map(|(_, v)| v.into_owned())
+        });
+        let wanted = query.unwrap_or_default();
+        let rows: Vec<Value> = records
+            .borrow()
+            .iter()
+            .filter(|r| {
+                wanted.starts_with(&format!(
+                    "correlation_id={}^",
+                    r["correlation_id"].as_str().unwrap_or("?")
+                ))
+            })
+            .map(|r| {
+                json!({"sys_id": {"value": r["sys_id"]}, "number": {"display_value": r["number"]},
+                "state": {"display_value": "New"}, "active": {"value": r["active"]}})
+            })
+            .collect();
+        reply(200, &json!({"result": rows}).to_string())
+    })
+}
+
+fn client(transport: FakeTransport) -> ServiceNowClient {
+    let settings = OAuthSettings {
+        instance: InstanceUrl::parse("acme").expect("valid"),
+        client_id: ClientId::new("cid".into()),
+        redirect_uri: RedirectUrl::new("https://portal.example/".into()).expect("valid"),
+        token_url: None,
+    };
+    let now = || {
+        Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+            .single()
+            .unwrap_or_default()
+    };
+    let tokens = TokenSet {
+        access_token: AccessToken::new("AT".into()),
+        refresh_token: Some(RefreshToken::new("RT".into())),
+        expires_at: now() + chrono::Duration::seconds(1799),
+        lifetime_secs: 1799,
+    };
+    ServiceNowClient::new(Rc::new(transport), settings, tokens, Rc::new(now), |_| {})
+}
+
+fn ticket() -> NewTicket {
+    NewTicket {
+        kind: TicketKind::ChangeRequest,
+        name: "Block legacy authentication".into(),
+        description: "d".into(),
+        priority: Priority::High,
+        due: None,
+        correlation_id: "snowcard:BlockLegacyAuthentication".into(),
+    }
+}
+
+fn no_wait(_: u32) -> LocalFuture<'static, ()> {
+    Box::pin(async {})
+}
+
+fn run(
+    records: &Rc<RefCell<Vec<Value>>>,
+    next: Next,
+    anyway: bool,
+) -> (Result<ShareOutcome, ApiError>, Vec<ShareStep>) {
+    let steps = RefCell::new(Vec::new());
+    let client = client(instance(records.clone(), Rc::new(RefCell::new(next))));
+    let outcome = block_on(share(
+        &client,
+        &ticket(),
+        anyway,
+        &|s| steps.borrow_mut().push(s),
+        &no_wait,
+    ));
+    (outcome, steps.into_inner())
+}
+
+#[test]
+fn a_new_ticket_is_created_once() {
+    let records = Rc::default();
+    let (outcome, steps) = run(&records, Next::Normal, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.number == "CHG0030001"),
+        "{outcome:?}"
+    );
+    assert_eq!(steps, [ShareStep::CheckingDuplicates, ShareStep::Sending]);
+    assert_eq!(records.borrow().len(), 1);
+}
+
+#[test]
+fn an_open_ticket_with_the_same_correlation_id_stops_the_send_unless_asked() {
+    let records = Rc::default();
+    let _first = run(&records, Next::Normal, false);
+    let (outcome, _) = run(&records, Next::Normal, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::AlreadyOpen(ref open)) if open[0].number == "CHG0030001"),
+        "{outcome:?}"
+    );
+    assert_eq!(records.borrow().len(), 1, "nothing created");
+    let (anyway, _) = run(&records, Next::Normal, true);
+    assert!(matches!(anyway, Ok(ShareOutcome::Created(_))));
+    assert_eq!(records.borrow().len(), 2);
+}
+
+#[test]
+fn a_lost_response_finds_the_ticket_the_instance_created() {
+    let records = Rc::default();
+    let (outcome, steps) = run(&records, Next::LoseResponseAfterCommit, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id1"),
+        "{outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying));
+    assert_eq!(records.borrow().len(), 1);
+}
+
+#[test]
+fn a_lost_response_while_creating_anyway_is_not_mistaken_for_the_older_ticket() {
+    let records = Rc::default();
+    let _first = run(&records, Next::Normal, false);
+    let (outcome, _) = run(&records, Next::LoseResponseAfterCommit, true);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id2"),
+        "{outcome:?}"
+    );
+}
+
+#[test]
+fn a_rate_limit_is_waited_out_and_said() {
+    let records = Rc::default();
+    let (outcome, steps) = run(&records, Next::RateLimitOnce, false);
+    assert!(matches!(outcome, Ok(ShareOutcome::Created(_))));
+    assert_eq!(
+        steps,
+        [
+            ShareStep::CheckingDuplicates,
+            ShareStep::Sending,
+            ShareStep::RateLimited { seconds: 2 },
+            ShareStep::Sending
+        ]
+    );
+    assert_eq!(records.borrow().len(), 1);
+}

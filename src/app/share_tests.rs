@@ -1,0 +1,111 @@
+//! Native tests of the share draft: generation from an action, validation, the ticket.
+
+use chrono::TimeZone;
+
+use super::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+}
+
+fn utc_end_of_day(date: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date.and_hms_opt(23, 59, 59).unwrap_or_default())
+}
+
+fn action() -> ImprovementAction {
+    ImprovementAction {
+        id: "AdminMFAV2".into(),
+        title: "Require MFA for administrative roles".into(),
+        category: Category::Identity,
+        remediation: "Create a Conditional Access policy.".into(),
+        remediation_impact: "Admins sign in with a second factor.".into(),
+        action_url: "https://portal.azure.com/#blade/Conditional".into(),
+        service: "AzureAD".into(),
+        max_score: Some(10.0),
+        rank: Some(1),
+    }
+}
+
+#[test]
+fn a_draft_from_an_action_is_ready_to_send() {
+    let draft = ShareDraft::from_action(&action(), "sec.admin@contoso.com", today());
+    assert_eq!(draft.kind, TicketKind::ChangeRequest);
+    assert_eq!(draft.source, Source::Microsoft);
+    assert_eq!(draft.correlation_id, "snowcard:AdminMFAV2");
+    assert_eq!(draft.due_date, "2026-12-22");
+    assert!(
+        draft.description.contains("Impact: Admins sign in")
+            && draft.description.contains("https://portal.azure.com")
+    );
+    let ticket = validate(&draft, today(), &utc_end_of_day).expect("valid");
+    assert!(ticket
+        .description
+        .contains("Recommendation source: Microsoft recommendation"));
+    assert!(ticket
+        .description
+        .contains("Recommendation category: Identity"));
+    assert!(ticket
+        .description
+        .contains("Requested by: sec.admin@contoso.com"));
+    assert_eq!(
+        ticket.due,
+        Some(utc_end_of_day(
+            NaiveDate::from_ymd_opt(2026, 12, 22).unwrap_or_default()
+        ))
+    );
+}
+
+#[test]
+fn every_missing_or_wrong_field_is_named_and_the_first_one_is_the_reason() {
+    let mut draft = ShareDraft::blank("", "n1", today());
+    draft.due_date = "2026-11-21".into();
+    let check = validate(&draft, today(), &utc_end_of_day)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(check.name, Some(ShareProblem::NameMissing));
+    assert_eq!(check.description, Some(ShareProblem::DescriptionMissing));
+    assert_eq!(check.due_date, Some(ShareProblem::DueDatePast));
+    assert_eq!(check.requested_by, Some(ShareProblem::RequesterMissing));
+    assert_eq!(check.first(), Some(ShareProblem::NameMissing));
+    draft.due_date = "not a date".into();
+    assert_eq!(
+        validate(&draft, today(), &utc_end_of_day)
+            .err()
+            .and_then(|c| c.due_date),
+        Some(ShareProblem::DueDateInvalid)
+    );
+    draft.due_date = "2026-11-22".into();
+    assert_eq!(
+        validate(&draft, today(), &utc_end_of_day)
+            .err()
+            .and_then(|c| c.due_date),
+        None,
+        "today is fine"
+    );
+}
+
+#[test]
+fn the_name_limit_follows_the_ticket_type() {
+    let mut draft = ShareDraft::from_action(&action(), "me", today());
+    draft.name = "x".repeat(150);
+    let check = validate(&draft, today(), &utc_end_of_day)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(
+        check.name,
+        Some(ShareProblem::NameTooLong {
+            limit: TicketKind::ChangeRequest.name_limit()
+        })
+    );
+    draft.kind = TicketKind::Incident;
+    assert!(validate(&draft, today(), &utc_end_of_day).is_ok());
+}
+
+#[test]
+fn a_user_recommendation_gets_its_own_stable_correlation_id() {
+    let a = ShareDraft::blank("me", "abc123", today());
+    let b = ShareDraft::blank("me", "def456", today());
+    assert_eq!(a.source, Source::User);
+    assert_ne!(a.correlation_id, b.correlation_id);
+    assert!(a.correlation_id.starts_with("snowcard:user-"));
+}
