@@ -29,6 +29,8 @@ pub struct World {
     pub sandbox: Sandbox,
     pub app: AppHost,
     pub browser: Client,
+    /// The sys_ids of the sandbox's seed records, to tell them from what a test creates.
+    seeded: std::collections::HashSet<String>,
     /// Held so ChromeDriver lives as long as the test (`kill_on_drop`).
     _driver: Child,
     profile: TempDir,
@@ -59,6 +61,11 @@ impl World {
         let mut config = Config::demo(&origin, &format!("{origin}/"));
         adjust(&mut config);
         let sandbox = Sandbox::start(config).await.expect("the sandbox starts");
+        let seeded = ["incident", "change_request"]
+            .iter()
+            .flat_map(|table| sandbox.control().records(table))
+            .filter_map(|r| r.get("sys_id").and_then(|v| v.as_str()).map(str::to_owned))
+            .collect();
         let (driver, port) = start_driver().await;
         let profile = TempDir::new();
         let browser = connect_browser(port, &profile).await;
@@ -66,9 +73,21 @@ impl World {
             sandbox,
             app,
             browser,
+            seeded,
             _driver: driver,
             profile,
         }
+    }
+
+    /// The records of `table` created since the sandbox started (its seed records left out).
+    pub fn created_records(&self, table: &str) -> Vec<serde_json::Map<String, serde_json::Value>> {
+        let records = self.sandbox.control().records(table);
+        let is_new = |r: &serde_json::Map<String, serde_json::Value>| {
+            r.get("sys_id")
+                .and_then(|v| v.as_str())
+                .is_some_and(|id| !self.seeded.contains(id))
+        };
+        records.into_iter().filter(is_new).collect()
     }
 
     /// The app's address, as a person would type it.
@@ -175,6 +194,69 @@ impl World {
             .await;
         input.clear().await.expect("cleared");
         input.send_keys(value).await.expect("typed");
+    }
+
+    /// Chooses `option` in the drop-down labelled `label`.
+    pub async fn select(&self, label: &str, option: &str) {
+        let xpath = format!(
+            "//select[@id=//label[starts-with(normalize-space(.), {})]/@for]/option[normalize-space(.)={}]",
+            literal(label),
+            literal(option)
+        );
+        let element = self
+            .find_eventually(&format!("option {option:?} of {label:?}"), &xpath)
+            .await;
+        element.click().await.expect("chosen");
+    }
+
+    /// The current value of the field labelled `label`.
+    pub async fn value_of(&self, label: &str) -> String {
+        let xpath = format!(
+            "//*[(self::input or self::textarea or self::select) and @id=//label[starts-with(normalize-space(.), {})]/@for]",
+            literal(label)
+        );
+        let element = self
+            .find_eventually(&format!("field labelled {label:?}"), &xpath)
+            .await;
+        element
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Opens the Share menu of the improvement action titled `title` and picks `choice`.
+    pub async fn share_action(&self, title: &str, choice: &str) {
+        let row = format!("//li[.//h3[normalize-space(.)={}]]", literal(title));
+        let button = self
+            .find_eventually(
+                &format!("Share button of {title:?}"),
+                &format!("{row}//button[@aria-haspopup='menu']"),
+            )
+            .await;
+        button.click().await.expect("menu opened");
+        let item = format!(
+            "{row}//button[@role='menuitem' and normalize-space(.)={}]",
+            literal(choice)
+        );
+        self.find_eventually(&format!("menu item {choice:?}"), &item)
+            .await
+            .click()
+            .await
+            .expect("chosen");
+    }
+
+    /// Runs `script` in the page (with `arguments`) and returns its JSON result.
+    pub async fn run_script(
+        &self,
+        script: &str,
+        arguments: Vec<serde_json::Value>,
+    ) -> serde_json::Value {
+        self.browser
+            .execute(script, arguments)
+            .await
+            .expect("script ran")
     }
 
     /// What the app keeps in this tab's session storage under `key`.

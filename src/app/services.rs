@@ -81,7 +81,7 @@ impl Browser for FakeBrowser {
 }
 
 /// How the embedding page configures snowcard at run time.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppOptions {
     /// Prefills "Instance" when nothing was typed yet.
     pub instance: String,
@@ -89,4 +89,23 @@ pub struct AppOptions {
     pub client_id: String,
     /// The registered redirect URI; `None` uses the page's address without query or hash.
     pub redirect_uri: Option<String>,
+    /// The embedding portal's id of the signed-in person, used as "Requested by".
+    pub requested_by: Option<String>,
+    /// Where the improvement action catalog is, relative to the page.
+    pub catalog_url: String,
+}
+
+/// The catalog shipped with snowcard, relative to `index.html`.
+pub const DEFAULT_CATALOG_URL: &str = "www/catalog/secure-score-actions.json";
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            instance: String::new(),
+            client_id: String::new(),
+            redirect_uri: None,
+            requested_by: None,
+            catalog_url: DEFAULT_CATALOG_URL.to_owned(),
+        }
+    }
 }

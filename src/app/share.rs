@@ -88,6 +88,43 @@ impl ShareDraft {
     }
 }
 
+/// Every draft of this tab, by correlation id, and the one the form shows.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ShareDrafts {
+    pub current: Option<String>,
+    pub drafts: std::collections::BTreeMap<String, ShareDraft>,
+}
+
+impl ShareDrafts {
+    /// The open draft, if the form is open.
+    pub fn open_draft(&self) -> Option<&ShareDraft> {
+        self.drafts.get(self.current.as_ref()?)
+    }
+
+    /// Opens the form on `draft`, unless a draft for the same action exists: that one (with
+    /// whatever the person typed) is opened instead.
+    pub fn open(&mut self, draft: ShareDraft) {
+        let key = draft.correlation_id.clone();
+        self.drafts.entry(key.clone()).or_insert(draft);
+        self.current = Some(key);
+    }
+
+    /// Keeps the open draft's latest edits.
+    pub fn update(&mut self, draft: ShareDraft) {
+        self.current = Some(draft.correlation_id.clone());
+        self.drafts.insert(draft.correlation_id.clone(), draft);
+    }
+
+    /// Closes the form; `discard` also forgets the draft (sent or cancelled).
+    pub fn close(&mut self, discard: bool) {
+        if let Some(key) = self.current.take() {
+            if discard {
+                self.drafts.remove(&key);
+            }
+        }
+    }
+}
+
 /// A field's problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShareProblem {

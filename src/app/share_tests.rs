@@ -109,3 +109,25 @@ fn a_user_recommendation_gets_its_own_stable_correlation_id() {
     assert_ne!(a.correlation_id, b.correlation_id);
     assert!(a.correlation_id.starts_with("snowcard:user-"));
 }
+
+#[test]
+fn reopening_an_action_brings_back_what_was_typed() {
+    let mut drafts = ShareDrafts::default();
+    let mut draft = ShareDraft::from_action(&action(), "me", today());
+    drafts.open(draft.clone());
+    draft.name = "Edited name".into();
+    drafts.update(draft);
+    drafts.close(false);
+    assert_eq!(drafts.open_draft(), None);
+    drafts.open(ShareDraft::from_action(&action(), "me", today()));
+    assert_eq!(
+        drafts.open_draft().map(|d| d.name.as_str()),
+        Some("Edited name")
+    );
+    drafts.close(true);
+    drafts.open(ShareDraft::from_action(&action(), "me", today()));
+    assert_eq!(
+        drafts.open_draft().map(|d| d.name.as_str()),
+        Some("Require MFA for administrative roles")
+    );
+}

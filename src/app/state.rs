@@ -15,6 +15,10 @@ pub enum View {
     #[default]
     Home,
     Setup,
+    /// The list of improvement actions.
+    Actions,
+    /// The share form (its draft lives in session storage).
+    Share,
 }
 
 /// A step of connecting that takes a moment.
@@ -84,7 +88,9 @@ impl AppState {
             Action::Busy(step) => self.connection = Connection::Busy(step),
             Action::Connected(connected) => {
                 self.connection = Connection::Connected(connected);
-                self.view = View::Home;
+                if self.view == View::Setup {
+                    self.view = View::Home;
+                }
             }
             Action::UserLoaded(user) => {
                 if let Connection::Connected(c) = &mut self.connection {

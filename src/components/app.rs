@@ -5,12 +5,14 @@ use yew::prelude::*;
 use crate::app::{AppOptions, Connection, Services, View};
 use crate::hooks::{use_connection, ConnectionProvider};
 
+use super::actions_page::ActionsPage;
 use super::busy_card::BusyCard;
 use super::connected_card::ConnectedCard;
 use super::connection_card::ConnectionCard;
 use super::error_panel::ErrorPanel;
 use super::live_region::LiveRegion;
 use super::setup_page::SetupPage;
+use super::share_form::ShareForm;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -40,6 +42,21 @@ fn Shell() -> Html {
             html! { <ConnectedCard connected={connected.clone()} /> }
         }
         (View::Home, Connection::Failed(error)) => html! { <ErrorPanel error={error.clone()} /> },
+        (View::Actions, Connection::Connected(_)) => html! { <ActionsPage /> },
+        (View::Share, Connection::Connected(_))
+            if connection.share_drafts().open_draft().is_some() =>
+        {
+            html! { <ShareForm /> }
+        }
+        (View::Share, Connection::Connected(_)) => html! { <ActionsPage /> },
+        // Signed out or failed mid-way: the drafts wait in storage for the reconnect.
+        (View::Actions | View::Share, Connection::Failed(error)) => {
+            html! { <ErrorPanel error={error.clone()} /> }
+        }
+        (View::Actions | View::Share, Connection::Busy(step)) => {
+            html! { <BusyCard step={*step} /> }
+        }
+        (View::Actions | View::Share, Connection::Disconnected) => html! { <ConnectionCard /> },
     };
     html! {
         <div class="snowcard" lang={connection.texts_locale()}>

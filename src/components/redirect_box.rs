@@ -50,7 +50,8 @@ pub fn RedirectBox(props: &RedirectBoxProps) -> Html {
     }
 }
 
-async fn copy(text: &str) -> bool {
+/// Copies `text` to the clipboard; `false` when the browser refuses.
+pub async fn copy(text: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         crate::web::clipboard::copy(text).await

@@ -17,6 +17,9 @@ pub struct TextFieldProps {
     pub placeholder: AttrValue,
     #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
+    /// The earliest value, for date inputs.
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
     pub oninput: Callback<String>,
 }
 
@@ -44,6 +47,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 type={props.input_type.clone()}
                 value={props.value.clone()}
                 placeholder={props.placeholder.clone()}
+                min={props.min.clone()}
                 required={props.required_mark.is_some()}
                 aria-required={props.required_mark.as_ref().map(|_| "true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}

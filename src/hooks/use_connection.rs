@@ -10,12 +10,13 @@ use yew::prelude::*;
 use crate::app::describe::{self, Described};
 use crate::app::flow;
 use crate::app::setup::{self, SetupCheck};
+use crate::app::share::{ShareDraft, ShareDrafts};
 use crate::app::state::Connected;
 use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
 use crate::i18n::{Locale, Texts};
 use crate::servicenow::oauth::Callback;
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
-use crate::storage::{SetupDraft, StoredSession};
+use crate::storage::{keys, SetupDraft, StoredSession};
 
 /// What components get from [`use_connection`].
 #[derive(Clone)]
@@ -114,6 +115,60 @@ impl ConnectionHandle {
         });
     }
 
+    /// The connected client, while connected.
+    pub fn client(&self) -> Option<ServiceNowClient> {
+        self.client.borrow().clone()
+    }
+
+    /// Who "Requested by" names by default: the portal's id, else the connected user.
+    pub fn default_requester(&self) -> String {
+        if let Some(id) = self
+            .options
+            .requested_by
+            .clone()
+            .filter(|id| !id.trim().is_empty())
+        {
+            return id;
+        }
+        match &self.state().connection {
+            Connection::Connected(Connected {
+                user: Some(user), ..
+            }) => user.user_name.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// This tab's share drafts (an unreadable value counts as none).
+    pub fn share_drafts(&self) -> ShareDrafts {
+        self.services
+            .store
+            .load_or_clear(keys::SHARE_DRAFTS)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Saves the drafts; a refused write costs only the reload safety net.
+    pub fn save_share_drafts(&self, drafts: &ShareDrafts) {
+        let _ = self.services.store.save(keys::SHARE_DRAFTS, drafts);
+    }
+
+    /// Opens the share form on `draft` (or on the earlier draft for the same action).
+    pub fn open_share(&self, draft: ShareDraft) {
+        let mut drafts = self.share_drafts();
+        drafts.open(draft);
+        self.save_share_drafts(&drafts);
+        self.show(View::Share);
+    }
+
+    /// Leaves the share form for `view`; `discard` forgets the draft.
+    pub fn close_share(&self, discard: bool, view: View) {
+        let mut drafts = self.share_drafts();
+        drafts.close(discard);
+        self.save_share_drafts(&drafts);
+        self.show(view);
+    }
+
     /// Takes the connected session into use and asks the instance who it belongs to.
     fn adopt(&self, session: StoredSession) {
         let client = flow::client_for(&self.services, &session);
@@ -123,6 +178,10 @@ impl ConnectionHandle {
             user: session.user.clone(),
             expires_at: session.tokens.expires_at,
         }));
+        // Back from signing in again with a draft open: the form comes back as it was.
+        if self.share_drafts().open_draft().is_some() {
+            self.show(View::Share);
+        }
         let (state, services) = (self.state.clone(), self.services.clone());
         spawn_local(async move {
             match client.current_user().await {
@@ -170,10 +229,18 @@ fn initial_state(services: &Services) -> AppState {
             Err(error) => Connection::Failed(error.into()),
         }
     };
-    AppState {
-        view: View::Home,
-        connection,
-    }
+    let draft_open = services
+        .store
+        .load::<ShareDrafts>(keys::SHARE_DRAFTS)
+        .ok()
+        .flatten()
+        .is_some_and(|d| d.open_draft().is_some());
+    let view = if draft_open && matches!(connection, Connection::Connected(_)) {
+        View::Share
+    } else {
+        View::Home
+    };
+    AppState { view, connection }
 }
 
 #[derive(Properties, PartialEq)]

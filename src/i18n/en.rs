@@ -1,5 +1,6 @@
 //! English: the reference locale.
 
+use super::en_share::EN_SHARE;
 use super::{ErrorText, ErrorTexts, Texts};
 
 pub const EN: Texts = Texts {
@@ -166,4 +167,5 @@ pub const EN: Texts = Texts {
             next: "Allow site data for this page (or leave private browsing), then try again.",
         },
     },
+    share: EN_SHARE,
 };

@@ -5,6 +5,10 @@
 //! Placeholders are `{name}`, filled by [`fill`]; values are inserted as text, never markup.
 
 mod en;
+mod en_share;
+pub mod share;
+
+pub use share::ShareTexts;
 
 /// The locales snowcard knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,6 +116,7 @@ pub struct Texts {
     pub reconnect: &'static str,
     pub error_prefix: &'static str,
     pub errors: ErrorTexts,
+    pub share: ShareTexts,
 }
 
 /// A failure's title, what happened, and what to do next.

@@ -27,6 +27,10 @@ pub mod keys {
     pub const SESSION: &str = "session";
     /// What the person typed on the setup page, so a failed attempt loses nothing.
     pub const SETUP_DRAFT: &str = "setup-draft";
+    /// Share form drafts, one per improvement action, and which one is open.
+    pub const SHARE_DRAFTS: &str = "share-drafts";
+    /// An improvement action catalog the person loaded (their own export).
+    pub const CATALOG: &str = "catalog";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -22,6 +22,10 @@ struct StartOptions {
     client_id: Option<String>,
     /// The redirect URI registered on the instance; defaults to this page without its query.
     redirect_uri: Option<String>,
+    /// The portal's id of the signed-in person, sent as "Requested by".
+    requested_by: Option<String>,
+    /// Where the improvement action catalog is (default `www/catalog/secure-score-actions.json`).
+    catalog_url: Option<String>,
 }
 
 /// Mounts snowcard into `element`. `options` may be `undefined` or an object such as
@@ -47,6 +51,10 @@ pub fn start(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
             instance: options.instance.unwrap_or_default(),
             client_id: options.client_id.unwrap_or_default(),
             redirect_uri: options.redirect_uri,
+            requested_by: options.requested_by,
+            catalog_url: options
+                .catalog_url
+                .unwrap_or_else(|| crate::app::services::DEFAULT_CATALOG_URL.to_owned()),
         },
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render();

@@ -172,6 +172,61 @@ impl Mounted {
         yew::scheduler::flush().await;
     }
 
+    /// Sets the drop-down labelled `label` to the option with `value`, as a person would.
+    pub async fn choose(&self, label: &str, value: &str) {
+        self.wait_for(&format!("a field labelled {label:?}"), |a| {
+            a.field_id(label).is_some()
+        })
+        .await;
+        let id = self.field_id(label).unwrap_or_default();
+        let select = self
+            .root
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .unwrap_or_else(|| panic!("{label:?} is not a drop-down"));
+        select.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event =
+            web_sys::Event::new_with_event_init_dict("change", &init).expect("a change event");
+        select.dispatch_event(&event).expect("dispatched");
+        yew::scheduler::flush().await;
+    }
+
+    /// Types into the multi-line field labelled `label`.
+    pub async fn fill_text_area(&self, label: &str, value: &str) {
+        self.wait_for(&format!("a field labelled {label:?}"), |a| {
+            a.field_id(label).is_some()
+        })
+        .await;
+        let id = self.field_id(label).unwrap_or_default();
+        let area = self
+            .root
+            .query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .unwrap_or_else(|| panic!("{label:?} is not a text area"));
+        area.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event =
+            web_sys::Event::new_with_event_init_dict("input", &init).expect("an input event");
+        area.dispatch_event(&event).expect("dispatched");
+        yew::scheduler::flush().await;
+    }
+
+    /// The id of the control labelled `label`, if shown.
+    fn field_id(&self, label: &str) -> Option<String> {
+        let labels = self.root.query_selector_all("label").ok()?;
+        (0..labels.length())
+            .filter_map(|i| labels.item(i)?.dyn_into::<web_sys::HtmlLabelElement>().ok())
+            .find(|l| l.inner_text().trim().starts_with(label))
+            .map(|l| l.html_for())
+    }
+
     /// The text of the element(s) that describe `label`'s input (hint and error).
     pub fn description_of(&self, label: &str) -> String {
         let input = self.input(label);

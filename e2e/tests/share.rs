@@ -1,0 +1,234 @@
+//! End to end: sharing improvement actions to the sandbox instance in Chromium, and reading
+//! the created records back from the sandbox.
+
+use serde_json::{Map, Value};
+use snowcard_e2e::{Fault, World};
+
+const MFA: &str = "Require multifactor authentication for administrative roles";
+const LEGACY: &str = "Block sign-ins that use legacy authentication protocols";
+const AUDIT: &str = "Turn on audit log search";
+
+async fn connected() -> World {
+    let world = World::start().await;
+    world.connect("Allow").await;
+    world.wait_for_text("Connected to").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world
+}
+
+/// The records created in `table` during the test (the sandbox also has seed records).
+fn created(world: &World, table: &str) -> Vec<Map<String, Value>> {
+    world.created_records(table)
+}
+
+fn field<'a>(record: &'a Map<String, Value>, name: &str) -> &'a str {
+    record.get(name).and_then(Value::as_str).unwrap_or_default()
+}
+
+async fn open_form(world: &World, title: &str) {
+    world.click("Improvement actions").await;
+    world.wait_for_text(title).await;
+    world.share_action(title, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_action_becomes_a_change_request_and_another_an_incident() {
+    let world = connected().await;
+    open_form(&world, MFA).await;
+    assert_eq!(world.value_of("Task name").await, MFA);
+    assert_eq!(world.value_of("Requested by").await, "snowcard.integration");
+    world.fill("Requested by", "sec.admin@contoso.com").await;
+    world.select("Priority", "1 - Critical").await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+
+    let changes = created(&world, "change_request");
+    assert_eq!(changes.len(), 1, "exactly one change request");
+    let change = &changes[0];
+    assert_eq!(
+        field(change, "short_description"),
+        format!("Security and configuration change: {MFA}")
+    );
+    assert_eq!(field(change, "type"), "normal");
+    assert_eq!(
+        (
+            field(change, "impact"),
+            field(change, "urgency"),
+            field(change, "priority")
+        ),
+        ("1", "1", "1")
+    );
+    assert_eq!(field(change, "correlation_id"), "snowcard:AdminMFAV2");
+    let description = field(change, "description");
+    for expected in [
+        "Recommendation source: Microsoft recommendation",
+        "Recommendation category: Identity",
+        "Requested by: sec.admin@contoso.com",
+        "Improvement action: AdminMFAV2",
+    ] {
+        assert!(
+            description.contains(expected),
+            "{expected:?} missing from {description:?}"
+        );
+    }
+    let due = field(change, "due_date");
+    assert_eq!(due.len(), 19, "YYYY-MM-DD HH:MM:SS, got {due:?}");
+    let number = field(change, "number").to_owned();
+    assert!(world
+        .text()
+        .await
+        .contains(&format!("ServiceNow created {number}")));
+    let link = world
+        .run_script("return document.querySelector('.sc-sent a').href;", vec![])
+        .await;
+    assert!(link.as_str().unwrap_or_default().contains(&format!(
+        "nav_to.do?uri=change_request.do%3Fsys_id%3D{}",
+        field(change, "sys_id")
+    )));
+
+    world.click("Back to improvement actions").await;
+    world.share_action(AUDIT, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    world.select("Ticket type", "Incident").await;
+    world.select("Priority", "4 - Low").await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let incidents = created(&world, "incident");
+    assert_eq!(incidents.len(), 1);
+    let incident = &incidents[0];
+    assert_eq!(field(incident, "short_description"), AUDIT);
+    assert_eq!(
+        (
+            field(incident, "impact"),
+            field(incident, "urgency"),
+            field(incident, "priority")
+        ),
+        ("2", "3", "4")
+    );
+    assert_eq!(field(incident, "correlation_id"), "snowcard:AuditLogSearch");
+    assert_eq!(created(&world, "change_request").len(), 1);
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sharing_an_action_twice_warns_about_the_open_ticket() {
+    let world = connected().await;
+    open_form(&world, MFA).await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let number = field(&created(&world, "change_request")[0], "number").to_owned();
+    world.click("Back to improvement actions").await;
+    world.share_action(MFA, "ServiceNow").await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("An open ticket already exists").await;
+    assert!(
+        world.text().await.contains(&format!("{number} (New)")),
+        "{}",
+        world.text().await
+    );
+    assert_eq!(
+        created(&world, "change_request").len(),
+        1,
+        "nothing created yet"
+    );
+    world.click("Create another anyway").await;
+    world.wait_for_text("Ticket created").await;
+    assert_eq!(created(&world, "change_request").len(), 2);
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_response_does_not_create_a_second_ticket() {
+    let world = connected().await;
+    open_form(&world, LEGACY).await;
+    world
+        .sandbox
+        .control()
+        .inject(Fault::UnavailableAfterCommit, 1);
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let changes = created(&world, "change_request");
+    assert_eq!(
+        changes.len(),
+        1,
+        "the ticket created before the 503 was found, not made again"
+    );
+    assert!(world.text().await.contains(field(&changes[0], "number")));
+    assert_eq!(
+        world.sandbox.control().created_requests("change_request"),
+        1
+    );
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limit_is_waited_out() {
+    let world = connected().await;
+    open_form(&world, LEGACY).await;
+    world.sandbox.control().inject(
+        Fault::TooManyRequests {
+            retry_after_secs: 2,
+        },
+        1,
+    );
+    world.click("Send to ServiceNow").await;
+    world
+        .wait_for_text("ServiceNow asked snowcard to wait; sending again in 2 seconds.")
+        .await;
+    world.wait_for_text("Ticket created").await;
+    assert_eq!(created(&world, "change_request").len(), 1);
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_mid_draft_keeps_the_text() {
+    let world = connected().await;
+    open_form(&world, MFA).await;
+    world
+        .fill("Task name", "Enforce MFA for every admin role — 管理者")
+        .await;
+    world.browser.refresh().await.expect("reloaded");
+    world.wait_for_text("Share to ServiceNow").await;
+    assert_eq!(
+        world.value_of("Task name").await,
+        "Enforce MFA for every admin role — 管理者"
+    );
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ended_session_keeps_the_draft_across_the_reconnect() {
+    let world = connected().await;
+    open_form(&world, MFA).await;
+    world
+        .fill("Task name", "Draft written before the session ended")
+        .await;
+    // End the session for good: revoke the refresh token and expire the access token.
+    let revoke = "const s = JSON.parse(sessionStorage.getItem('snowcard:session'));\
+        return fetch(arguments[0] + '/oauth_revoke_token.do?token=' + encodeURIComponent(s.data.tokens.refresh_token), {method: 'POST', mode: 'no-cors'}).then(() => true);";
+    world
+        .run_script(revoke, vec![Value::from(world.sandbox.url())])
+        .await;
+    world.sandbox.control().expire_access_tokens();
+    world.click("Send to ServiceNow").await;
+    world
+        .wait_for_text("Your ServiceNow session has ended")
+        .await;
+    world.click("Reconnect").await;
+    world.click("Allow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    assert_eq!(
+        world.value_of("Task name").await,
+        "Draft written before the session ended"
+    );
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let changes = created(&world, "change_request");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        field(&changes[0], "short_description"),
+        "Security and configuration change: Draft written before the session ended"
+    );
+    world.stop().await;
+}

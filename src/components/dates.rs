@@ -1,0 +1,49 @@
+//! Dates in the person's own time zone, through the browser's clock (UTC when not in one).
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Today, where the person is.
+pub fn today_local() -> NaiveDate {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or_else(|| Utc::now().date_naive())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Utc::now().date_naive()
+    }
+}
+
+/// The last second of `date` in the person's time zone, as a UTC instant.
+pub fn end_of_day_local(date: NaiveDate) -> DateTime<Utc> {
+    use chrono::Datelike;
+    let fallback = || {
+        DateTime::<Utc>::from_naive_utc_and_offset(
+            date.and_hms_opt(23, 59, 59).unwrap_or_default(),
+            Utc,
+        )
+    };
+    #[cfg(target_arch = "wasm32")]
+    {
+        let local = js_sys::Date::new_with_year_month_day_hr_min_sec(
+            date.year() as u32,
+            date.month0() as i32,
+            date.day() as i32,
+            23,
+            59,
+            59,
+        );
+        DateTime::<Utc>::from_timestamp_millis(local.get_time() as i64).unwrap_or_else(fallback)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = date.year();
+        fallback()
+    }
+}

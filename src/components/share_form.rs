@@ -1,0 +1,186 @@
+//! The share form: the ticket generated from an improvement action, reviewed and sent.
+//! Every edit is kept in session storage; one click sends at most one ticket.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use crate::app::share::{self, Source};
+use crate::app::share_flow::ShareStep;
+use crate::app::{ConnectError, View};
+use crate::hooks::{use_connection, use_focus_on_arrival, ShareStatus};
+use crate::i18n::fill;
+use crate::servicenow::{Priority, TicketKind};
+
+use super::actions_page::category_index;
+use super::choice_field::{ChoiceField, TextAreaField};
+use super::dates::{end_of_day_local, today_local};
+use super::error_panel::ErrorPanel;
+use super::share_outcome::{AlreadyOpenNotice, SentCard};
+use super::share_reason::reason_text;
+use super::text_field::TextField;
+
+#[component]
+pub fn ShareForm() -> Html {
+    let connection = use_connection();
+    let heading = use_focus_on_arrival();
+    let texts = &connection.texts.share;
+    let sender = crate::hooks::use_share_sender();
+    let draft = {
+        let connection = connection.clone();
+        use_state(move || connection.share_drafts().open_draft().cloned())
+    };
+    let touched = use_state(BTreeSet::<&'static str>::new);
+    let Some(current) = (*draft).clone() else {
+        return html! {};
+    };
+    if let ShareStatus::Sent(ticket) = &sender.status {
+        return html! { <SentCard ticket={ticket.clone()} /> };
+    }
+
+    let today = today_local();
+    let verdict = share::validate(&current, today, &end_of_day_local);
+    let check = verdict.clone().err().unwrap_or_default();
+    let busy = matches!(sender.status, ShareStatus::Working(_));
+    let edit = |field: &'static str, apply: fn(&mut share::ShareDraft, String)| {
+        let (draft, touched, connection) = (draft.clone(), touched.clone(), connection.clone());
+        Callback::from(move |value: String| {
+            let Some(mut next) = (*draft).clone() else {
+                return;
+            };
+            apply(&mut next, value);
+            let mut drafts = connection.share_drafts();
+            drafts.update(next.clone());
+            connection.save_share_drafts(&drafts);
+            let mut seen = (*touched).clone();
+            seen.insert(field);
+            touched.set(seen);
+            draft.set(Some(next));
+        })
+    };
+    let error = |field: &'static str, problem: Option<share::ShareProblem>| {
+        problem
+            .filter(|_| touched.contains(field))
+            .map(|p| AttrValue::from(reason_text(texts, p)))
+    };
+    let send = {
+        let (sender, verdict) = (sender.clone(), verdict.clone());
+        Callback::from(move |anyway: bool| {
+            if let Ok(ticket) = &verdict {
+                sender.send(ticket.clone(), anyway);
+            }
+        })
+    };
+    let onsubmit = {
+        let send = send.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            send.emit(false);
+        })
+    };
+    let oncancel = {
+        let connection = connection.clone();
+        Callback::from(move |_| connection.close_share(true, View::Actions))
+    };
+    let required = Some(AttrValue::Static(connection.texts.required_mark));
+    type Options = Vec<(AttrValue, AttrValue)>;
+    let kind_options: Options = vec![
+        ("ChangeRequest".into(), texts.change_request.into()),
+        ("Incident".into(), texts.incident.into()),
+    ];
+    let priority_options: Options = Priority::ALL
+        .iter()
+        .zip(texts.priorities)
+        .map(|(p, t)| (p.number().to_string().into(), t.into()))
+        .collect();
+    let source_options: Options = vec![
+        ("Microsoft".into(), texts.source_microsoft.into()),
+        ("User".into(), texts.source_user.into()),
+    ];
+    let category_options: Options = crate::app::catalog::Category::ALL
+        .iter()
+        .map(|c| {
+            (
+                format!("{c:?}").into(),
+                texts.categories[category_index(*c)].into(),
+            )
+        })
+        .collect();
+    let limit = current.kind.name_limit();
+    let counter = fill(
+        texts.name_counter,
+        &[
+            ("count", &current.name.chars().count().to_string()),
+            ("limit", &limit.to_string()),
+        ],
+    );
+    let intro = match &current.action_id {
+        Some(_) if current.source == Source::Microsoft => {
+            fill(texts.form_for_action, &[("title", &current.name)])
+        }
+        _ => texts.form_for_user.to_owned(),
+    };
+    let reason = check
+        .first()
+        .map(|p| fill(texts.send_blocked, &[("reason", &reason_text(texts, p))]));
+
+    html! {
+        <section class="sc-card sc-share-form" aria-labelledby="sc-share-title">
+            <h2 id="sc-share-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.form_title }</h2>
+            <p>{ intro }</p>
+            <form class="sc-form" novalidate=true {onsubmit}>
+                <ChoiceField id="sc-kind" label={texts.ticket_type_label} options={kind_options}
+                    selected={format!("{:?}", current.kind)}
+                    onchange={edit("kind", |d, v| d.kind = if v == "Incident" { TicketKind::Incident } else { TicketKind::ChangeRequest })} />
+                <TextField id="sc-name" label={texts.name_label} hint={counter} value={current.name.clone()}
+                    required_mark={required.clone()} error={error("name", check.name)} oninput={edit("name", |d, v| d.name = v)} />
+                <TextAreaField id="sc-description" label={texts.description_label} hint={texts.description_hint}
+                    value={current.description.clone()} required_mark={required.clone()}
+                    error={error("description", check.description)} oninput={edit("description", |d, v| d.description = v)} />
+                <ChoiceField id="sc-priority" label={texts.priority_label} options={priority_options} hint={Some(AttrValue::Static(texts.priority_hint))}
+                    selected={current.priority.number().to_string()}
+                    onchange={edit("priority", |d, v| d.priority = v.parse().ok().and_then(Priority::from_number).unwrap_or(d.priority))} />
+                <TextField id="sc-due" label={texts.due_label} hint="" input_type="date" value={current.due_date.clone()}
+                    min={Some(AttrValue::from(today.format("%Y-%m-%d").to_string()))} required_mark={required.clone()}
+                    error={error("due", check.due_date)} oninput={edit("due", |d, v| d.due_date = v)} />
+                <ChoiceField id="sc-source" label={texts.source_label} options={source_options}
+                    selected={format!("{:?}", current.source)}
+                    onchange={edit("source", |d, v| d.source = if v == "User" { Source::User } else { Source::Microsoft })} />
+                <ChoiceField id="sc-category-field" label={texts.category_field_label} options={category_options}
+                    selected={format!("{:?}", current.category)}
+                    onchange={edit("category", |d, v| d.category = crate::app::catalog::Category::parse(&v).unwrap_or(d.category))} />
+                <TextField id="sc-requested-by" label={texts.requested_by_label} hint={texts.requested_by_hint}
+                    value={current.requested_by.clone()} required_mark={required}
+                    error={error("requested_by", check.requested_by)} oninput={edit("requested_by", |d, v| d.requested_by = v)} />
+                <div class="sc-actions">
+                    <button type="submit" class="sc-button sc-primary" disabled={reason.is_some()}
+                        aria-disabled={busy.then_some("true")} aria-describedby="sc-send-reason">{ texts.send_button }</button>
+                    <button type="button" class="sc-button" onclick={oncancel}>{ texts.cancel_button }</button>
+                </div>
+                <p id="sc-send-reason" class="sc-hint">{ reason.unwrap_or_else(|| texts.draft_saved.to_owned()) }</p>
+                <p class="sc-progress" role="status">
+                    if let ShareStatus::Working(step) = &sender.status {
+                        <span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, *step) }
+                    }
+                </p>
+                if let ShareStatus::AlreadyOpen(found) = &sender.status {
+                    <AlreadyOpenNotice found={found.clone()} on_create_anyway={send.reform(|_| true)} />
+                }
+                if let ShareStatus::Failed(error) = &sender.status {
+                    <ErrorPanel error={ConnectError::Api(error.clone())} inline=true />
+                }
+            </form>
+        </section>
+    }
+}
+
+fn step_text(texts: &'static crate::i18n::ShareTexts, step: ShareStep) -> String {
+    match step {
+        ShareStep::CheckingDuplicates => texts.checking_duplicates.to_owned(),
+        ShareStep::Sending => texts.sending.to_owned(),
+        ShareStep::RateLimited { seconds } => {
+            fill(texts.rate_limited, &[("seconds", &seconds.to_string())])
+        }
+        ShareStep::Verifying => texts.verifying.to_owned(),
+    }
+}

@@ -1,0 +1,83 @@
+//! What sending ended in: an open ticket that already exists, or the ticket just created.
+
+use yew::prelude::*;
+
+use crate::app::View;
+use crate::hooks::{use_connection, use_focus_on_arrival};
+use crate::i18n::fill;
+use crate::servicenow::{CreatedTicket, FoundTicket, TicketKind};
+
+/// A link that opens a record in the instance's UI, in a new tab.
+#[derive(Properties, PartialEq)]
+pub struct RecordLinkProps {
+    pub kind: TicketKind,
+    pub sys_id: AttrValue,
+    pub number: AttrValue,
+}
+
+#[component]
+pub fn RecordLink(props: &RecordLinkProps) -> Html {
+    let connection = use_connection();
+    let texts = &connection.texts.share;
+    let href = connection.client().map(|c| {
+        c.settings()
+            .instance
+            .record_url(props.kind.table(), &props.sys_id)
+    });
+    html! {
+        <a href={href} target="_blank" rel="noopener noreferrer">
+            { fill(texts.sent_link, &[("number", &props.number)]) }
+            <span class="sc-visually-hidden">{" "}{ texts.opens_new_tab }</span>
+        </a>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AlreadyOpenProps {
+    pub found: Vec<FoundTicket>,
+    pub on_create_anyway: Callback<()>,
+}
+
+#[component]
+pub fn AlreadyOpenNotice(props: &AlreadyOpenProps) -> Html {
+    let texts = &use_connection().texts.share;
+    let heading = use_focus_on_arrival();
+    let onclick = props.on_create_anyway.reform(|_| ());
+    html! {
+        <section class="sc-notice" role="alert" aria-labelledby="sc-duplicate-title">
+            <h3 id="sc-duplicate-title" tabindex="-1" ref={heading}>{ texts.duplicate_title }</h3>
+            <p>{ texts.duplicate_body }</p>
+            <ul>
+                { for props.found.iter().map(|t| html! {
+                    <li key={t.sys_id.clone()}>
+                        { fill(texts.duplicate_item, &[("number", &t.number), ("state", &t.state)]) }{" — "}
+                        <RecordLink kind={t.kind} sys_id={t.sys_id.clone()} number={t.number.clone()} />
+                    </li>
+                }) }
+            </ul>
+            <button type="button" class="sc-button" {onclick}>{ texts.create_anyway }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SentCardProps {
+    pub ticket: CreatedTicket,
+}
+
+#[component]
+pub fn SentCard(props: &SentCardProps) -> Html {
+    let connection = use_connection();
+    let heading = use_focus_on_arrival();
+    let texts = &connection.texts.share;
+    let back = Callback::from(move |_| connection.show(View::Actions));
+    html! {
+        <section class="sc-card sc-sent" aria-labelledby="sc-sent-title">
+            <h2 id="sc-sent-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.sent_title }</h2>
+            <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
+                { fill(texts.sent_body, &[("number", &props.ticket.number)]) }</p>
+            <p><RecordLink kind={props.ticket.kind} sys_id={props.ticket.sys_id.clone()} number={props.ticket.number.clone()} /></p>
+            <button type="button" class="sc-button sc-primary" onclick={back}>{ texts.back_to_actions }</button>
+        </section>
+    }
+}

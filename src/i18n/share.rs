@@ -1,0 +1,101 @@
+//! The strings of the improvement action list and the share form.
+
+/// Improvement actions, sharing, and what comes back from ServiceNow.
+#[derive(Debug)]
+pub struct ShareTexts {
+    pub show_actions: &'static str,
+    pub create_ticket: &'static str,
+    pub actions_title: &'static str,
+    pub actions_intro: &'static str,
+    pub search_label: &'static str,
+    pub category_label: &'static str,
+    pub all_categories: &'static str,
+    /// The five categories, in `Category::ALL` order.
+    pub categories: [&'static str; 5],
+    /// `{shown}`, `{total}`.
+    pub showing: &'static str,
+    pub no_match: &'static str,
+    pub loading_catalog: &'static str,
+    /// `{detail}`.
+    pub catalog_failed: &'static str,
+    pub max_score: &'static str,
+    pub share_button: &'static str,
+    pub share_to_servicenow: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub import_title: &'static str,
+    pub import_hint: &'static str,
+    pub import_file_label: &'static str,
+    pub import_paste_label: &'static str,
+    pub import_button: &'static str,
+    pub reset_catalog: &'static str,
+    /// `{count}`.
+    pub imported: &'static str,
+    /// `{line}`, `{column}`.
+    pub catalog_not_json: &'static str,
+    pub catalog_no_value: &'static str,
+    pub catalog_empty: &'static str,
+    /// `{index}`.
+    pub catalog_not_object: &'static str,
+    /// `{index}`, `{field}`.
+    pub catalog_missing_field: &'static str,
+    /// `{index}`, `{category}`.
+    pub catalog_bad_category: &'static str,
+    pub catalog_unchanged: &'static str,
+    pub back_home: &'static str,
+
+    pub form_title: &'static str,
+    /// `{title}`.
+    pub form_for_action: &'static str,
+    pub form_for_user: &'static str,
+    pub ticket_type_label: &'static str,
+    pub change_request: &'static str,
+    pub incident: &'static str,
+    pub name_label: &'static str,
+    /// `{count}`, `{limit}`.
+    pub name_counter: &'static str,
+    pub description_label: &'static str,
+    pub description_hint: &'static str,
+    pub priority_label: &'static str,
+    /// In `Priority::ALL` order.
+    pub priorities: [&'static str; 5],
+    pub priority_hint: &'static str,
+    pub due_label: &'static str,
+    pub source_label: &'static str,
+    pub source_microsoft: &'static str,
+    pub source_user: &'static str,
+    pub category_field_label: &'static str,
+    pub requested_by_label: &'static str,
+    pub requested_by_hint: &'static str,
+    pub send_button: &'static str,
+    pub cancel_button: &'static str,
+    /// `{reason}`.
+    pub send_blocked: &'static str,
+    pub name_missing: &'static str,
+    /// `{limit}`.
+    pub name_too_long: &'static str,
+    pub description_missing: &'static str,
+    pub due_missing: &'static str,
+    pub due_invalid: &'static str,
+    pub due_past: &'static str,
+    pub requester_missing: &'static str,
+    pub draft_saved: &'static str,
+
+    pub checking_duplicates: &'static str,
+    pub sending: &'static str,
+    /// `{seconds}`.
+    pub rate_limited: &'static str,
+    pub verifying: &'static str,
+    pub duplicate_title: &'static str,
+    pub duplicate_body: &'static str,
+    /// `{number}`, `{state}`.
+    pub duplicate_item: &'static str,
+    pub open_in_servicenow: &'static str,
+    pub create_anyway: &'static str,
+    pub sent_title: &'static str,
+    /// `{number}`.
+    pub sent_body: &'static str,
+    pub sent_link: &'static str,
+    pub back_to_actions: &'static str,
+    pub opens_new_tab: &'static str,
+}
