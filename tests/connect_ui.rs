@@ -66,6 +66,15 @@ async fn the_setup_page_explains_each_bad_field_beside_it() {
     app.click("Connect to ServiceNow").await;
     app.click("Authorize").await;
     app.wait_for_text("Correct the fields marked below").await;
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("sc-instance"),
+        "focus lands on the first bad field"
+    );
     assert!(
         app.description_of("Instance")
             .contains("Enter the instance"),

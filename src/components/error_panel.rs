@@ -10,7 +10,8 @@ use crate::hooks::{use_connection, use_focus_on_arrival};
 #[derive(Properties, PartialEq)]
 pub struct ErrorPanelProps {
     pub error: ConnectError,
-    /// Shown inside the setup form: a sub-heading, and no "Try again" (Authorize is there).
+    /// Shown inside a form: a sub-heading, no "Try again" (the form's button is there), and
+    /// no alert role (focus moves to it, which is announced once).
     #[prop_or_default]
     pub inline: bool,
 }
@@ -39,7 +40,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     };
     html! {
         <section class={classes!("sc-error", if props.inline { "sc-error-inline" } else { "sc-card" })}
-            role="alert" aria-labelledby="sc-error-title">
+            role={(!props.inline).then_some("alert")} aria-labelledby="sc-error-title">
             if props.inline {
                 <h3 id="sc-error-title" class="sc-error-title" tabindex="-1" ref={heading}>{ title }</h3>
             } else {

@@ -42,6 +42,10 @@ pub fn SetupPage() -> Html {
             *pick(&mut cleared) = None;
             check.set(cleared);
             draft.set(next);
+            // An error about the previous attempt no longer applies to what is typed now.
+            if matches!(connection.state().connection, Connection::Failed(_)) {
+                connection.show(View::Setup);
+            }
         })
     };
     let onsubmit = {
@@ -57,12 +61,19 @@ pub fn SetupPage() -> Html {
                 return;
             }
             attempts.set(*attempts + 1);
-            check.set(connection.authorize(&draft).err().unwrap_or_default());
+            let verdict = connection.authorize(&draft).err().unwrap_or_default();
+            focus_first_invalid(&verdict);
+            check.set(verdict);
         })
     };
     let onback = {
         let connection = connection.clone();
-        Callback::from(move |_| connection.show(View::Home))
+        Callback::from(move |_| {
+            // While the instance is checked the page is about to leave; Back waits.
+            if !busy {
+                connection.show(View::Home)
+            }
+        })
     };
     let error_of =
         |field: &Option<FieldError>| field.as_ref().map(|e| AttrValue::Static(e.message(texts)));
@@ -79,22 +90,24 @@ pub fn SetupPage() -> Html {
                     <p class="sc-form-error" role="alert" key={attempts.to_string()}>{ texts.fix_fields }</p>
                 }
                 <TextField id="sc-instance" label={texts.instance_label} hint={texts.instance_hint}
-                    value={draft.instance.clone()} placeholder="acme.service-now.com" required_mark={required.clone()}
+                    value={draft.instance.clone()} placeholder="acme.service-now.com" required_mark={required.clone()} readonly={busy}
                     error={error_of(&check.instance)} oninput={edit(|d, v| d.instance = v, |c| &mut c.instance)} />
                 <TextField id="sc-client-id" label={texts.client_id_label} hint={texts.client_id_hint}
-                    value={draft.client_id.clone()} required_mark={required}
+                    value={draft.client_id.clone()} required_mark={required} readonly={busy}
                     error={error_of(&check.client_id)} oninput={edit(|d, v| d.client_id = v, |c| &mut c.client_id)} />
                 <details class="sc-advanced" open={!draft.token_url.is_empty() || check.token_url.is_some()}>
                     <summary>{ texts.advanced_label }</summary>
                     <TextField id="sc-token-url" label={texts.token_url_label} hint={texts.token_url_hint}
-                        value={draft.token_url.clone()} input_type="url" placeholder="https://"
+                        value={draft.token_url.clone()} input_type="url" placeholder="https://" readonly={busy}
                         error={error_of(&check.token_url)} oninput={edit(|d, v| d.token_url = v, |c| &mut c.token_url)} />
                 </details>
                 <div class="sc-actions">
                     <button type="submit" class="sc-button sc-primary" aria-disabled={busy.then_some("true")}>
                         { texts.authorize_button }
                     </button>
-                    <button type="button" class="sc-button" onclick={onback}>{ texts.back_button }</button>
+                    <button type="button" class="sc-button" onclick={onback} aria-disabled={busy.then_some("true")}>
+                        { texts.back_button }
+                    </button>
                 </div>
                 if let Connection::Busy(step) = connection.state().connection {
                     <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, step) }</p>
@@ -121,5 +134,22 @@ fn initial_draft(connection: &ConnectionHandle) -> SetupDraft {
             client_id: connection.options.client_id.clone(),
             token_url: String::new(),
         },
+    }
+}
+
+/// Moves focus to the first field whose value was refused, so the person lands on it.
+fn focus_first_invalid(check: &SetupCheck) {
+    let id = [
+        ("sc-instance", &check.instance),
+        ("sc-client-id", &check.client_id),
+        ("sc-token-url", &check.token_url),
+    ]
+    .into_iter()
+    .find_map(|(id, error)| error.as_ref().map(|_| id));
+    let element = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id));
+    if let Some(input) =
+        element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = input.focus();
     }
 }

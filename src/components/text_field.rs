@@ -17,6 +17,9 @@ pub struct TextFieldProps {
     pub placeholder: AttrValue,
     #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
+    /// Shown but not editable (while the form is being sent).
+    #[prop_or_default]
+    pub readonly: bool,
     /// The earliest value, for date inputs.
     #[prop_or_default]
     pub min: Option<AttrValue>,
@@ -48,6 +51,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 value={props.value.clone()}
                 placeholder={props.placeholder.clone()}
                 min={props.min.clone()}
+                readonly={props.readonly}
                 required={props.required_mark.is_some()}
                 aria-required={props.required_mark.as_ref().map(|_| "true")}
                 aria-invalid={props.error.as_ref().map(|_| "true")}
