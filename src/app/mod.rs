@@ -9,6 +9,7 @@ pub mod setup;
 pub mod share;
 pub mod share_flow;
 pub mod state;
+pub mod state_names;
 
 pub use services::{AppOptions, Browser, Services};
-pub use state::{Action, AppState, ConnectError, Connection, Step, View};
+pub use state::{Action, AppState, ConnectError, Connection, Step, TicketsScope, View};

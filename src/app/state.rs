@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 use yew::Reducible;
 
-use crate::servicenow::{ApiError, InstanceUrl, OAuthError, UserInfo};
+use crate::servicenow::{ApiError, InstanceUrl, OAuthError, TicketKind, UserInfo};
 use crate::storage::StorageError;
 
 /// The page shown.
@@ -19,6 +19,20 @@ pub enum View {
     Actions,
     /// The share form (its draft lives in session storage).
     Share,
+    /// Every ticket of one table, or of both, with sorting, filters, search and paging.
+    Tickets(TicketsScope),
+    /// "Manage ServiceNow configuration": the connection, state names, removal.
+    Manage,
+    /// Provisioning status: one check per thing the instance must allow.
+    Status,
+}
+
+/// Which tickets "View all tickets" lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TicketsScope {
+    #[default]
+    All,
+    Only(TicketKind),
 }
 
 /// A step of connecting that takes a moment.

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::app::state::Connected;
 use crate::app::{AppOptions, Connection, Services, View};
-use crate::hooks::{use_connection, ConnectionProvider};
+use crate::hooks::{use_connection, ConnectionHandle, ConnectionProvider};
 
 use super::actions_page::ActionsPage;
 use super::busy_card::BusyCard;
@@ -36,32 +37,29 @@ fn Shell() -> Html {
     let state = connection.state();
     let page = match (state.view, &state.connection) {
         (View::Setup, _) => html! { <SetupPage /> },
-        (View::Home, Connection::Disconnected) => html! { <ConnectionCard /> },
-        (View::Home, Connection::Busy(step)) => html! { <BusyCard step={*step} /> },
-        (View::Home, Connection::Connected(connected)) => {
-            html! { <ConnectedCard connected={connected.clone()} /> }
-        }
-        (View::Home, Connection::Failed(error)) => html! { <ErrorPanel error={error.clone()} /> },
-        (View::Actions, Connection::Connected(_)) => html! { <ActionsPage /> },
-        (View::Share, Connection::Connected(_))
-            if connection.share_drafts().open_draft().is_some() =>
-        {
-            html! { <ShareForm /> }
-        }
-        (View::Share, Connection::Connected(_)) => html! { <ActionsPage /> },
-        // Signed out or failed mid-way: the drafts wait in storage for the reconnect.
-        (View::Actions | View::Share, Connection::Failed(error)) => {
-            html! { <ErrorPanel error={error.clone()} /> }
-        }
-        (View::Actions | View::Share, Connection::Busy(step)) => {
-            html! { <BusyCard step={*step} /> }
-        }
-        (View::Actions | View::Share, Connection::Disconnected) => html! { <ConnectionCard /> },
+        // Signed out or failed mid-way: drafts and settings wait in storage for the reconnect.
+        (_, Connection::Disconnected) => html! { <ConnectionCard /> },
+        (_, Connection::Busy(step)) => html! { <BusyCard step={*step} /> },
+        (_, Connection::Failed(error)) => html! { <ErrorPanel error={error.clone()} /> },
+        (view, Connection::Connected(connected)) => connected_page(view, connected, &connection),
     };
     html! {
         <div class="snowcard" lang={connection.texts_locale()}>
             <LiveRegion />
             { page }
         </div>
+    }
+}
+
+/// The page for `view` once connected.
+fn connected_page(view: View, connected: &Connected, connection: &ConnectionHandle) -> Html {
+    match view {
+        View::Home | View::Setup => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Actions => html! { <ActionsPage /> },
+        View::Share if connection.share_drafts().open_draft().is_some() => html! { <ShareForm /> },
+        View::Share => html! { <ActionsPage /> },
+        View::Tickets(_) => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Manage => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Status => html! { <ConnectedCard connected={connected.clone()} /> },
     }
 }

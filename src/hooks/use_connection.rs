@@ -12,11 +12,12 @@ use crate::app::flow;
 use crate::app::setup::{self, SetupCheck};
 use crate::app::share::{ShareDraft, ShareDrafts};
 use crate::app::state::Connected;
+use crate::app::state_names::StateNames;
 use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
 use crate::i18n::{Locale, Texts};
 use crate::servicenow::oauth::Callback;
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
-use crate::storage::{keys, SetupDraft, StoredSession};
+use crate::storage::{keys, SetupDraft, StorageError, StoredSession};
 
 /// What components get from [`use_connection`].
 #[derive(Clone)]
@@ -151,6 +152,21 @@ impl ConnectionHandle {
     /// Saves the drafts; a refused write costs only the reload safety net.
     pub fn save_share_drafts(&self, drafts: &ShareDrafts) {
         let _ = self.services.store.save(keys::SHARE_DRAFTS, drafts);
+    }
+
+    /// The person's ticket state names (an unreadable value counts as none).
+    pub fn state_names(&self) -> StateNames {
+        self.services
+            .store
+            .load_or_clear(keys::STATE_NAMES)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Saves the state names; `Err` when the browser refused to store them.
+    pub fn save_state_names(&self, names: &StateNames) -> Result<(), StorageError> {
+        self.services.store.save(keys::STATE_NAMES, names)
     }
 
     /// Opens the share form on `draft` (or on the earlier draft for the same action).

@@ -31,6 +31,8 @@ pub mod keys {
     pub const SHARE_DRAFTS: &str = "share-drafts";
     /// An improvement action catalog the person loaded (their own export).
     pub const CATALOG: &str = "catalog";
+    /// The person's own names for ticket states.
+    pub const STATE_NAMES: &str = "state-names";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
