@@ -4,15 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{TimeZone, Utc};
 use futures::executor::block_on;
 use oauth2::http::HeaderValue;
-use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
 use serde_json::{json, Value};
 
 use super::*;
 use crate::servicenow::fake::{json as reply, FakeTransport};
-use crate::servicenow::{InstanceUrl, OAuthSettings, Priority, TicketKind, TokenSet};
+use crate::servicenow::{Priority, TicketKind};
 
 /// What the fake instance should do to the next create.
 #[derive(Clone, Copy, PartialEq)]
@@ -72,24 +70,7 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
 }
 
 fn client(transport: FakeTransport) -> ServiceNowClient {
-    let settings = OAuthSettings {
-        instance: InstanceUrl::parse("acme").expect("valid"),
-        client_id: ClientId::new("cid".into()),
-        redirect_uri: RedirectUrl::new("https://portal.example/".into()).expect("valid"),
-        token_url: None,
-    };
-    let now = || {
-        Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
-            .single()
-            .unwrap_or_default()
-    };
-    let tokens = TokenSet {
-        access_token: AccessToken::new("AT".into()),
-        refresh_token: Some(RefreshToken::new("RT".into())),
-        expires_at: now() + chrono::Duration::seconds(1799),
-        lifetime_secs: 1799,
-    };
-    ServiceNowClient::new(Rc::new(transport), settings, tokens, Rc::new(now), |_| {})
+    crate::servicenow::fake::connected_client(&transport)
 }
 
 fn ticket() -> NewTicket {

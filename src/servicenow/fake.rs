@@ -96,3 +96,35 @@ pub fn form_value(body: &str, key: &str) -> Option<String> {
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.into_owned())
 }
+
+/// A client connected to instance "acme" as token "AT" (refresh token "RT"), valid for half
+/// an hour from a fixed clock (2026-11-22 08:00 UTC), answering through `transport`.
+pub fn connected_client(transport: &FakeTransport) -> super::ServiceNowClient {
+    use chrono::TimeZone;
+    let settings = super::OAuthSettings {
+        instance: super::InstanceUrl::parse("acme").unwrap_or_else(|_| unreachable!()),
+        client_id: oauth2::ClientId::new("cid".into()),
+        redirect_uri: oauth2::RedirectUrl::new("https://portal.example/".into())
+            .unwrap_or_else(|_| unreachable!()),
+        token_url: None,
+    };
+    let now = || {
+        chrono::Utc
+            .with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+            .single()
+            .unwrap_or_default()
+    };
+    let tokens = super::TokenSet {
+        access_token: oauth2::AccessToken::new("AT".into()),
+        refresh_token: Some(oauth2::RefreshToken::new("RT".into())),
+        expires_at: now() + chrono::Duration::seconds(1799),
+        lifetime_secs: 1799,
+    };
+    super::ServiceNowClient::new(
+        Rc::new(transport.clone()),
+        settings,
+        tokens,
+        Rc::new(now),
+        |_| {},
+    )
+}

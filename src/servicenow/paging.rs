@@ -1,0 +1,157 @@
+//! Paging as the Table API offers it: an RFC 8288 `Link` header (`first`, `prev`, `next`,
+//! `last`) and the `X-Total-Count` header.
+
+use url::Url;
+
+use super::instance::InstanceUrl;
+
+/// The page links of a Table API answer, as paths on the instance (`/api/now/table/…?…`).
+///
+/// A link to any other origin is dropped: following it would send the Bearer token there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    pub first: Option<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub last: Option<String>,
+}
+
+impl Links {
+    /// Reads a `Link` header value, keeping only links on `instance`.
+    pub fn parse(header: &str, instance: &InstanceUrl) -> Links {
+        let mut links = Links::default();
+        for (target, rels) in link_values(header) {
+            let Some(path) = same_origin_path(&target, instance) else {
+                continue;
+            };
+            for rel in rels.split_ascii_whitespace() {
+                let slot = match rel.to_ascii_lowercase().as_str() {
+                    "first" => &mut links.first,
+                    "prev" | "previous" => &mut links.prev,
+                    "next" => &mut links.next,
+                    "last" => &mut links.last,
+                    _ => continue,
+                };
+                slot.get_or_insert_with(|| path.clone());
+            }
+        }
+        links
+    }
+}
+
+/// The `sysparm_offset` a page link asks for (0 when it names none).
+pub fn offset_of(link: &str) -> u64 {
+    let query = link.split_once('?').map_or("", |(_, q)| q);
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "sysparm_offset")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// `(target, rel)` pairs of a `Link` header. Commas inside `<…>` or quotes do not split.
+fn link_values(header: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = header;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            break;
+        };
+        let target = after[..close].trim().to_owned();
+        let params = &after[close + 1..];
+        let (params, next) = split_params(params);
+        out.push((target, rel_of(params)));
+        rest = next;
+    }
+    out
+}
+
+/// The parameters of one link-value, and what follows its separating comma.
+fn split_params(text: &str) -> (&str, &str) {
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => return (&text[..i], &text[i + 1..]),
+            _ => {}
+        }
+    }
+    (text, "")
+}
+
+fn rel_of(params: &str) -> String {
+    params
+        .split(';')
+        .filter_map(|p| p.split_once('='))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("rel"))
+        .map(|(_, value)| value.trim().trim_matches('"').to_owned())
+        .unwrap_or_default()
+}
+
+fn same_origin_path(target: &str, instance: &InstanceUrl) -> Option<String> {
+    let base = Url::parse(&instance.join("/")).ok()?;
+    let url = base.join(target).ok()?;
+    if url.origin() != base.origin() {
+        return None;
+    }
+    Some(match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acme() -> InstanceUrl {
+        InstanceUrl::parse("acme").expect("valid")
+    }
+
+    #[test]
+    fn reads_every_relation_as_an_instance_path() {
+        let header = "<https://acme.service-now.com/api/now/table/incident?sysparm_offset=0&sysparm_limit=20>;rel=\"first\",\
+            <https://acme.service-now.com/api/now/table/incident?sysparm_offset=20&sysparm_limit=20>;rel=\"prev\",\
+            <https://acme.service-now.com/api/now/table/incident?sysparm_offset=60&sysparm_limit=20>;rel=\"next\",\
+            <https://acme.service-now.com/api/now/table/incident?sysparm_offset=9980&sysparm_limit=20>;rel=\"last\"";
+        let links = Links::parse(header, &acme());
+        assert_eq!(
+            links.first.as_deref(),
+            Some("/api/now/table/incident?sysparm_offset=0&sysparm_limit=20")
+        );
+        assert_eq!(offset_of(links.prev.as_deref().unwrap_or("")), 20);
+        assert_eq!(offset_of(links.next.as_deref().unwrap_or("")), 60);
+        assert_eq!(offset_of(links.last.as_deref().unwrap_or("")), 9980);
+    }
+
+    #[test]
+    fn commas_in_targets_and_unquoted_or_multiple_rels_are_understood() {
+        let header = "</api/now/table/incident?sysparm_fields=number,state&sysparm_offset=5>; rel=next ,\
+            <https://acme.service-now.com/api/now/table/incident?sysparm_offset=0>; title=\"a, b\"; rel=\"first prev\"";
+        let links = Links::parse(header, &acme());
+        assert_eq!(
+            links.next.as_deref(),
+            Some("/api/now/table/incident?sysparm_fields=number,state&sysparm_offset=5")
+        );
+        assert_eq!(links.first, links.prev);
+        assert_eq!(offset_of(links.first.as_deref().unwrap_or("x")), 0);
+        assert_eq!(links.last, None);
+    }
+
+    #[test]
+    fn links_to_another_origin_are_dropped() {
+        let header =
+            "<https://evil.example/api/now/table/incident?sysparm_offset=20>;rel=\"next\",\
+            <http://acme.service-now.com/api/now/table/incident>;rel=\"last\"";
+        assert_eq!(Links::parse(header, &acme()), Links::default());
+    }
+
+    #[test]
+    fn garbage_gives_no_links() {
+        for header in ["", "nonsense", "<unterminated;rel=next", ";rel=\"next\""] {
+            assert_eq!(Links::parse(header, &acme()), Links::default(), "{header}");
+        }
+        assert_eq!(offset_of("/api/now/table/incident"), 0);
+        assert_eq!(offset_of("/x?sysparm_offset=abc"), 0);
+    }
+}
