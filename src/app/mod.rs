@@ -10,6 +10,7 @@ pub mod share;
 pub mod share_flow;
 pub mod state;
 pub mod state_names;
+pub mod tickets;
 
 pub use services::{AppOptions, Browser, Services};
 pub use state::{Action, AppState, ConnectError, Connection, Step, TicketsScope, View};
