@@ -179,7 +179,7 @@ fn the_combined_list_pages_through_every_ticket_once_in_order() {
     }
     assert_eq!(seen.len(), 12, "every ticket exactly once");
     let mut sorted = seen.clone();
-    sorted.sort_by(|a, b| b.0.cmp(&a.0));
+    sorted.sort_by_key(|r| std::cmp::Reverse(r.0));
     assert_eq!(seen, sorted, "newest first across both tables");
 }
 

@@ -11,9 +11,11 @@ use super::busy_card::BusyCard;
 use super::connected_card::ConnectedCard;
 use super::connection_card::ConnectionCard;
 use super::error_panel::ErrorPanel;
+use super::home_page::HomePage;
 use super::live_region::LiveRegion;
 use super::setup_page::SetupPage;
 use super::share_form::ShareForm;
+use super::tickets_page::TicketsPage;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -54,11 +56,11 @@ fn Shell() -> Html {
 /// The page for `view` once connected.
 fn connected_page(view: View, connected: &Connected, connection: &ConnectionHandle) -> Html {
     match view {
-        View::Home | View::Setup => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Home | View::Setup => html! { <HomePage connected={connected.clone()} /> },
         View::Actions => html! { <ActionsPage /> },
         View::Share if connection.share_drafts().open_draft().is_some() => html! { <ShareForm /> },
         View::Share => html! { <ActionsPage /> },
-        View::Tickets(_) => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Tickets(scope) => html! { <TicketsPage {scope} /> },
         View::Manage => html! { <ConnectedCard connected={connected.clone()} /> },
         View::Status => html! { <ConnectedCard connected={connected.clone()} /> },
     }

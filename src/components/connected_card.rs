@@ -24,18 +24,6 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))
     };
-    let create = {
-        let connection = connection.clone();
-        Callback::from(move |_| {
-            let nonce = (connection.services.clock)().timestamp_millis().to_string();
-            let today = super::dates::today_local();
-            connection.open_share(crate::app::share::ShareDraft::blank(
-                &connection.default_requester(),
-                &nonce,
-                today,
-            ));
-        })
-    };
     html! {
         <section class="sc-card sc-connected" aria-labelledby="sc-connected-title">
             <h2 id="sc-connected-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.connected_title }</h2>
@@ -43,7 +31,6 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
             <p class="sc-muted">{ fill(texts.token_renews, &[("time", &until)]) }</p>
             <div class="sc-actions">
                 <button type="button" class="sc-button sc-primary" onclick={show_actions}>{ texts.share.show_actions }</button>
-                <button type="button" class="sc-button" onclick={create}>{ texts.share.create_ticket }</button>
             </div>
         </section>
     }

@@ -47,3 +47,18 @@ pub fn end_of_day_local(date: NaiveDate) -> DateTime<Utc> {
         fallback()
     }
 }
+
+/// A date in the person's own time zone and format (through the browser's `Intl`).
+pub fn local_date(at: DateTime<Utc>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+            at.timestamp_millis() as f64
+        ));
+        String::from(date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        at.format("%Y-%m-%d").to_string()
+    }
+}

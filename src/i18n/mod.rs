@@ -6,9 +6,12 @@
 
 mod en;
 mod en_share;
+mod en_tickets;
 pub mod share;
+pub mod tickets;
 
 pub use share::ShareTexts;
+pub use tickets::TicketsTexts;
 
 /// The locales snowcard knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,6 +59,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         .fold(template.to_owned(), |text, (key, value)| {
             text.replace(&format!("{{{key}}}"), value)
         })
+}
+
+/// `one` for a count of 1, else `other`, with `{count}` filled (English and most European
+/// languages; a locale without plural forms gives the same text for both).
+pub fn plural(count: u64, one: &str, other: &str) -> String {
+    let template = if count == 1 { one } else { other };
+    fill(template, &[("count", &count.to_string())])
 }
 
 /// Every user-visible string.
@@ -117,6 +127,7 @@ pub struct Texts {
     pub error_prefix: &'static str,
     pub errors: ErrorTexts,
     pub share: ShareTexts,
+    pub tickets: TicketsTexts,
 }
 
 /// A failure's title, what happened, and what to do next.

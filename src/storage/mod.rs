@@ -33,6 +33,8 @@ pub mod keys {
     pub const CATALOG: &str = "catalog";
     /// The person's own names for ticket states.
     pub const STATE_NAMES: &str = "state-names";
+    /// Whether the cards show every ticket rather than only snowcard's.
+    pub const SHOW_EVERY_TICKET: &str = "show-every-ticket";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -1,0 +1,44 @@
+//! What failed inside a card, and the next step: "Retry", or signing in again when the
+//! session has ended. It does not take focus: the other card and the page keep working.
+
+use yew::prelude::*;
+
+use crate::app::describe::NextAction;
+use crate::app::ConnectError;
+use crate::hooks::use_connection;
+use crate::servicenow::ApiError;
+
+#[derive(Properties, PartialEq)]
+pub struct CardErrorProps {
+    pub error: ApiError,
+    pub on_retry: Callback<()>,
+}
+
+#[component]
+pub fn CardError(props: &CardErrorProps) -> Html {
+    let connection = use_connection();
+    let texts = connection.texts;
+    let told = connection.describe(&ConnectError::Api(props.error.clone()));
+    let retry = props.on_retry.reform(|_: MouseEvent| ());
+    let reconnect = (told.action == NextAction::Reconnect).then(|| {
+        let connection = connection.clone();
+        html! {
+            <button type="button" class="sc-button sc-primary"
+                onclick={Callback::from(move |_| connection.reconnect())}>{ texts.reconnect }</button>
+        }
+    });
+    html! {
+        <div class="sc-card-error" role="status">
+            <p class="sc-error-title">
+                <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>
+                { texts.tickets.load_failed }{": "}{ told.title }
+            </p>
+            if !told.detail.is_empty() { <p class="sc-error-detail">{ told.detail }</p> }
+            <p class="sc-error-next">{ told.next }</p>
+            <div class="sc-actions">
+                { for reconnect }
+                <button type="button" class="sc-button" onclick={retry}>{ texts.tickets.retry }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! A card's most recent tickets: number (a link into ServiceNow), name, state, priority and
+//! due date, overdue ones marked.
+
+use yew::prelude::*;
+
+use crate::hooks::use_connection;
+use crate::servicenow::TicketRow;
+
+use super::due_date::DueDate;
+use super::ticket_link::TicketLink;
+
+#[derive(Properties, PartialEq)]
+pub struct RecentTicketsProps {
+    pub tickets: Vec<TicketRow>,
+    pub label: AttrValue,
+}
+
+#[component]
+pub fn RecentTickets(props: &RecentTicketsProps) -> Html {
+    let connection = use_connection();
+    let names = connection.state_names();
+    let now = (connection.services.clock)();
+    let texts = &connection.texts.tickets;
+    let items = props.tickets.iter().map(|ticket| {
+        let state = names.name(ticket.kind, &ticket.state.value, &ticket.state.display);
+        html! {
+            <li class="sc-recent-item" key={ticket.sys_id.clone()}>
+                <p class="sc-recent-title">
+                    <TicketLink ticket={ticket.clone()} />
+                    {" "}<span class="sc-recent-name">{ &ticket.name }</span>
+                </p>
+                <p class="sc-recent-facts">
+                    <span><span class="sc-visually-hidden">{ texts.state }{": "}</span>{ state }</span>
+                    <span><span class="sc-visually-hidden">{ texts.priority }{": "}</span>{ priority_text(ticket) }</span>
+                    <span><span class="sc-visually-hidden">{ texts.due }{": "}</span>
+                        <DueDate ticket={ticket.clone()} {now} /></span>
+                </p>
+            </li>
+        }
+    });
+    html! {
+        <ul class="sc-recent" aria-label={props.label.clone()}>{ for items }</ul>
+    }
+}
+
+/// The instance's name for the priority ("2 - High"), else its number.
+pub fn priority_text(ticket: &TicketRow) -> String {
+    let shown = ticket.priority.display.trim();
+    if shown.is_empty() {
+        ticket.priority.value.trim().to_owned()
+    } else {
+        shown.to_owned()
+    }
+}

@@ -1,0 +1,116 @@
+//! "Change management" or "Incident management": counts by state as a chart, the most
+//! recent tickets, and the card's actions. Skeletons while loading, the error and "Retry"
+//! when loading failed; the last data stays while it refreshes.
+
+use yew::prelude::*;
+
+use crate::app::share::ShareDraft;
+use crate::app::tickets::bars;
+use crate::app::{TicketsScope, View};
+use crate::hooks::{use_connection, use_ticket_card};
+use crate::i18n::{fill, plural};
+use crate::servicenow::{TicketKind, Whose};
+
+use super::card_error::CardError;
+use super::recent_tickets::RecentTickets;
+use super::state_chart::StateChart;
+
+#[derive(Properties, PartialEq)]
+pub struct TicketCardProps {
+    pub kind: TicketKind,
+    pub whose: Whose,
+    /// Changes on every refresh beat.
+    pub beat: u32,
+}
+
+#[component]
+pub fn TicketCard(props: &TicketCardProps) -> Html {
+    let connection = use_connection();
+    let texts = &connection.texts.tickets;
+    let (card, retry) = use_ticket_card(props.kind, props.whose, props.beat);
+    let (title, id) = match props.kind {
+        TicketKind::ChangeRequest => (texts.change_title, "sc-card-change"),
+        TicketKind::Incident => (texts.incident_title, "sc-card-incident"),
+    };
+    let body = match (&card.data, &card.error) {
+        (None, None) => skeleton(texts.loading),
+        (data, error) => {
+            let error = error.as_ref().map(|error| {
+                html! { <CardError error={error.clone()} on_retry={retry.clone()} /> }
+            });
+            let data = data.as_ref().map(|data| {
+                let names = connection.state_names();
+                let now = (connection.services.clock)();
+                let overdue = data.recent.iter().filter(|t| t.is_overdue(now)).count() as u64;
+                let empty = match props.whose {
+                    Whose::Snowcard => texts.empty_mine,
+                    Whose::Everyone => texts.empty_all,
+                };
+                html! {
+                    <>
+                        <p class="sc-card-total">
+                            { plural(data.total(), texts.count_one, texts.count_other) }
+                            if overdue > 0 {
+                                {" · "}<span class="sc-overdue">{ fill(texts.overdue_count, &[("count", &overdue.to_string())]) }</span>
+                            }
+                        </p>
+                        if data.total() == 0 {
+                            <p class="sc-muted">{ empty }</p>
+                        } else {
+                            <StateChart bars={bars(props.kind, &data.counts, &names)}
+                                label={format!("{title}: {}", texts.chart_label)} />
+                        }
+                        if !data.recent.is_empty() {
+                            <h3>{ texts.recent_label }</h3>
+                            <RecentTickets tickets={data.recent.clone()}
+                                label={format!("{title}: {}", texts.recent_label)} />
+                        }
+                    </>
+                }
+            });
+            html! { <>{ for error }{ for data }</> }
+        }
+    };
+    html! {
+        <section class="sc-card sc-ticket-card" aria-labelledby={id} aria-busy={card.loading.to_string()}>
+            <h2 id={id} class="sc-card-title">{ title }</h2>
+            { body }
+            <div class="sc-actions sc-card-actions">
+                <button type="button" class="sc-button sc-primary" onclick={create(&connection, props.kind)}>
+                    { connection.texts.share.create_ticket }</button>
+                <button type="button" class="sc-button"
+                    onclick={show(&connection, View::Tickets(TicketsScope::Only(props.kind)))}>{ texts.view_all }</button>
+                <button type="button" class="sc-button" onclick={show(&connection, View::Manage)}>{ texts.manage }</button>
+            </div>
+        </section>
+    }
+}
+
+fn skeleton(loading: &'static str) -> Html {
+    html! {
+        <div class="sc-skeleton" aria-hidden="false">
+            <span class="sc-visually-hidden">{ loading }</span>
+            <span class="sc-skeleton-line sc-skeleton-short" aria-hidden="true"></span>
+            <span class="sc-skeleton-line" aria-hidden="true"></span>
+            <span class="sc-skeleton-line" aria-hidden="true"></span>
+            <span class="sc-skeleton-line sc-skeleton-short" aria-hidden="true"></span>
+        </div>
+    }
+}
+
+fn show(connection: &crate::hooks::ConnectionHandle, view: View) -> Callback<MouseEvent> {
+    let connection = connection.clone();
+    Callback::from(move |_| connection.show(view))
+}
+
+/// A blank share form for this card's kind of ticket.
+fn create(connection: &crate::hooks::ConnectionHandle, kind: TicketKind) -> Callback<MouseEvent> {
+    let connection = connection.clone();
+    Callback::from(move |_| {
+        let nonce = (connection.services.clock)().timestamp_millis().to_string();
+        let today = super::dates::today_local();
+        let mut draft = ShareDraft::blank(&connection.default_requester(), &nonce, today);
+        draft.kind = kind;
+        connection.open_share(draft);
+    })
+}

@@ -1,0 +1,166 @@
+//! The "View all tickets" list: which page is shown, loading it, and moving between pages.
+//! One table pages by its `Link` header; both tables page by where each one stopped.
+
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::use_connection;
+use crate::app::tickets::{load_merged, Cursor};
+use crate::app::TicketsScope;
+use crate::servicenow::listing::list_path;
+use crate::servicenow::{ApiError, ServiceNowClient, TicketKind, TicketQuery, TicketRow};
+
+/// Rows per page.
+pub const PAGE_SIZE: u32 = 25;
+
+/// Where a page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageAt {
+    /// A Table API path: the first page, or a link from the `Link` header.
+    Table { kind: TicketKind, path: String },
+    /// Both tables from these positions; `history` holds the earlier pages' starts.
+    Both { start: Cursor, history: Vec<Cursor> },
+}
+
+impl PageAt {
+    /// The first page of `query` in `scope`.
+    pub fn first(scope: TicketsScope, query: &TicketQuery) -> PageAt {
+        match scope {
+            TicketsScope::Only(kind) => PageAt::Table {
+                kind,
+                path: list_path(kind, query, PAGE_SIZE, 0),
+            },
+            TicketsScope::All => PageAt::Both {
+                start: Cursor::default(),
+                history: Vec::new(),
+            },
+        }
+    }
+}
+
+/// A loaded page and its neighbours.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub rows: Vec<TicketRow>,
+    pub total: Option<u64>,
+    /// Tickets before this page.
+    pub offset: u64,
+    pub first: Option<PageAt>,
+    pub prev: Option<PageAt>,
+    pub next: Option<PageAt>,
+}
+
+async fn load(
+    client: &ServiceNowClient,
+    query: &TicketQuery,
+    at: &PageAt,
+) -> Result<Listed, ApiError> {
+    match at {
+        PageAt::Table { kind, path } => {
+            let page = client.list_page(*kind, path).await?;
+            let to = |path: Option<String>| path.map(|path| PageAt::Table { kind: *kind, path });
+            Ok(Listed {
+                rows: page.rows,
+                total: page.total,
+                offset: page.offset,
+                first: to(page.links.first).filter(|_| page.offset > 0),
+                prev: to(page.links.prev),
+                next: to(page.links.next),
+            })
+        }
+        PageAt::Both { start, history } => {
+            let page = load_merged(client, query, *start, PAGE_SIZE).await?;
+            let more = match page.total {
+                Some(total) => page.next.position() < total,
+                None => page.rows.len() as u32 == PAGE_SIZE,
+            };
+            let next = more.then(|| PageAt::Both {
+                start: page.next,
+                history: history.iter().copied().chain([*start]).collect(),
+            });
+            let prev = history.split_last().map(|(last, rest)| PageAt::Both {
+                start: *last,
+                history: rest.to_vec(),
+            });
+            let first = (!history.is_empty()).then(|| PageAt::Both {
+                start: Cursor::default(),
+                history: Vec::new(),
+            });
+            Ok(Listed {
+                rows: page.rows,
+                total: page.total,
+                offset: start.position(),
+                first,
+                prev,
+                next,
+            })
+        }
+    }
+}
+
+/// What the list shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListState {
+    pub listed: Option<Listed>,
+    pub error: Option<ApiError>,
+    pub loading: bool,
+}
+
+/// The list for `query` in `scope` at `at`; returns its state and a "go to page" callback.
+#[hook]
+pub fn use_ticket_list(
+    scope: TicketsScope,
+    query: TicketQuery,
+    at: UseStateHandle<PageAt>,
+    retry: u32,
+) -> ListState {
+    let connection = use_connection();
+    let state = use_state(|| ListState {
+        loading: true,
+        ..Default::default()
+    });
+    let generation = use_mut_ref(|| 0u64);
+    let latest = use_mut_ref(ListState::default);
+    {
+        let state = state.clone();
+        let at = (*at).clone();
+        use_effect_with((scope, query.clone(), at.clone(), retry), move |_| {
+            let current = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            let mut loading = latest.borrow().clone();
+            loading.loading = true;
+            state.set(loading);
+            let Some(client) = connection.client() else {
+                state.set(ListState {
+                    error: Some(ApiError::SessionEnded),
+                    ..Default::default()
+                });
+                return;
+            };
+            let generation = Rc::clone(&generation);
+            spawn_local(async move {
+                let result = load(&client, &query, &at).await;
+                if *generation.borrow() != current {
+                    return;
+                }
+                let mut next = latest.borrow().clone();
+                next.loading = false;
+                match result {
+                    Ok(listed) => {
+                        next.listed = Some(listed);
+                        next.error = None;
+                    }
+                    Err(error) => next.error = Some(error),
+                }
+                *latest.borrow_mut() = next.clone();
+                state.set(next);
+            });
+        });
+    }
+    (*state).clone()
+}
