@@ -5,14 +5,9 @@
 
 mod common;
 
-use std::rc::Rc;
-
-use chrono::{Duration, Utc};
 use common::mount;
-use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
 use snowcard::servicenow::fake::{json, FakeTransport};
-use snowcard::servicenow::{InstanceUrl, OAuthSettings, TokenSet, UserInfo};
-use snowcard::storage::{keys, MemoryStorage, StorageBackend, Store, StoredSession};
+use snowcard::storage::MemoryStorage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -22,33 +17,8 @@ const PAGE: &str = "https://portal.example/security/";
 const CATALOG: &str = include_str!("../www/catalog/secure-score-actions.json");
 const MFA: &str = "Require multifactor authentication for administrative roles";
 
-/// Storage holding a connected session, as after signing in.
 fn signed_in() -> MemoryStorage {
-    let memory = MemoryStorage::default();
-    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
-    let session = StoredSession {
-        settings: OAuthSettings {
-            instance: InstanceUrl::parse("acme").expect("valid"),
-            client_id: ClientId::new("cid".into()),
-            redirect_uri: RedirectUrl::new(PAGE.into()).expect("valid"),
-            token_url: None,
-        },
-        tokens: TokenSet {
-            access_token: AccessToken::new("AT".into()),
-            refresh_token: Some(RefreshToken::new("RT".into())),
-            expires_at: Utc::now() + Duration::seconds(1799),
-            lifetime_secs: 1799,
-        },
-        user: Some(UserInfo {
-            sys_id: "u1".into(),
-            user_name: "int.user".into(),
-            display_name: "Integration User".into(),
-        }),
-    };
-    Store::new(backend, "snowcard")
-        .save(keys::SESSION, &session)
-        .expect("saved");
-    memory
+    common::signed_in(PAGE)
 }
 
 fn instance() -> FakeTransport {
@@ -56,10 +26,7 @@ fn instance() -> FakeTransport {
         if req.uri().path().ends_with(".json") {
             return json(200, CATALOG);
         }
-        json(
-            200,
-            r#"{"result":{"user_sys_id":"u1","user_name":"int.user","user_display_name":"Integration User"}}"#,
-        )
+        json(200, common::CURRENT_USER)
     })
 }
 

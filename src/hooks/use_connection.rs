@@ -186,8 +186,11 @@ impl ConnectionHandle {
     }
 
     /// Takes the connected session into use and asks the instance who it belongs to.
-    fn adopt(&self, session: StoredSession) {
-        let client = flow::client_for(&self.services, &session);
+    /// `restored` sessions keep the client made when the provider mounted, so the pages
+    /// that rendered with it (and their requests in flight) go on with the same one.
+    fn adopt(&self, session: StoredSession, restored: bool) {
+        let existing = self.client.borrow().clone().filter(|_| restored);
+        let client = existing.unwrap_or_else(|| flow::client_for(&self.services, &session));
         *self.client.borrow_mut() = Some(client.clone());
         self.state.dispatch(Action::Connected(Connected {
             instance: session.settings.instance.clone(),
@@ -276,7 +279,18 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
         let initial = initial.clone();
         use_reducer(move || (*initial).clone())
     };
-    let client = use_mut_ref(|| None::<ServiceNowClient>);
+    // A restored session has its client from the first render on: pages below make their
+    // first requests in effects that run before this provider's own.
+    let client = {
+        let services = props.services.clone();
+        let restored = matches!(initial.connection, Connection::Connected(_));
+        use_mut_ref(move || {
+            restored
+                .then(|| flow::restore(&services).ok().flatten())
+                .flatten()
+                .map(|session| flow::client_for(&services, &session))
+        })
+    };
     let handle = ConnectionHandle {
         snapshot: Rc::new((*state).clone()),
         initial,
@@ -318,13 +332,13 @@ fn start(handle: ConnectionHandle) {
         spawn_local(async move {
             match flow::complete(&handle.services, callback).await {
                 Ok(session) => {
-                    handle.adopt(session);
+                    handle.adopt(session, false);
                 }
                 Err(error) => handle.state.dispatch(Action::Failed(error)),
             }
         });
     } else if let Ok(Some(session)) = flow::restore(&handle.services) {
-        handle.adopt(session);
+        handle.adopt(session, true);
     }
 }
 

@@ -11,6 +11,7 @@ use snowcard::app::services::FakeBrowser;
 use snowcard::app::{AppOptions, Services};
 use snowcard::components::app::{App, AppProps};
 use snowcard::servicenow::fake::FakeTransport;
+use snowcard::servicenow::Transport;
 use snowcard::storage::{MemoryStorage, StorageBackend, Store};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -25,6 +26,17 @@ pub struct Mounted {
 
 /// Mounts the app at page address `page` with the given instance and storage.
 pub fn mount(page: &str, transport: FakeTransport, storage: MemoryStorage) -> Mounted {
+    mount_through(page, Rc::new(transport.clone()), transport, storage)
+}
+
+/// Like [`mount`], with requests carried by `carrier` (which may hold answers back) while
+/// `transport` answers and records them.
+pub fn mount_through(
+    page: &str,
+    carrier: Rc<dyn Transport>,
+    transport: FakeTransport,
+    storage: MemoryStorage,
+) -> Mounted {
     let document = gloo_utils_document();
     let root = document.create_element("div").expect("a div");
     document
@@ -35,7 +47,7 @@ pub fn mount(page: &str, transport: FakeTransport, storage: MemoryStorage) -> Mo
     let browser = Rc::new(FakeBrowser::at(page));
     let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
     let services = Services {
-        transport: Rc::new(transport.clone()),
+        transport: carrier,
         store: Store::new(backend, "snowcard"),
         browser: browser.clone(),
         clock: Rc::new(Utc::now),
@@ -52,6 +64,44 @@ pub fn mount(page: &str, transport: FakeTransport, storage: MemoryStorage) -> Mo
         transport,
     }
 }
+
+/// Storage holding a connected session to instance "acme" as "Integration User"
+/// (`int.user`), as after signing in at `page`.
+pub fn signed_in(page: &str) -> MemoryStorage {
+    use chrono::Duration;
+    use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
+    use snowcard::servicenow::{InstanceUrl, OAuthSettings, TokenSet, UserInfo};
+    use snowcard::storage::{keys, StoredSession};
+
+    let memory = MemoryStorage::default();
+    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
+    let session = StoredSession {
+        settings: OAuthSettings {
+            instance: InstanceUrl::parse("acme").expect("valid"),
+            client_id: ClientId::new("cid".into()),
+            redirect_uri: RedirectUrl::new(page.into()).expect("valid"),
+            token_url: None,
+        },
+        tokens: TokenSet {
+            access_token: AccessToken::new("AT".into()),
+            refresh_token: Some(RefreshToken::new("RT".into())),
+            expires_at: Utc::now() + Duration::seconds(1799),
+            lifetime_secs: 1799,
+        },
+        user: Some(UserInfo {
+            sys_id: "u1".into(),
+            user_name: "int.user".into(),
+            display_name: "Integration User".into(),
+        }),
+    };
+    Store::new(backend, "snowcard")
+        .save(keys::SESSION, &session)
+        .expect("saved");
+    memory
+}
+
+/// The current user answer of the session [`signed_in`] makes.
+pub const CURRENT_USER: &str = r#"{"result":{"user_sys_id":"u1","user_name":"int.user","user_display_name":"Integration User"}}"#;
 
 fn gloo_utils_document() -> web_sys::Document {
     web_sys::window()
