@@ -196,6 +196,18 @@ impl World {
         input.send_keys(value).await.expect("typed");
     }
 
+    /// Clicks the checkbox or switch labelled `label`.
+    pub async fn toggle(&self, label: &str) {
+        let xpath = format!(
+            "//input[@type='checkbox' and @id=//label[normalize-space(.)={}]/@for]",
+            literal(label)
+        );
+        let input = self
+            .find_eventually(&format!("switch labelled {label:?}"), &xpath)
+            .await;
+        input.click().await.expect("toggled");
+    }
+
     /// Chooses `option` in the drop-down labelled `label`.
     pub async fn select(&self, label: &str, option: &str) {
         let xpath = format!(

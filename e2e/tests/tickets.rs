@@ -1,0 +1,177 @@
+//! End to end: the ticket cards and "View all tickets" against the sandbox in Chromium.
+
+use std::time::Instant;
+
+use snowcard_e2e::World;
+
+const MFA: &str = "Require multifactor authentication for administrative roles";
+const AUDIT: &str = "Turn on audit log search";
+
+async fn connected() -> World {
+    let world = World::start().await;
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world
+}
+
+/// How many of `table`'s records snowcard made, as the sandbox stores them.
+fn snowcards(world: &World, table: &str) -> usize {
+    world
+        .sandbox
+        .control()
+        .records(table)
+        .iter()
+        .filter(|r| r.get("correlation_display").and_then(|v| v.as_str()) == Some("snowcard"))
+        .count()
+}
+
+/// The text of the card headed `title`.
+async fn card(world: &World, title: &str) -> String {
+    let script = "const h = [...document.querySelectorAll('section h2')].find(e => e.textContent === arguments[0]); \
+                  return h ? h.closest('section').innerText : '';";
+    world
+        .run_script(script, vec![title.into()])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Shares `title` from the improvement action list as `kind`.
+async fn share(world: &World, title: &str, kind: &str) {
+    world.wait_for_text(title).await;
+    world.share_action(title, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    world.select("Ticket type", kind).await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cards_count_the_tickets_just_shared() {
+    let world = connected().await;
+    let (changes, incidents) = (
+        snowcards(&world, "change_request"),
+        snowcards(&world, "incident"),
+    );
+    world.click("Improvement actions").await;
+    share(&world, MFA, "Change request").await;
+    world.click("Back to improvement actions").await;
+    share(&world, AUDIT, "Incident").await;
+    assert_eq!(snowcards(&world, "change_request"), changes + 1);
+    assert_eq!(snowcards(&world, "incident"), incidents + 1);
+
+    world.open_app().await;
+    world
+        .wait_for_text(&format!("{} tickets", changes + 1))
+        .await;
+    let change = card(&world, "Change management").await;
+    assert!(
+        change.contains(&format!("{} tickets", changes + 1)),
+        "{change}"
+    );
+    assert!(change.contains(&format!("Security and configuration change: {MFA}")));
+    let incident = card(&world, "Incident management").await;
+    assert!(
+        incident.contains(&format!("{} ticket", incidents + 1)),
+        "{incident}"
+    );
+    assert!(incident.contains(AUDIT), "{incident}");
+    assert!(
+        incident.contains("New"),
+        "a new incident is counted as New: {incident}"
+    );
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn view_all_tickets_pages_through_ten_thousand_change_requests() {
+    let world = World::start().await;
+    world
+        .sandbox
+        .control()
+        .seed_tickets("change_request", 10_000);
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world.toggle("Show every ticket").await;
+    let total = world.sandbox.control().records("change_request").len();
+    let total_text = format!("{total}");
+    world.wait_for_text(&format!("{total} tickets")).await;
+
+    world.click("View all tickets").await;
+    world.wait_for_text(&format!("1–25 of {total_text}")).await;
+    for (from, to) in [(26, 50), (51, 75)] {
+        let start = Instant::now();
+        world.click("Next page").await;
+        world
+            .wait_for_text(&format!("{from}–{to} of {total_text}"))
+            .await;
+        eprintln!(
+            "bench: page {from}–{to} of {total} change requests shown in {} ms",
+            start.elapsed().as_millis()
+        );
+    }
+    world.click("Previous page").await;
+    world.wait_for_text(&format!("26–50 of {total_text}")).await;
+    world.click("First page").await;
+    world.wait_for_text(&format!("1–25 of {total_text}")).await;
+
+    // Searching is done by the instance: only the matching tickets come back.
+    let term = "Firewall rule #10";
+    let matching = world
+        .sandbox
+        .control()
+        .records("change_request")
+        .iter()
+        .filter(|r| {
+            r.get("short_description")
+                .and_then(|v| v.as_str())
+                .is_some_and(|t| t.to_lowercase().contains(&term.to_lowercase()))
+        })
+        .count();
+    assert!(matching > 1);
+    world.fill("Search number or name", term).await;
+    world.click("Search").await;
+    world
+        .wait_for_text(&format!("1–{} of {matching}", matching.min(25)))
+        .await;
+    let names = world
+        .run_script(
+            "return [...document.querySelectorAll('.sc-table .sc-ticket-name')].map(e => e.textContent);",
+            vec![],
+        )
+        .await;
+    let names: Vec<&str> = names
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names.len(), matching.min(25));
+    assert!(names.iter().all(|n| n.contains(term)), "{names:?}");
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ticket_whose_text_is_an_injection_attempt_shows_as_text() {
+    let world = connected().await;
+    world.toggle("Show every ticket").await;
+    world.click("View all tickets").await;
+    world.wait_for_text("All tickets").await;
+    world.select("Tickets", "Incidents").await;
+    world.fill("Search number or name", "Printer queue").await;
+    world.click("Search").await;
+    world
+        .wait_for_text("<img src=x onerror=alert(1)> Printer queue stuck")
+        .await;
+    let injected = world
+        .run_script(
+            "return document.querySelectorAll('#snowcard img, #snowcard script, #snowcard b').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        injected.as_u64(),
+        Some(0),
+        "nothing from the ticket became markup"
+    );
+    world.stop().await;
+}
