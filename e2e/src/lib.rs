@@ -153,6 +153,19 @@ impl World {
         }
     }
 
+    /// Waits until `script` (run in the page) returns `true`.
+    pub async fn wait_until_script(&self, what: &str, script: &str) {
+        let start = Instant::now();
+        while self.run_script(script, vec![]).await != serde_json::Value::Bool(true) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; the page shows:\n{}",
+                self.text().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     async fn find_eventually(&self, what: &str, xpath: &str) -> Element {
         let start = Instant::now();
         loop {

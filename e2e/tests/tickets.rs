@@ -175,3 +175,49 @@ async fn a_ticket_whose_text_is_an_injection_attempt_shows_as_text() {
     );
     world.stop().await;
 }
+
+/// Prints what one home page load costs at the instance: requests and JSON bytes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bench_home_page_load_requests_and_bytes() {
+    let world = connected().await;
+    world.wait_for_text("Incident management").await;
+    world.open_app().await;
+    world.wait_for_text("Most recent").await;
+    world
+        .wait_until_script(
+            "both cards loaded",
+            "return document.querySelectorAll('[aria-busy=\"true\"]').length === 0;",
+        )
+        .await;
+    // Every request the page made to the instance, fetched again the same way to weigh it
+    // (the instance sends no Timing-Allow-Origin, so the browser hides transfer sizes).
+    let report = world
+        .run_script(
+            "const session = Object.keys(sessionStorage).find(k => k.endsWith(':session'));
+             const token = JSON.parse(sessionStorage.getItem(session)).data.tokens.access_token;
+             const urls = performance.getEntriesByType('resource')
+                 .map(e => e.name).filter(u => u.includes('/api/now/'));
+             return Promise.all(urls.map(u => fetch(u, { headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' } })
+                 .then(r => r.text()).then(t => [u, t.length])));",
+            vec![],
+        )
+        .await;
+    let rows = report.as_array().cloned().unwrap_or_default();
+    let bytes: u64 = rows.iter().filter_map(|r| r[1].as_u64()).sum();
+    for row in &rows {
+        eprintln!(
+            "bench:   {} bytes  {}",
+            row[1],
+            row[0].as_str().unwrap_or_default()
+        );
+    }
+    eprintln!(
+        "bench: a home page load makes {} API requests, {bytes} bytes of JSON",
+        rows.len()
+    );
+    assert!(
+        rows.len() >= 4,
+        "both cards asked for counts and tickets: {rows:?}"
+    );
+    world.stop().await;
+}
