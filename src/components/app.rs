@@ -12,6 +12,7 @@ use super::connected_card::ConnectedCard;
 use super::connection_card::ConnectionCard;
 use super::error_panel::ErrorPanel;
 use super::live_region::LiveRegion;
+use super::manage_page::ManagePage;
 use super::setup_page::SetupPage;
 use super::share_form::ShareForm;
 
@@ -59,7 +60,7 @@ fn connected_page(view: View, connected: &Connected, connection: &ConnectionHand
         View::Share if connection.share_drafts().open_draft().is_some() => html! { <ShareForm /> },
         View::Share => html! { <ActionsPage /> },
         View::Tickets(_) => html! { <ConnectedCard connected={connected.clone()} /> },
-        View::Manage => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Manage => html! { <ManagePage connected={connected.clone()} /> },
         View::Status => html! { <ConnectedCard connected={connected.clone()} /> },
     }
 }

@@ -19,10 +19,14 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
     let heading = use_focus_on_arrival();
     let texts = connection.texts;
     let status = status_text(texts, &connection.state().connection);
-    let until = local_time(props.connected.expires_at);
+    let until = super::dates::local_time(props.connected.expires_at);
     let show_actions = {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))
+    };
+    let manage = {
+        let connection = connection.clone();
+        Callback::from(move |_| connection.show(crate::app::View::Manage))
     };
     let create = {
         let connection = connection.clone();
@@ -44,24 +48,8 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
             <div class="sc-actions">
                 <button type="button" class="sc-button sc-primary" onclick={show_actions}>{ texts.share.show_actions }</button>
                 <button type="button" class="sc-button" onclick={create}>{ texts.share.create_ticket }</button>
+                <button type="button" class="sc-button" onclick={manage}>{ texts.manage.open_button }</button>
             </div>
         </section>
-    }
-}
-
-/// Hours and minutes in the person's own time zone and format, through the browser's `Intl`.
-fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"hour".into(), &"numeric".into());
-        let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
-        String::from(date.to_locale_time_string_with_options("default", &options))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        at.format("%H:%M UTC").to_string()
     }
 }

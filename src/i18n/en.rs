@@ -1,5 +1,6 @@
 //! English: the reference locale.
 
+use super::en_manage::EN_MANAGE;
 use super::en_share::EN_SHARE;
 use super::{ErrorText, ErrorTexts, Texts};
 
@@ -168,4 +169,5 @@ pub const EN: Texts = Texts {
         },
     },
     share: EN_SHARE,
+    manage: EN_MANAGE,
 };

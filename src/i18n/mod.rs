@@ -5,9 +5,12 @@
 //! Placeholders are `{name}`, filled by [`fill`]; values are inserted as text, never markup.
 
 mod en;
+mod en_manage;
 mod en_share;
+pub mod manage;
 pub mod share;
 
+pub use manage::{ManageTexts, SettingsFileTexts};
 pub use share::ShareTexts;
 
 /// The locales snowcard knows.
@@ -117,6 +120,7 @@ pub struct Texts {
     pub error_prefix: &'static str,
     pub errors: ErrorTexts,
     pub share: ShareTexts,
+    pub manage: ManageTexts,
 }
 
 /// A failure's title, what happened, and what to do next.
