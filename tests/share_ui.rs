@@ -5,14 +5,9 @@
 
 mod common;
 
-use std::rc::Rc;
-
-use chrono::{Duration, Utc};
 use common::mount;
-use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
 use snowcard::servicenow::fake::{json, FakeTransport};
-use snowcard::servicenow::{InstanceUrl, OAuthSettings, TokenSet, UserInfo};
-use snowcard::storage::{keys, MemoryStorage, StorageBackend, Store, StoredSession};
+use snowcard::storage::MemoryStorage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -24,31 +19,7 @@ const MFA: &str = "Require multifactor authentication for administrative roles";
 
 /// Storage holding a connected session, as after signing in.
 fn signed_in() -> MemoryStorage {
-    let memory = MemoryStorage::default();
-    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
-    let session = StoredSession {
-        settings: OAuthSettings {
-            instance: InstanceUrl::parse("acme").expect("valid"),
-            client_id: ClientId::new("cid".into()),
-            redirect_uri: RedirectUrl::new(PAGE.into()).expect("valid"),
-            token_url: None,
-        },
-        tokens: TokenSet {
-            access_token: AccessToken::new("AT".into()),
-            refresh_token: Some(RefreshToken::new("RT".into())),
-            expires_at: Utc::now() + Duration::seconds(1799),
-            lifetime_secs: 1799,
-        },
-        user: Some(UserInfo {
-            sys_id: "u1".into(),
-            user_name: "int.user".into(),
-            display_name: "Integration User".into(),
-        }),
-    };
-    Store::new(backend, "snowcard")
-        .save(keys::SESSION, &session)
-        .expect("saved");
-    memory
+    common::signed_in(PAGE)
 }
 
 fn instance() -> FakeTransport {
