@@ -214,15 +214,24 @@ async fn a_bad_settings_file_is_named_and_the_names_stay() {
     assert_eq!(app.input("Assess").value(), "Triage");
     assert_eq!(saved_names(&storage), names);
 
-    let good = r#"{"format":"snowcard-settings","version":1,"stateNames":{"incident":{"2":"Working on it"}}}"#;
+    let good = r#"{"format":"snowcard-settings","version":1,"stateNames":{"incident":{"2":"Working on it","30":"With vendor"}}}"#;
     choose_file(&app, "Import settings", good).await;
-    app.wait_for_text("Settings imported: 1 state names.").await;
+    app.wait_for_text("Settings imported: 2 state names.").await;
     assert_eq!(app.input("In Progress").value(), "Working on it");
     assert_eq!(app.input("Assess").value(), "");
+    let names = saved_names(&storage);
     assert_eq!(
-        saved_names(&storage).custom(TicketKind::Incident, "2"),
+        names.custom(TicketKind::Incident, "2"),
         Some("Working on it")
     );
+    assert_eq!(
+        names.custom(TicketKind::Incident, "30"),
+        Some("With vendor")
+    );
+    // A state only the file knows gets a field too, which stays while it is emptied.
+    assert_eq!(app.input("30").value(), "With vendor");
+    app.fill("30", "").await;
+    assert!(app.find_input("30").is_some());
 }
 
 #[wasm_bindgen_test]

@@ -127,7 +127,8 @@ pub fn StateNamesForm() -> Html {
         InstanceStates::Loaded(Ok(_)) => html! {},
     };
     let tables = TABLES.into_iter().enumerate().map(|(index, kind)| {
-        let states = states_to_name(kind, instance.of(index), &names_of(&draft));
+        // Fields come from the saved names, so emptying one does not make it vanish.
+        let states = states_to_name(kind, instance.of(index), &saved);
         let fields = states.into_iter().map(|state| {
             let key = (kind, state.value.clone());
             let value = draft.get(&key).cloned().unwrap_or_default();
