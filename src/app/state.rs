@@ -100,6 +100,11 @@ pub enum Action {
 
 impl AppState {
     pub fn reduce(mut self, action: Action) -> Self {
+        // Every new attempt starts with `Show` or `Busy`, which forget the removal; a failure
+        // arriving while it is remembered comes from the removed session's last requests.
+        if matches!(action, Action::Failed(_)) && self.removed.is_some() {
+            return self;
+        }
         if matches!(
             action,
             Action::Show(_) | Action::Busy(_) | Action::Connected(_) | Action::Failed(_)
@@ -215,16 +220,19 @@ mod tests {
                 removed: Some(Removal::Revoked),
             }
         );
-        // A late renewal or user lookup of the removed session changes nothing.
+        // A late renewal, user lookup or failure of the removed session changes nothing.
         let late = removed
             .clone()
             .reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC))
-            .reduce(Action::UserLoaded(user()));
+            .reduce(Action::UserLoaded(user()))
+            .reduce(Action::Failed(ApiError::SessionEnded.into()));
         assert_eq!(late, removed);
         // Moving on (connecting again) forgets the notice.
         let again = late.reduce(Action::Show(View::Setup));
         assert_eq!(again.removed, None);
         assert_eq!(again.view, View::Setup);
+        let failed = again.reduce(Action::Failed(ApiError::SessionEnded.into()));
+        assert!(matches!(failed.connection, Connection::Failed(_)));
     }
 
     #[test]
