@@ -334,3 +334,53 @@ async fn re_authorize_signs_in_again_and_keeps_names_and_drafts() {
         "re-authorizing revokes nothing"
     );
 }
+
+/// Makes `<a download>` clicks record what they would save instead of saving it.
+fn capture_downloads() {
+    let script = "const original = HTMLAnchorElement.prototype.click;\
+        window.__snowcardDownload = null;\
+        HTMLAnchorElement.prototype.click = function () {\
+            if (this.download) { window.__snowcardDownload = {name: this.download, href: this.href}; return; }\
+            return original.call(this);\
+        };\
+        window.__snowcardRestoreClick = () => { HTMLAnchorElement.prototype.click = original; };";
+    js_sys::Function::new_no_args(script)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("patched");
+}
+
+fn captured(field: &str) -> String {
+    let window = web_sys::window().expect("a window");
+    js_sys::Reflect::get(&window, &"__snowcardDownload".into())
+        .and_then(|d| js_sys::Reflect::get(&d, &field.into()))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn export_downloads_the_saved_names_as_a_settings_file_that_imports_back() {
+    let storage = signed_in(PAGE);
+    let mut names = StateNames::default();
+    names.set(TicketKind::ChangeRequest, "-4", "Triage");
+    names.set(TicketKind::Incident, "8", "Dropped");
+    store_of(&storage)
+        .save(keys::STATE_NAMES, &names)
+        .expect("saved");
+    let (app, _) = open_manage(storage).await;
+    capture_downloads();
+    app.click("Export settings").await;
+    app.wait_for_text("Settings exported as snowcard-settings.json.")
+        .await;
+    let _ = js_sys::eval("window.__snowcardRestoreClick()");
+    assert_eq!(captured("name"), "snowcard-settings.json");
+    let href = captured("href");
+    assert!(href.starts_with("blob:"), "{href}");
+    let response = gloo_net::http::Request::get(&href)
+        .send()
+        .await
+        .expect("the blob reads");
+    let text = response.text().await.expect("text");
+    assert!(text.contains("\"format\": \"snowcard-settings\""), "{text}");
+    assert_eq!(snowcard::app::settings_file::import(&text), Ok(names));
+}

@@ -123,3 +123,22 @@ async fn customised_state_names_survive_a_reload() {
     assert_eq!(world.value_of("Authorize").await, "");
     world.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn re_authorize_signs_in_again_and_keeps_the_state_names() {
+    let world = connected().await;
+    open_manage(&world).await;
+    world.fill("Assess", "Triage").await;
+    world.click("Save state names").await;
+    world.wait_for_text("State names saved.").await;
+    let before = stored_access_token(&world).await;
+
+    world.click("Re-authorize").await;
+    world.click("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    assert_eq!(world.sandbox.control().grants().authorization_code, 2);
+    assert_ne!(stored_access_token(&world).await, before, "a new session");
+    open_manage(&world).await;
+    assert_eq!(world.value_of("Assess").await, "Triage");
+    world.stop().await;
+}
