@@ -30,9 +30,10 @@ pub fn ManagePage(props: &ManagePageProps) -> Html {
         .map(|s| s.client_id.as_str().to_owned())
         .unwrap_or_default();
     let user = match &connected.user {
-        Some(user) if user.display_name != user.user_name => {
-            format!("{} ({})", user.display_name, user.user_name)
-        }
+        Some(user) if user.display_name != user.user_name => fill(
+            texts.user_value,
+            &[("name", &user.display_name), ("user_name", &user.user_name)],
+        ),
         Some(user) => user.user_name.clone(),
         None => texts.user_loading.to_owned(),
     };

@@ -11,6 +11,7 @@ pub const EN_MANAGE: ManageTexts = ManageTexts {
     instance_term: "Instance",
     client_id_term: "Client ID",
     user_term: "Connected user",
+    user_value: "{name} ({user_name})",
     user_loading: "Looking up your ServiceNow user…",
     expires_term: "Session expires",
     expires_value: "{time}, renewed by snowcard while this tab is open",

@@ -13,6 +13,8 @@ pub struct ManageTexts {
     pub instance_term: &'static str,
     pub client_id_term: &'static str,
     pub user_term: &'static str,
+    /// `{name}`, `{user_name}`: the display name and the ServiceNow user name.
+    pub user_value: &'static str,
     pub user_loading: &'static str,
     pub expires_term: &'static str,
     /// `{time}`.
