@@ -4,7 +4,9 @@
 pub mod catalog;
 pub mod describe;
 pub mod flow;
+pub mod removal;
 pub mod services;
+pub mod settings_file;
 pub mod setup;
 pub mod share;
 pub mod share_flow;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 use yew::Reducible;
 
+use super::removal::Removal;
 use crate::servicenow::{ApiError, InstanceUrl, OAuthError, TicketKind, UserInfo};
 use crate::storage::StorageError;
 
@@ -41,6 +42,8 @@ pub enum Step {
     CheckingInstance,
     Redirecting,
     Completing,
+    /// Revoking the tokens after "Remove connection".
+    Removing,
 }
 
 /// A connected session, as the UI shows it.
@@ -77,6 +80,8 @@ pub enum Connection {
 pub struct AppState {
     pub view: View,
     pub connection: Connection,
+    /// How the last "Remove connection" went, until the person moves on.
+    pub removed: Option<Removal>,
 }
 
 /// What can happen to the state.
@@ -88,10 +93,24 @@ pub enum Action {
     UserLoaded(UserInfo),
     TokensRenewed(DateTime<Utc>),
     Failed(ConnectError),
+    /// The connection was removed (storage cleared, client dropped) and its tokens revoked,
+    /// or not, as the removal says.
+    Removed(Removal),
 }
 
 impl AppState {
     pub fn reduce(mut self, action: Action) -> Self {
+        // Every new attempt starts with `Show` or `Busy`, which forget the removal; a failure
+        // arriving while it is remembered comes from the removed session's last requests.
+        if matches!(action, Action::Failed(_)) && self.removed.is_some() {
+            return self;
+        }
+        if matches!(
+            action,
+            Action::Show(_) | Action::Busy(_) | Action::Connected(_) | Action::Failed(_)
+        ) {
+            self.removed = None;
+        }
         match action {
             Action::Show(view) => {
                 if view == View::Setup && matches!(self.connection, Connection::Failed(_)) {
@@ -117,6 +136,11 @@ impl AppState {
                 }
             }
             Action::Failed(error) => self.connection = Connection::Failed(error),
+            Action::Removed(removal) => {
+                self.connection = Connection::Disconnected;
+                self.view = View::Home;
+                self.removed = Some(removal);
+            }
         }
         self
     }
@@ -177,6 +201,38 @@ mod tests {
         assert!(matches!(failed.connection, Connection::Failed(_)));
         let retried = failed.reduce(Action::Show(View::Setup));
         assert_eq!(retried.connection, Connection::Disconnected);
+    }
+
+    #[test]
+    fn removing_the_connection_goes_home_disconnected_and_tells_how_it_went() {
+        let removing = AppState::default()
+            .reduce(Action::Connected(connected()))
+            .reduce(Action::Show(View::Manage))
+            .reduce(Action::Busy(Step::Removing));
+        assert_eq!(removing.view, View::Manage);
+        assert_eq!(removing.connection, Connection::Busy(Step::Removing));
+        let removed = removing.reduce(Action::Removed(Removal::Revoked));
+        assert_eq!(
+            removed,
+            AppState {
+                view: View::Home,
+                connection: Connection::Disconnected,
+                removed: Some(Removal::Revoked),
+            }
+        );
+        // A late renewal, user lookup or failure of the removed session changes nothing.
+        let late = removed
+            .clone()
+            .reduce(Action::TokensRenewed(DateTime::<Utc>::MAX_UTC))
+            .reduce(Action::UserLoaded(user()))
+            .reduce(Action::Failed(ApiError::SessionEnded.into()));
+        assert_eq!(late, removed);
+        // Moving on (connecting again) forgets the notice.
+        let again = late.reduce(Action::Show(View::Setup));
+        assert_eq!(again.removed, None);
+        assert_eq!(again.view, View::Setup);
+        let failed = again.reduce(Action::Failed(ApiError::SessionEnded.into()));
+        assert!(matches!(failed.connection, Connection::Failed(_)));
     }
 
     #[test]

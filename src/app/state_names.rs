@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::servicenow::TicketKind;
+use crate::servicenow::{Shown, TicketKind};
 
 /// ServiceNow's default incident states, in workflow order.
 pub const INCIDENT_STATES: &[(&str, &str)] = &[
@@ -31,6 +31,56 @@ pub const CHANGE_STATES: &[(&str, &str)] = &[
     ("3", "Closed"),
     ("4", "Canceled"),
 ];
+
+/// The tables whose states can be named, in the order the UI lists them.
+pub const TABLES: [TicketKind; 2] = [TicketKind::ChangeRequest, TicketKind::Incident];
+
+/// The longest name a state may be given, in characters.
+pub const NAME_MAX: usize = 80;
+
+pub use crate::servicenow::ticket_query::is_state_value;
+
+/// A state a person can name: its value and what ServiceNow calls it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedState {
+    pub value: String,
+    pub servicenow_name: String,
+}
+
+/// The states of `kind` to offer for naming: ServiceNow's defaults (always, in workflow
+/// order, under the instance's name for them when it has one), then the other values the
+/// instance uses, then values only the person's names mention (from an imported file).
+pub fn states_to_name(kind: TicketKind, instance: &[Shown], names: &StateNames) -> Vec<NamedState> {
+    let shown_by_instance = |value: &str| {
+        instance
+            .iter()
+            .find(|s| s.value == value && !s.display.is_empty())
+            .map(|s| s.display.clone())
+    };
+    let mut states: Vec<NamedState> = default_states(kind)
+        .iter()
+        .map(|(value, name)| NamedState {
+            value: (*value).to_owned(),
+            servicenow_name: shown_by_instance(value).unwrap_or_else(|| (*name).to_owned()),
+        })
+        .collect();
+    let extra = instance
+        .iter()
+        .map(|s| s.value.trim().to_owned())
+        .filter(|value| is_state_value(value))
+        .chain(names.table(kind).keys().cloned());
+    for value in extra {
+        if states.iter().any(|s| s.value == value) {
+            continue;
+        }
+        let servicenow_name = shown_by_instance(&value).unwrap_or_else(|| value.clone());
+        states.push(NamedState {
+            value,
+            servicenow_name,
+        });
+    }
+    states
+}
 
 /// The default states of a table, in workflow order.
 pub fn default_states(kind: TicketKind) -> &'static [(&'static str, &'static str)] {
@@ -58,7 +108,8 @@ pub struct StateNames {
 }
 
 impl StateNames {
-    fn table(&self, kind: TicketKind) -> &BTreeMap<String, String> {
+    /// The customised names of one table, by state value.
+    pub fn table(&self, kind: TicketKind) -> &BTreeMap<String, String> {
         match kind {
             TicketKind::ChangeRequest => &self.change_request,
             TicketKind::Incident => &self.incident,
@@ -149,6 +200,60 @@ mod tests {
             names.name(TicketKind::ChangeRequest, "-5", "Nieuw"),
             "Nieuw"
         );
+    }
+
+    #[test]
+    fn state_values_are_integers() {
+        for good in ["-5", "0", "21", "123456789"] {
+            assert!(is_state_value(good), "{good}");
+        }
+        for bad in ["", "-", "1.5", " 1", "New", "1234567890", "--1", "+1"] {
+            assert!(!is_state_value(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn defaults_always_show_then_what_the_instance_and_the_names_add() {
+        let instance = [
+            Shown {
+                value: "-5".into(),
+                display: "Nieuw".into(),
+            },
+            Shown {
+                value: "21".into(),
+                display: "Awaiting vendor".into(),
+            },
+            Shown {
+                value: "22".into(),
+                display: String::new(),
+            },
+        ];
+        let mut names = StateNames::default();
+        names.set(TicketKind::ChangeRequest, "30", "Imported only");
+        names.set(TicketKind::ChangeRequest, "-4", "Triage");
+        let states = states_to_name(TicketKind::ChangeRequest, &instance, &names);
+        let shown: Vec<(&str, &str)> = states
+            .iter()
+            .map(|s| (s.value.as_str(), s.servicenow_name.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("-5", "Nieuw"),
+                ("-4", "Assess"),
+                ("-3", "Authorize"),
+                ("-2", "Scheduled"),
+                ("-1", "Implement"),
+                ("0", "Review"),
+                ("3", "Closed"),
+                ("4", "Canceled"),
+                ("21", "Awaiting vendor"),
+                ("22", "22"),
+                ("30", "30"),
+            ]
+        );
+        let incident = states_to_name(TicketKind::Incident, &[], &StateNames::default());
+        assert_eq!(incident.len(), INCIDENT_STATES.len());
     }
 
     #[test]

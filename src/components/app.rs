@@ -13,6 +13,7 @@ use super::connection_card::ConnectionCard;
 use super::error_panel::ErrorPanel;
 use super::home_page::HomePage;
 use super::live_region::LiveRegion;
+use super::manage_page::ManagePage;
 use super::setup_page::SetupPage;
 use super::share_form::ShareForm;
 use super::tickets_page::TicketsPage;
@@ -61,7 +62,7 @@ fn connected_page(view: View, connected: &Connected, connection: &ConnectionHand
         View::Share if connection.share_drafts().open_draft().is_some() => html! { <ShareForm /> },
         View::Share => html! { <ActionsPage /> },
         View::Tickets(scope) => html! { <TicketsPage {scope} /> },
-        View::Manage => html! { <ConnectedCard connected={connected.clone()} /> },
+        View::Manage => html! { <ManagePage connected={connected.clone()} /> },
         View::Status => html! { <ConnectedCard connected={connected.clone()} /> },
     }
 }

@@ -15,9 +15,13 @@ pub struct BusyCardProps {
 #[component]
 pub fn BusyCard(props: &BusyCardProps) -> Html {
     let texts = use_connection().texts;
+    let title = match props.step {
+        Step::Removing => texts.manage.remove_button,
+        _ => texts.connecting_title,
+    };
     html! {
         <section class="sc-card" aria-busy="true">
-            <h2 class="sc-card-title">{ texts.connecting_title }</h2>
+            <h2 class="sc-card-title">{ title }</h2>
             <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, props.step) }</p>
         </section>
     }

@@ -19,7 +19,7 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
     let heading = use_focus_on_arrival();
     let texts = connection.texts;
     let status = status_text(texts, &connection.state().connection);
-    let until = local_time(props.connected.expires_at);
+    let until = super::dates::local_time(props.connected.expires_at);
     let show_actions = {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))
@@ -33,22 +33,5 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
                 <button type="button" class="sc-button sc-primary" onclick={show_actions}>{ texts.share.show_actions }</button>
             </div>
         </section>
-    }
-}
-
-/// Hours and minutes in the person's own time zone and format, through the browser's `Intl`.
-fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"hour".into(), &"numeric".into());
-        let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
-        String::from(date.to_locale_time_string_with_options("default", &options))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        at.format("%H:%M UTC").to_string()
     }
 }

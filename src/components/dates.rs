@@ -62,3 +62,20 @@ pub fn local_date(at: DateTime<Utc>) -> String {
         at.format("%Y-%m-%d").to_string()
     }
 }
+
+/// Hours and minutes in the person's own time zone and format, through the browser's `Intl`.
+pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"hour".into(), &"numeric".into());
+        let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
+        String::from(date.to_locale_time_string_with_options("default", &options))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        at.format("%H:%M UTC").to_string()
+    }
+}

@@ -30,12 +30,19 @@ pub fn step_text(texts: &'static Texts, step: Step) -> &'static str {
         Step::CheckingInstance => texts.checking_instance,
         Step::Redirecting => texts.redirecting,
         Step::Completing => texts.completing,
+        Step::Removing => texts.manage.removing,
     }
 }
 
 #[component]
 pub fn LiveRegion() -> Html {
     let connection = use_connection();
-    let text = status_text(connection.texts, &connection.state().connection);
+    let state = connection.state();
+    let text = match (&state.connection, &state.removed) {
+        (Connection::Disconnected, Some(removal)) => {
+            super::removal_notice::removal_summary(&connection.texts.manage, removal)
+        }
+        (other, _) => status_text(connection.texts, other),
+    };
     html! { <p class="sc-visually-hidden" role="status" aria-live="polite">{ text }</p> }
 }

@@ -1,5 +1,5 @@
-//! The connection as a context: its state, and intents (`authorize`, `reconnect`, `show`)
-//! that run the flow's side effects outside of any `view`.
+//! The connection as a context: its state, and intents (`authorize`, `reconnect`,
+//! `remove_connection`, `show`) that run the flow's side effects outside of any `view`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,11 +8,11 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::app::describe::{self, Described};
-use crate::app::flow;
 use crate::app::setup::{self, SetupCheck};
 use crate::app::share::{ShareDraft, ShareDrafts};
 use crate::app::state::Connected;
 use crate::app::state_names::StateNames;
+use crate::app::{flow, removal};
 use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
 use crate::i18n::{Locale, Texts};
 use crate::servicenow::oauth::Callback;
@@ -114,6 +114,35 @@ impl ConnectionHandle {
                 state.dispatch(Action::Failed(error));
             }
         });
+    }
+
+    /// Removes the connection: drops the client (so no renewal can start), clears every
+    /// snowcard key from storage, revokes the tokens at the instance, and lands on the
+    /// connection card with how it went. Dispatching `Busy` first stops the renewal timer.
+    pub fn remove_connection(&self) {
+        let client = self.client.borrow_mut().take();
+        let stored = flow::restore(&self.services).ok().flatten();
+        let session = match client {
+            Some(client) => Some((client.settings().instance.clone(), client.tokens())),
+            None => stored.map(|s| (s.settings.instance, s.tokens)),
+        };
+        let (state, services) = (self.state.clone(), self.services.clone());
+        state.dispatch(Action::Busy(Step::Removing));
+        spawn_local(async move {
+            let outcome = removal::remove(&services, session).await;
+            state.dispatch(Action::Removed(outcome));
+        });
+    }
+
+    /// Where and as whom the app is connected: the client's settings, else the saved ones.
+    pub fn settings(&self) -> Option<OAuthSettings> {
+        if let Some(client) = self.client.borrow().as_ref() {
+            return Some(client.settings().clone());
+        }
+        flow::restore(&self.services)
+            .ok()
+            .flatten()
+            .map(|s| s.settings)
     }
 
     /// The connected client, while connected.
@@ -259,7 +288,11 @@ fn initial_state(services: &Services) -> AppState {
     } else {
         View::Home
     };
-    AppState { view, connection }
+    AppState {
+        view,
+        connection,
+        removed: None,
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,5 +1,6 @@
 //! English: the reference locale.
 
+use super::en_manage::EN_MANAGE;
 use super::en_share::EN_SHARE;
 use super::en_tickets::EN_TICKETS;
 use super::{ErrorText, ErrorTexts, Texts};
@@ -170,4 +171,5 @@ pub const EN: Texts = Texts {
     },
     share: EN_SHARE,
     tickets: EN_TICKETS,
+    manage: EN_MANAGE,
 };

@@ -5,11 +5,14 @@
 //! Placeholders are `{name}`, filled by [`fill`]; values are inserted as text, never markup.
 
 mod en;
+mod en_manage;
 mod en_share;
 mod en_tickets;
+pub mod manage;
 pub mod share;
 pub mod tickets;
 
+pub use manage::{ManageTexts, SettingsFileTexts};
 pub use share::ShareTexts;
 pub use tickets::TicketsTexts;
 
@@ -128,6 +131,7 @@ pub struct Texts {
     pub errors: ErrorTexts,
     pub share: ShareTexts,
     pub tickets: TicketsTexts,
+    pub manage: ManageTexts,
 }
 
 /// A failure's title, what happened, and what to do next.

@@ -120,14 +120,10 @@ impl TicketQuery {
     }
 }
 
-/// A state value as ServiceNow stores it: a small integer, or a simple word on customised
-/// instances.
+/// True for what ServiceNow stores in `state` (an integer field), such as `-4` or `21`.
 pub fn is_state_value(value: &str) -> bool {
-    !value.is_empty()
-        && value.len() <= 40
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    (1..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Search text that cannot break out of its condition.

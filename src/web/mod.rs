@@ -3,6 +3,7 @@
 //! `crate::servicenow`.
 
 pub mod clipboard;
+pub mod download;
 pub mod entry;
 pub mod page;
 pub mod transport;

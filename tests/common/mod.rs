@@ -6,13 +6,14 @@
 
 use std::rc::Rc;
 
-use chrono::Utc;
+use chrono::{Duration, Utc};
+use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
 use snowcard::app::services::FakeBrowser;
 use snowcard::app::{AppOptions, Services};
 use snowcard::components::app::{App, AppProps};
 use snowcard::servicenow::fake::FakeTransport;
-use snowcard::servicenow::Transport;
-use snowcard::storage::{MemoryStorage, StorageBackend, Store};
+use snowcard::servicenow::{InstanceUrl, OAuthSettings, TokenSet, Transport, UserInfo};
+use snowcard::storage::{keys, MemoryStorage, StorageBackend, Store, StoredSession};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -22,6 +23,41 @@ pub struct Mounted {
     pub browser: Rc<FakeBrowser>,
     pub storage: MemoryStorage,
     pub transport: FakeTransport,
+}
+
+/// Storage holding a session connected to `acme` as "Integration User" (client id `cid`,
+/// tokens `AT` and `RT`), as after signing in on page `page`.
+pub fn signed_in(page: &str) -> MemoryStorage {
+    let memory = MemoryStorage::default();
+    let session = StoredSession {
+        settings: OAuthSettings {
+            instance: InstanceUrl::parse("acme").expect("valid"),
+            client_id: ClientId::new("cid".into()),
+            redirect_uri: RedirectUrl::new(page.into()).expect("valid"),
+            token_url: None,
+        },
+        tokens: TokenSet {
+            access_token: AccessToken::new("AT".into()),
+            refresh_token: Some(RefreshToken::new("RT".into())),
+            expires_at: Utc::now() + Duration::seconds(1799),
+            lifetime_secs: 1799,
+        },
+        user: Some(UserInfo {
+            sys_id: "u1".into(),
+            user_name: "int.user".into(),
+            display_name: "Integration User".into(),
+        }),
+    };
+    store_of(&memory)
+        .save(keys::SESSION, &session)
+        .expect("saved");
+    memory
+}
+
+/// The app's typed view of `memory`, as the app itself reads it.
+pub fn store_of(memory: &MemoryStorage) -> Store<Rc<dyn StorageBackend>> {
+    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
+    Store::new(backend, "snowcard")
 }
 
 /// Mounts the app at page address `page` with the given instance and storage.
@@ -63,41 +99,6 @@ pub fn mount_through(
         storage,
         transport,
     }
-}
-
-/// Storage holding a connected session to instance "acme" as "Integration User"
-/// (`int.user`), as after signing in at `page`.
-pub fn signed_in(page: &str) -> MemoryStorage {
-    use chrono::Duration;
-    use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
-    use snowcard::servicenow::{InstanceUrl, OAuthSettings, TokenSet, UserInfo};
-    use snowcard::storage::{keys, StoredSession};
-
-    let memory = MemoryStorage::default();
-    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
-    let session = StoredSession {
-        settings: OAuthSettings {
-            instance: InstanceUrl::parse("acme").expect("valid"),
-            client_id: ClientId::new("cid".into()),
-            redirect_uri: RedirectUrl::new(page.into()).expect("valid"),
-            token_url: None,
-        },
-        tokens: TokenSet {
-            access_token: AccessToken::new("AT".into()),
-            refresh_token: Some(RefreshToken::new("RT".into())),
-            expires_at: Utc::now() + Duration::seconds(1799),
-            lifetime_secs: 1799,
-        },
-        user: Some(UserInfo {
-            sys_id: "u1".into(),
-            user_name: "int.user".into(),
-            display_name: "Integration User".into(),
-        }),
-    };
-    Store::new(backend, "snowcard")
-        .save(keys::SESSION, &session)
-        .expect("saved");
-    memory
 }
 
 /// The current user answer of the session [`signed_in`] makes.

@@ -1,0 +1,144 @@
+//! End to end: "Manage ServiceNow configuration" against the sandbox instance in Chromium:
+//! removing the connection revokes the tokens at the instance and clears the tab's storage;
+//! customised state names outlive a reload.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use snowcard_e2e::World;
+
+async fn connected() -> World {
+    let world = World::start().await;
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world
+}
+
+async fn open_manage(world: &World) {
+    world.click("Manage ServiceNow configuration").await;
+    world.wait_for_text("Customize ticket state names").await;
+}
+
+/// The access token the app keeps in session storage.
+async fn stored_access_token(world: &World) -> String {
+    let session = world
+        .session_storage("snowcard:session")
+        .await
+        .expect("a stored session");
+    let session: Value = serde_json::from_str(&session).expect("JSON");
+    session["data"]["tokens"]["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned()
+}
+
+/// Runs `script` until it returns `true`, or fails after a deadline with the page's text.
+async fn wait_for_script(world: &World, what: &str, script: &str) {
+    let start = Instant::now();
+    while world.run_script(script, vec![]).await != Value::Bool(true) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}; the page shows:\n{}",
+            world.text().await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+const FOCUS: &str =
+    "return (document.activeElement && document.activeElement.textContent.trim()) || '';";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn remove_connection_revokes_the_tokens_and_clears_storage() {
+    let world = connected().await;
+    let token = stored_access_token(&world).await;
+    assert!(world.sandbox.control().access_token_valid(&token));
+    open_manage(&world).await;
+    assert!(world.text().await.contains(&world.sandbox.url()));
+
+    // A real Escape key closes the dialog without removing anything.
+    world.click("Remove connection").await;
+    wait_for_script(
+        &world,
+        "the dialog",
+        "return !!document.querySelector('dialog[open]');",
+    )
+    .await;
+    assert_eq!(world.run_script(FOCUS, vec![]).await, Value::from("Cancel"));
+    let focused = world
+        .browser
+        .active_element()
+        .await
+        .expect("a focused element");
+    focused.send_keys("\u{E00C}").await.expect("Escape pressed");
+    wait_for_script(
+        &world,
+        "the dialog to close",
+        "return !document.querySelector('dialog');",
+    )
+    .await;
+    assert_eq!(
+        world.run_script(FOCUS, vec![]).await,
+        Value::from("Remove connection")
+    );
+    assert!(world.sandbox.control().access_token_valid(&token));
+
+    world.click("Remove connection").await;
+    world.click("Remove").await;
+    world.wait_for_text("Do you use ServiceNow?").await;
+    world
+        .wait_for_text("Connection removed. The instance revoked snowcard's tokens.")
+        .await;
+    assert!(
+        !world.sandbox.control().access_token_valid(&token),
+        "the old access token is refused at the instance"
+    );
+    let left = world
+        .run_script(
+            "return Object.keys(sessionStorage).filter(k => k.startsWith('snowcard:'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(left, serde_json::json!([]), "no snowcard key is left");
+
+    world.browser.refresh().await.expect("reloaded");
+    world.wait_for_text("Do you use ServiceNow?").await;
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customised_state_names_survive_a_reload() {
+    let world = connected().await;
+    open_manage(&world).await;
+    world.fill("Assess", "Triage").await;
+    world.fill("In Progress", "Working on it").await;
+    world.click("Save state names").await;
+    world.wait_for_text("State names saved.").await;
+
+    world.browser.refresh().await.expect("reloaded");
+    world.wait_for_text("as Snowcard Integration").await;
+    open_manage(&world).await;
+    assert_eq!(world.value_of("Assess").await, "Triage");
+    assert_eq!(world.value_of("In Progress").await, "Working on it");
+    assert_eq!(world.value_of("Authorize").await, "");
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn re_authorize_signs_in_again_and_keeps_the_state_names() {
+    let world = connected().await;
+    open_manage(&world).await;
+    world.fill("Assess", "Triage").await;
+    world.click("Save state names").await;
+    world.wait_for_text("State names saved.").await;
+    let before = stored_access_token(&world).await;
+
+    world.click("Re-authorize").await;
+    world.click("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    assert_eq!(world.sandbox.control().grants().authorization_code, 2);
+    assert_ne!(stored_access_token(&world).await, before, "a new session");
+    open_manage(&world).await;
+    assert_eq!(world.value_of("Assess").await, "Triage");
+    world.stop().await;
+}
