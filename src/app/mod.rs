@@ -10,6 +10,9 @@ pub mod share;
 pub mod share_flow;
 pub mod state;
 pub mod state_names;
+pub mod status;
+pub mod status_checks;
+pub mod status_text;
 
 pub use services::{AppOptions, Browser, Services};
 pub use state::{Action, AppState, ConnectError, Connection, Step, TicketsScope, View};

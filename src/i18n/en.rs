@@ -1,6 +1,7 @@
 //! English: the reference locale.
 
 use super::en_share::EN_SHARE;
+use super::en_status::EN_STATUS;
 use super::{ErrorText, ErrorTexts, Texts};
 
 pub const EN: Texts = Texts {
@@ -168,4 +169,5 @@ pub const EN: Texts = Texts {
         },
     },
     share: EN_SHARE,
+    status: EN_STATUS,
 };

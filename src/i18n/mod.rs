@@ -6,9 +6,12 @@
 
 mod en;
 mod en_share;
+mod en_status;
 pub mod share;
+pub mod status;
 
 pub use share::ShareTexts;
+pub use status::{StatusFix, StatusTexts};
 
 /// The locales snowcard knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -117,6 +120,7 @@ pub struct Texts {
     pub error_prefix: &'static str,
     pub errors: ErrorTexts,
     pub share: ShareTexts,
+    pub status: StatusTexts,
 }
 
 /// A failure's title, what happened, and what to do next.
