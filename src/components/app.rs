@@ -14,6 +14,7 @@ use super::error_panel::ErrorPanel;
 use super::live_region::LiveRegion;
 use super::setup_page::SetupPage;
 use super::share_form::ShareForm;
+use super::status_page::StatusPage;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -37,9 +38,11 @@ fn Shell() -> Html {
     let state = connection.state();
     let page = match (state.view, &state.connection) {
         (View::Setup, _) => html! { <SetupPage /> },
+        (_, Connection::Busy(step)) => html! { <BusyCard step={*step} /> },
+        // Troubleshooting works signed in, signed out and after a failure alike.
+        (View::Status, _) => html! { <StatusPage /> },
         // Signed out or failed mid-way: drafts and settings wait in storage for the reconnect.
         (_, Connection::Disconnected) => html! { <ConnectionCard /> },
-        (_, Connection::Busy(step)) => html! { <BusyCard step={*step} /> },
         (_, Connection::Failed(error)) => html! { <ErrorPanel error={error.clone()} /> },
         (view, Connection::Connected(connected)) => connected_page(view, connected, &connection),
     };
@@ -60,6 +63,7 @@ fn connected_page(view: View, connected: &Connected, connection: &ConnectionHand
         View::Share => html! { <ActionsPage /> },
         View::Tickets(_) => html! { <ConnectedCard connected={connected.clone()} /> },
         View::Manage => html! { <ConnectedCard connected={connected.clone()} /> },
-        View::Status => html! { <ConnectedCard connected={connected.clone()} /> },
+        // Shown by `Shell` before any connection state is looked at.
+        View::Status => html! { <StatusPage /> },
     }
 }

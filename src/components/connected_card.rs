@@ -24,6 +24,10 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))
     };
+    let show_status = {
+        let connection = connection.clone();
+        Callback::from(move |_| connection.show(crate::app::View::Status))
+    };
     let create = {
         let connection = connection.clone();
         Callback::from(move |_| {
@@ -44,6 +48,7 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
             <div class="sc-actions">
                 <button type="button" class="sc-button sc-primary" onclick={show_actions}>{ texts.share.show_actions }</button>
                 <button type="button" class="sc-button" onclick={create}>{ texts.share.create_ticket }</button>
+                <button type="button" class="sc-button" onclick={show_status}>{ texts.status.open_button }</button>
             </div>
         </section>
     }

@@ -17,4 +17,6 @@ pub mod share_form;
 pub mod share_menu;
 pub mod share_outcome;
 pub mod share_reason;
+pub mod status_line;
+pub mod status_page;
 pub mod text_field;
