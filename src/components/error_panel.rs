@@ -27,22 +27,24 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         (NextAction::Setup, false) => {
             let connection = connection.clone();
             let onclick = Callback::from(move |_| connection.show(View::Setup));
-            html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> }
+            Some(
+                html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> },
+            )
         }
         (NextAction::Reconnect, _) => {
             let connection = connection.clone();
             let onclick = Callback::from(move |_| connection.reconnect());
-            html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.reconnect }</button> }
+            Some(
+                html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.reconnect }</button> },
+            )
         }
-        _ => html! {},
+        _ => None,
     };
-    let check = if describe::worth_checking(&props.error) {
+    let check = describe::worth_checking(&props.error).then(|| {
         let connection = connection.clone();
         let onclick = Callback::from(move |_| connection.show(View::Status));
         html! { <button type="button" class="sc-button" {onclick}>{ texts.status.check_button }</button> }
-    } else {
-        html! {}
-    };
+    });
     let title = html! {
         <>
             <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>{ told.title }
@@ -58,7 +60,9 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
             }
             if !told.detail.is_empty() { <p class="sc-error-detail">{ told.detail }</p> }
             <p class="sc-error-next">{ told.next }</p>
-            <div class="sc-actions">{ button }{ check }</div>
+            if button.is_some() || check.is_some() {
+                <div class="sc-actions">{ button }{ check }</div>
+            }
         </section>
     }
 }
