@@ -12,6 +12,7 @@ pub mod state;
 pub mod state_names;
 pub mod status;
 pub mod status_checks;
+pub mod status_roles;
 pub mod status_text;
 
 pub use services::{AppOptions, Browser, Services};

@@ -8,7 +8,8 @@ use futures::executor::block_on;
 use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
 
 use super::*;
-use crate::app::status_checks::{self, can_create, table_readable, token_endpoint};
+use crate::app::status_checks::{table_readable, token_endpoint};
+use crate::app::status_roles::{self, can_create};
 use crate::servicenow::fake::{form_value, json, FakeTransport};
 use crate::servicenow::{
     ApiError, Clock, HttpRequest, HttpResponse, InstanceUrl, OAuthSettings, ServiceNowClient,
@@ -369,7 +370,7 @@ fn roles_pass_fail_or_stay_unknown() {
 #[test]
 fn the_roles_question_asks_for_the_sessions_own_active_grants() {
     let transport = instance(|_| None);
-    let found = block_on(status_checks::roles(&client(&transport)));
+    let found = block_on(status_roles::roles(&client(&transport)));
     assert_eq!(
         found,
         Ok(vec!["itil".to_owned(), "change_manager".to_owned()])
