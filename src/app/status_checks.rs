@@ -10,6 +10,7 @@ use super::flow;
 use super::services::Services;
 use super::status::{Check, Outcome, Passed, Problem, Skip};
 use super::status_roles::{can_create, roles};
+use crate::servicenow::user::{self, SysUserBody};
 use crate::servicenow::{
     ApiError, Clock, InstanceUrl, OAuthError, OAuthSettings, ServiceNowClient, TicketKind,
     Transport, TransportError, UserInfo,
@@ -145,9 +146,22 @@ pub async fn instance_reachable(transport: &dyn Transport, instance: &InstanceUr
     }
 }
 
-/// Who the token belongs to, by the current user API.
+/// Who the token belongs to, by the current user API; when CORS hides that API (an instance
+/// with CORS rules only for the documented Table API), by the session's `sys_user` record.
 pub async fn token_valid(client: &ServiceNowClient) -> Result<UserInfo, Problem> {
-    client.current_user().await.map_err(api_problem)
+    match client.current_user().await {
+        Ok(user) => Ok(user),
+        Err(ApiError::Transport(TransportError::Blocked { .. })) => {
+            let body = client
+                .get_json::<SysUserBody>(user::SYS_USER_FALLBACK_PATH)
+                .await
+                .map_err(api_problem)?;
+            body.into_user().ok_or_else(|| Problem::Unexpected {
+                detail: "no sys_user record for the session".into(),
+            })
+        }
+        Err(other) => Err(api_problem(other)),
+    }
 }
 
 #[derive(Deserialize)]

@@ -154,6 +154,25 @@ fn a_blocked_table_api_fails_its_lines_while_the_instance_answers() {
 }
 
 #[test]
+fn a_current_user_api_hidden_by_cors_still_finds_the_user_through_the_table_api() {
+    let transport = instance(|req| {
+        let path = req.uri().path();
+        if path == "/api/now/table/sys_user" {
+            return Some(json(
+                200,
+                r#"{"result":[{"sys_id":"u1","user_name":"int.user","name":"Integration User"}]}"#,
+            ));
+        }
+        (path == "/api/now/ui/user/current_user").then(|| blocked(req))
+    });
+    let lines = run_all(&transport, true);
+    assert_eq!(
+        outcome_of(&lines, Check::TokenValid),
+        Outcome::Passed(Passed::SignedIn(user().expect("a user")))
+    );
+}
+
+#[test]
 fn a_forbidden_table_read_is_an_acl_problem_with_the_instance_words() {
     let body = r#"{"error":{"message":"Operation Failed","detail":"ACL Exception Read Failed due to security constraints"},"status":"failure"}"#;
     let transport = instance(move |req| {
