@@ -2,8 +2,6 @@
 //! removing the connection revokes the tokens at the instance and clears the tab's storage;
 //! customised state names outlive a reload.
 
-use std::time::{Duration, Instant};
-
 use serde_json::Value;
 use snowcard_e2e::World;
 
@@ -32,19 +30,6 @@ async fn stored_access_token(world: &World) -> String {
         .to_owned()
 }
 
-/// Runs `script` until it returns `true`, or fails after a deadline with the page's text.
-async fn wait_for_script(world: &World, what: &str, script: &str) {
-    let start = Instant::now();
-    while world.run_script(script, vec![]).await != Value::Bool(true) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for {what}; the page shows:\n{}",
-            world.text().await
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 const FOCUS: &str =
     "return (document.activeElement && document.activeElement.textContent.trim()) || '';";
 
@@ -58,12 +43,12 @@ async fn remove_connection_revokes_the_tokens_and_clears_storage() {
 
     // A real Escape key closes the dialog without removing anything.
     world.click("Remove connection").await;
-    wait_for_script(
-        &world,
-        "the dialog",
-        "return !!document.querySelector('dialog[open]');",
-    )
-    .await;
+    world
+        .wait_until_script(
+            "the dialog",
+            "return !!document.querySelector('dialog[open]');",
+        )
+        .await;
     assert_eq!(world.run_script(FOCUS, vec![]).await, Value::from("Cancel"));
     let focused = world
         .browser
@@ -71,12 +56,12 @@ async fn remove_connection_revokes_the_tokens_and_clears_storage() {
         .await
         .expect("a focused element");
     focused.send_keys("\u{E00C}").await.expect("Escape pressed");
-    wait_for_script(
-        &world,
-        "the dialog to close",
-        "return !document.querySelector('dialog');",
-    )
-    .await;
+    world
+        .wait_until_script(
+            "the dialog to close",
+            "return !document.querySelector('dialog');",
+        )
+        .await;
     assert_eq!(
         world.run_script(FOCUS, vec![]).await,
         Value::from("Remove connection")
@@ -117,6 +102,25 @@ async fn customised_state_names_survive_a_reload() {
 
     world.browser.refresh().await.expect("reloaded");
     world.wait_for_text("as Snowcard Integration").await;
+    // The cards use the names: every seed ticket is shown, some Assess, some In Progress.
+    world.toggle("Show every ticket").await;
+    world
+        .wait_until_script(
+            "the renamed states on the cards",
+            "const t = [...document.querySelectorAll('.sc-ticket-card')].map(c => c.innerText).join('\\n');
+             return t.includes('Triage') && t.includes('Working on it') && !t.includes('Assess');",
+        )
+        .await;
+    world.click("View all tickets").await;
+    world.select("State", "Triage").await;
+    world
+        .wait_until_script(
+            "change requests filtered by the renamed state",
+            "const s = [...document.querySelectorAll('.sc-table tbody tr td:nth-child(3)')].map(c => c.textContent);
+             return s.length > 0 && s.every(x => x === 'Triage');",
+        )
+        .await;
+    world.click("Back").await;
     open_manage(&world).await;
     assert_eq!(world.value_of("Assess").await, "Triage");
     assert_eq!(world.value_of("In Progress").await, "Working on it");

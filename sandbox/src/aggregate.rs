@@ -45,10 +45,9 @@ pub async fn stats(
         .collect();
     let result = state.with(|d| {
         let store = &d.store;
-        let rows = store
-            .rows(table.name)
-            .iter()
-            .filter(|r| visible(&user, table, r) && query.matches(store, table, r));
+        let rows = store.rows(table.name).iter().filter(|r| {
+            visible(&user, table, r, d.own_roles_readable) && query.matches(store, table, r)
+        });
         let mut groups: Vec<(Vec<String>, usize)> = Vec::new();
         for rec in rows {
             let key: Vec<String> = group_by

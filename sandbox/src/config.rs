@@ -23,6 +23,9 @@ pub struct Config {
     pub api_cors_origin: Option<String>,
     /// `glide.oauth.cors.allowed.origin` for `/oauth_token.do`; `None` blocks browsers.
     pub oauth_cors_origin: Option<String>,
+    /// Whether users may read their own `sys_user_has_role` records (an instance's read
+    /// ACL may hide them; administrators read them either way).
+    pub own_roles_readable: bool,
     /// Registered OAuth clients (public clients, PKCE, no secret).
     pub clients: Vec<OAuthClient>,
     /// Users who can log in.
@@ -112,6 +115,7 @@ impl Config {
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             api_cors_origin: Some(app_origin.to_owned()),
             oauth_cors_origin: Some(app_origin.to_owned()),
+            own_roles_readable: true,
             clients: vec![OAuthClient {
                 client_id: DEMO_CLIENT_ID.to_owned(),
                 name: "snowcard".to_owned(),

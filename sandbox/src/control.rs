@@ -48,6 +48,11 @@ impl Control {
         self.state.with(|d| d.oauth_cors_origin = origin);
     }
 
+    /// Lets users read their own roles, or (`false`) hides them as a strict read ACL does.
+    pub fn set_own_roles_readable(&self, readable: bool) {
+        self.state.with(|d| d.own_roles_readable = readable);
+    }
+
     /// A table's records in their stored (value) form.
     pub fn records(&self, table: &str) -> Vec<Map<String, Value>> {
         self.state.with(|d| {

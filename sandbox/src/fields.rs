@@ -11,6 +11,7 @@ pub fn path_kind(table: &Table, path: &str) -> Option<Kind> {
         None => table.field(path).map(|f| f.kind),
         Some((head, rest)) => match table.field(head)?.kind {
             Kind::User => path_kind(&schema::SYS_USER, rest),
+            Kind::Reference(target) => path_kind(schema::table(target)?, rest),
             _ => None,
         },
     }
@@ -25,13 +26,17 @@ pub fn value_at(store: &Store, table: &Table, rec: &Record, path: &str) -> Optio
             Some(rec.get(path).cloned().unwrap_or_default())
         }
         Some((head, rest)) => {
-            if table.field(head)?.kind != Kind::User {
-                return None;
-            }
-            let target = rec.get(head).and_then(|id| store.user(id));
+            let target_table = match table.field(head)?.kind {
+                Kind::User => &schema::SYS_USER,
+                Kind::Reference(target) => schema::table(target)?,
+                _ => return None,
+            };
+            let target = rec
+                .get(head)
+                .and_then(|id| store.get(target_table.name, id));
             match target {
-                Some(user) => value_at(store, &schema::SYS_USER, user, rest),
-                None => path_kind(&schema::SYS_USER, rest).map(|_| String::new()),
+                Some(found) => value_at(store, target_table, found, rest),
+                None => path_kind(target_table, rest).map(|_| String::new()),
             }
         }
     }
@@ -49,6 +54,10 @@ pub fn display(store: &Store, kind: Kind, value: &str) -> String {
         Kind::User => store
             .user(value)
             .and_then(|u| u.get("name").cloned())
+            .unwrap_or_default(),
+        Kind::Reference(target) => store
+            .get(target, value)
+            .and_then(|r| r.get("name").cloned())
             .unwrap_or_default(),
         Kind::Text | Kind::DateTime | Kind::Bool | Kind::Integer => value.to_owned(),
     }

@@ -33,6 +33,7 @@ mod params;
 mod pkce;
 mod query;
 mod render;
+mod roles;
 mod schema;
 mod seed;
 mod seed_data;

@@ -77,8 +77,14 @@ impl Render<'_> {
 
     fn field(&self, kind: Kind, value: String) -> Value {
         let shown = fields::display(self.store, kind, &value);
-        let link = (kind == Kind::User && !value.is_empty() && !self.exclude_links)
-            .then(|| format!("{}/api/now/table/sys_user/{value}", self.base_url));
+        let target = match kind {
+            Kind::User => Some("sys_user"),
+            Kind::Reference(target) => Some(target),
+            _ => None,
+        };
+        let link = target
+            .filter(|_| !value.is_empty() && !self.exclude_links)
+            .map(|t| format!("{}/api/now/table/{t}/{value}", self.base_url));
         match (self.mode, link) {
             (DisplayMode::Value, None) => Value::String(value),
             (DisplayMode::Display, None) => Value::String(shown),

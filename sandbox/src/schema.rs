@@ -1,5 +1,5 @@
 //! The dictionary of the tables the sandbox serves (`incident`, `change_request`,
-//! `sys_user`): their fields, field types and numbering.
+//! `sys_user`, and the role tables of `crate::roles`): their fields, field types and numbering.
 
 use crate::choices::{
     CHANGE_STATES, CHANGE_TYPES, IMPACT_URGENCY, INCIDENT_CATEGORIES, INCIDENT_STATES, PRIORITIES,
@@ -17,6 +17,8 @@ pub enum Kind {
     TextChoice(&'static [(&'static str, &'static str)]),
     /// A reference to a `sys_user` record (value = its `sys_id`).
     User,
+    /// A reference to a record of another table (value = its `sys_id`; shown by its `name`).
+    Reference(&'static str),
     /// A UTC date-time `YYYY-MM-DD HH:MM:SS`.
     DateTime,
     /// `"true"` or `"false"`.
@@ -59,9 +61,15 @@ impl Table {
 
 /// The table of that name, if the sandbox serves it.
 pub fn table(name: &str) -> Option<&'static Table> {
-    [&INCIDENT, &CHANGE_REQUEST, &SYS_USER]
-        .into_iter()
-        .find(|t| t.name == name)
+    [
+        &INCIDENT,
+        &CHANGE_REQUEST,
+        &SYS_USER,
+        &crate::roles::SYS_USER_ROLE,
+        &crate::roles::SYS_USER_HAS_ROLE,
+    ]
+    .into_iter()
+    .find(|t| t.name == name)
 }
 
 const fn f(name: &'static str, kind: Kind, limit: Option<usize>, writable: bool) -> Field {

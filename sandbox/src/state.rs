@@ -30,6 +30,8 @@ pub struct Data {
     pub faults: Pending,
     pub api_cors_origin: Option<String>,
     pub oauth_cors_origin: Option<String>,
+    /// Whether the read ACL on `sys_user_has_role` lets users read their own roles.
+    pub own_roles_readable: bool,
     pub created: HashMap<String, u32>,
 }
 
@@ -52,12 +54,14 @@ impl AppState {
         let mut data = Data {
             api_cors_origin: config.api_cors_origin.as_deref().map(normalize_origin),
             oauth_cors_origin: config.oauth_cors_origin.as_deref().map(normalize_origin),
+            own_roles_readable: config.own_roles_readable,
             ..Data::default()
         };
         let now = ids::now_string();
         for user in &config.users {
             data.store.add_user(user, &now);
         }
+        crate::roles::seed(&mut data.store, &config.users, &now);
         if config.seed {
             seed::load(&mut data.store, &config.users);
         }

@@ -45,6 +45,11 @@ impl Store {
         self.get("sys_user", sys_id)
     }
 
+    /// Appends a record as it is (seeding of read-only tables).
+    pub fn push(&mut self, table: &'static str, rec: Record) {
+        self.tables.entry(table).or_default().push(rec);
+    }
+
     /// Adds a configured user to `sys_user` with a stable `sys_id`.
     pub fn add_user(&mut self, user: &SandboxUser, now: &str) {
         let mut rec = blank(&schema::SYS_USER);

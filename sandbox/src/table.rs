@@ -39,7 +39,9 @@ pub async fn list(
         let mut rows: Vec<&Record> = store
             .rows(table.name)
             .iter()
-            .filter(|r| visible(&user, table, r) && query.matches(store, table, r))
+            .filter(|r| {
+                visible(&user, table, r, d.own_roles_readable) && query.matches(store, table, r)
+            })
             .collect();
         query.sort(store, table, &mut rows);
         let render = params.render(store, table, &user.base_url);
@@ -76,7 +78,7 @@ pub async fn get_one(
         let rec = d
             .store
             .get(table.name, &sys_id)
-            .filter(|r| visible(&user, table, r))?;
+            .filter(|r| visible(&user, table, r, d.own_roles_readable))?;
         Some(params.render(&d.store, table, &user.base_url).record(rec))
     });
     let result = result.ok_or_else(ApiError::no_record)?;
@@ -137,7 +139,7 @@ pub async fn update(
     let exists = state.with(|d| {
         d.store
             .get(table.name, &sys_id)
-            .is_some_and(|r| visible(&user, table, r))
+            .is_some_and(|r| visible(&user, table, r, d.own_roles_readable))
     });
     if !exists {
         return Err(ApiError::no_record());
@@ -171,8 +173,11 @@ fn lookup(name: &str) -> Result<&'static Table, ApiError> {
 }
 
 /// Read ACL: fulfillers read every ticket, other users only the ones they opened,
-/// called in or requested.
-pub fn visible(user: &ApiUser, table: &Table, rec: &Record) -> bool {
+/// called in or requested; role grants follow `roles::grant_visible`.
+pub fn visible(user: &ApiUser, table: &Table, rec: &Record, own_roles_readable: bool) -> bool {
+    if table.name == crate::roles::SYS_USER_HAS_ROLE.name {
+        return crate::roles::grant_visible(user, rec, own_roles_readable);
+    }
     if table.numbering.is_none() || user.is_fulfiller() {
         return true;
     }

@@ -93,6 +93,19 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
     render(text, action, &detail, &url, context)
 }
 
+/// Whether the connection status page can help: the instance, its CORS settings, an ACL or
+/// IP address access control may be behind the failure.
+pub fn worth_checking(error: &ConnectError) -> bool {
+    matches!(
+        error,
+        ConnectError::OAuth(OAuthError::Transport(_))
+            | ConnectError::OAuth(OAuthError::InvalidClient(_))
+            | ConnectError::Api(ApiError::Transport(_))
+            | ConnectError::Api(ApiError::Forbidden { .. })
+            | ConnectError::Api(ApiError::Refresh(OAuthError::Transport(_)))
+    )
+}
+
 fn describe_oauth(
     error: &OAuthError,
     texts: &'static Texts,
@@ -222,6 +235,25 @@ mod tests {
         let titles: std::collections::BTreeSet<_> =
             failures.into_iter().map(|f| told(f).title).collect();
         assert_eq!(titles.len(), 9);
+    }
+
+    #[test]
+    fn setup_failures_offer_the_status_page_and_sign_in_mistakes_do_not() {
+        let blocked = TransportError::Blocked { url: "u".into() };
+        assert!(worth_checking(&ApiError::Transport(blocked.clone()).into()));
+        assert!(worth_checking(&OAuthError::Transport(blocked).into()));
+        assert!(worth_checking(
+            &ApiError::Forbidden {
+                detail: "ACL".into()
+            }
+            .into()
+        ));
+        assert!(worth_checking(
+            &OAuthError::Transport(TransportError::Unreachable { url: "u".into() }).into()
+        ));
+        assert!(!worth_checking(&OAuthError::AccessDenied.into()));
+        assert!(!worth_checking(&OAuthError::StateMismatch.into()));
+        assert!(!worth_checking(&ApiError::SessionEnded.into()));
     }
 
     #[test]

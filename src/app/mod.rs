@@ -12,6 +12,10 @@ pub mod share;
 pub mod share_flow;
 pub mod state;
 pub mod state_names;
+pub mod status;
+pub mod status_checks;
+pub mod status_roles;
+pub mod status_text;
 pub mod tickets;
 
 pub use services::{AppOptions, Browser, Services};

@@ -8,7 +8,6 @@ use crate::hooks::{use_connection, ConnectionHandle, ConnectionProvider};
 
 use super::actions_page::ActionsPage;
 use super::busy_card::BusyCard;
-use super::connected_card::ConnectedCard;
 use super::connection_card::ConnectionCard;
 use super::error_panel::ErrorPanel;
 use super::home_page::HomePage;
@@ -16,6 +15,7 @@ use super::live_region::LiveRegion;
 use super::manage_page::ManagePage;
 use super::setup_page::SetupPage;
 use super::share_form::ShareForm;
+use super::status_page::StatusPage;
 use super::tickets_page::TicketsPage;
 
 #[derive(Properties, PartialEq)]
@@ -40,9 +40,11 @@ fn Shell() -> Html {
     let state = connection.state();
     let page = match (state.view, &state.connection) {
         (View::Setup, _) => html! { <SetupPage /> },
+        (_, Connection::Busy(step)) => html! { <BusyCard step={*step} /> },
+        // Troubleshooting works signed in, signed out and after a failure alike.
+        (View::Status, _) => html! { <StatusPage /> },
         // Signed out or failed mid-way: drafts and settings wait in storage for the reconnect.
         (_, Connection::Disconnected) => html! { <ConnectionCard /> },
-        (_, Connection::Busy(step)) => html! { <BusyCard step={*step} /> },
         (_, Connection::Failed(error)) => html! { <ErrorPanel error={error.clone()} /> },
         (view, Connection::Connected(connected)) => connected_page(view, connected, &connection),
     };
@@ -63,6 +65,7 @@ fn connected_page(view: View, connected: &Connected, connection: &ConnectionHand
         View::Share => html! { <ActionsPage /> },
         View::Tickets(scope) => html! { <TicketsPage {scope} /> },
         View::Manage => html! { <ManagePage connected={connected.clone()} /> },
-        View::Status => html! { <ConnectedCard connected={connected.clone()} /> },
+        // Shown by `Shell` before any connection state is looked at.
+        View::Status => html! { <StatusPage /> },
     }
 }

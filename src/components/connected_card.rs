@@ -24,6 +24,10 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))
     };
+    let show_status = {
+        let connection = connection.clone();
+        Callback::from(move |_| connection.show(crate::app::View::Status))
+    };
     html! {
         <section class="sc-card sc-connected" aria-labelledby="sc-connected-title">
             <h2 id="sc-connected-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.connected_title }</h2>
@@ -31,6 +35,7 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
             <p class="sc-muted">{ fill(texts.token_renews, &[("time", &until)]) }</p>
             <div class="sc-actions">
                 <button type="button" class="sc-button sc-primary" onclick={show_actions}>{ texts.share.show_actions }</button>
+                <button type="button" class="sc-button" onclick={show_status}>{ texts.status.open_button }</button>
             </div>
         </section>
     }

@@ -1,9 +1,10 @@
 //! A failure told as what happened and what to do next, with the button for that step.
-//! It takes focus when it appears after an action, so it is read out and seen.
+//! It takes focus when it appears after an action, so it is read out and seen. Failures the
+//! instance's setup may cause also offer the connection status page.
 
 use yew::prelude::*;
 
-use crate::app::describe::NextAction;
+use crate::app::describe::{self, NextAction};
 use crate::app::{ConnectError, View};
 use crate::hooks::{use_connection, use_focus_on_arrival};
 
@@ -24,15 +25,26 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let told = connection.describe(&props.error);
     let button = match (told.action, props.inline) {
         (NextAction::Setup, false) => {
+            let connection = connection.clone();
             let onclick = Callback::from(move |_| connection.show(View::Setup));
-            html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> }
+            Some(
+                html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> },
+            )
         }
         (NextAction::Reconnect, _) => {
+            let connection = connection.clone();
             let onclick = Callback::from(move |_| connection.reconnect());
-            html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.reconnect }</button> }
+            Some(
+                html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.reconnect }</button> },
+            )
         }
-        _ => html! {},
+        _ => None,
     };
+    let check = describe::worth_checking(&props.error).then(|| {
+        let connection = connection.clone();
+        let onclick = Callback::from(move |_| connection.show(View::Status));
+        html! { <button type="button" class="sc-button" {onclick}>{ texts.status.check_button }</button> }
+    });
     let title = html! {
         <>
             <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>{ told.title }
@@ -48,7 +60,9 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
             }
             if !told.detail.is_empty() { <p class="sc-error-detail">{ told.detail }</p> }
             <p class="sc-error-next">{ told.next }</p>
-            { button }
+            if button.is_some() || check.is_some() {
+                <div class="sc-actions">{ button }{ check }</div>
+            }
         </section>
     }
 }

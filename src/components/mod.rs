@@ -27,6 +27,8 @@ pub mod share_outcome;
 pub mod share_reason;
 pub mod state_chart;
 pub mod state_names_form;
+pub mod status_line;
+pub mod status_page;
 pub mod text_field;
 pub mod ticket_card;
 pub mod ticket_link;

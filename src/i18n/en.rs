@@ -2,6 +2,7 @@
 
 use super::en_manage::EN_MANAGE;
 use super::en_share::EN_SHARE;
+use super::en_status::EN_STATUS;
 use super::en_tickets::EN_TICKETS;
 use super::{ErrorText, ErrorTexts, Texts};
 
@@ -172,4 +173,5 @@ pub const EN: Texts = Texts {
     share: EN_SHARE,
     tickets: EN_TICKETS,
     manage: EN_MANAGE,
+    status: EN_STATUS,
 };

@@ -7,13 +7,16 @@
 mod en;
 mod en_manage;
 mod en_share;
+mod en_status;
 mod en_tickets;
 pub mod manage;
 pub mod share;
+pub mod status;
 pub mod tickets;
 
 pub use manage::{ManageTexts, SettingsFileTexts};
 pub use share::ShareTexts;
+pub use status::{StatusFix, StatusTexts};
 pub use tickets::TicketsTexts;
 
 /// The locales snowcard knows.
@@ -132,6 +135,7 @@ pub struct Texts {
     pub share: ShareTexts,
     pub tickets: TicketsTexts,
     pub manage: ManageTexts,
+    pub status: StatusTexts,
 }
 
 /// A failure's title, what happened, and what to do next.

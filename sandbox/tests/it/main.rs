@@ -8,5 +8,6 @@ mod cors;
 mod faults;
 mod oauth_errors;
 mod oauth_flow;
+mod roles;
 mod table_read;
 mod table_write;
