@@ -11,7 +11,7 @@ use oauth2::http::{self, header, Method, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use super::error::{ApiError, OAuthError};
+use super::error::{ApiError, OAuthError, TransportError};
 use super::http::{header as header_value, HttpResponse, LocalFuture, Transport};
 use super::oauth::{self, OAuthSettings, TokenSet};
 use super::user::{self, CurrentUserBody, SysUserBody, UserInfo};
@@ -102,14 +102,20 @@ impl ServiceNowClient {
         })
     }
 
-    /// The user the token belongs to, by the UI user API or, failing that, `sys_user`.
+    /// The user the token belongs to, by the UI user API or, failing that, `sys_user`
+    /// (also when the browser may not read the UI API: the documented CORS rule covers only
+    /// the Table API).
     pub async fn current_user(&self) -> Result<UserInfo, ApiError> {
         match self
             .get_json::<CurrentUserBody>(user::CURRENT_USER_PATH)
             .await
         {
             Ok(body) => Ok(body.into()),
-            Err(ApiError::NotFound { .. } | ApiError::UnexpectedResponse(_)) => self
+            Err(
+                ApiError::NotFound { .. }
+                | ApiError::UnexpectedResponse(_)
+                | ApiError::Transport(TransportError::Blocked { .. }),
+            ) => self
                 .get_json::<SysUserBody>(user::SYS_USER_FALLBACK_PATH)
                 .await?
                 .into_user()

@@ -245,3 +245,20 @@ fn falls_back_to_sys_user_when_the_ui_api_is_missing() {
     );
     assert!(transport.requests()[1].url.contains("gs.getUserID()"));
 }
+
+#[test]
+fn falls_back_to_sys_user_when_cors_hides_the_ui_api() {
+    let transport = FakeTransport::new(|req| match req.uri().path() {
+        "/api/now/ui/user/current_user" => Err(TransportError::Blocked {
+            url: req.uri().to_string(),
+        }),
+        _ => json(
+            200,
+            r#"{"result":[{"sys_id":"u9","user_name":"int.user","name":"Integration User"}]}"#,
+        ),
+    });
+    let (client, _) = client_with(&transport, 1799);
+    let user = block_on(client.current_user()).expect("user");
+    assert_eq!(user.display_name, "Integration User");
+    assert!(transport.requests()[1].url.contains("/api/now/table/sys_user"));
+}
