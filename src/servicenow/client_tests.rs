@@ -260,5 +260,7 @@ fn falls_back_to_sys_user_when_cors_hides_the_ui_api() {
     let (client, _) = client_with(&transport, 1799);
     let user = block_on(client.current_user()).expect("user");
     assert_eq!(user.display_name, "Integration User");
-    assert!(transport.requests()[1].url.contains("/api/now/table/sys_user"));
+    assert!(transport.requests()[1]
+        .url
+        .contains("/api/now/table/sys_user"));
 }
