@@ -49,13 +49,27 @@ pub fn end_of_day_local(date: NaiveDate) -> DateTime<Utc> {
 }
 
 /// A date in the person's own time zone and format (through the browser's `Intl`).
+///
+/// One `Intl.DateTimeFormat` serves every call: making one per date (what
+/// `toLocaleDateString` does) was most of the time a 1,000-row list took to render.
 pub fn local_date(at: DateTime<Utc>) -> String {
     #[cfg(target_arch = "wasm32")]
     {
+        thread_local! {
+            static FORMAT: js_sys::Function = js_sys::Intl::DateTimeFormat::new(
+                &js_sys::Array::new(),
+                &js_sys::Object::new(),
+            )
+            .format();
+        }
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
             at.timestamp_millis() as f64
         ));
-        String::from(date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+        FORMAT
+            .with(|format| format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date))
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| at.format("%Y-%m-%d").to_string())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
