@@ -28,7 +28,7 @@ const CHECKS: [&str; 7] = [
     "Table API readable: change requests",
     "Token endpoint reachable from this browser",
     "Creating incidents allowed (itil role)",
-    "Creating change requests allowed (change_manager role)",
+    "Creating change requests allowed (itil or change_manager role)",
 ];
 const CORS_FIX: &str =
     "adds a rule for the REST API \"Table API\" with domain https://portal.example,";
@@ -83,6 +83,9 @@ fn instance(change: impl Fn(&HttpRequest) -> Option<Answer> + 'static) -> FakeTr
             ),
             "/api/now/table/incident" | "/api/now/table/change_request" => {
                 json(200, r#"{"result":[{"sys_id":"a"}]}"#)
+            }
+            "/api/now/stats/incident" | "/api/now/stats/change_request" => {
+                json(200, r#"{"result":{"stats":{"count":"1"}}}"#)
             }
             _ => json(200, "<html></html>"),
         }

@@ -39,11 +39,13 @@ impl Check {
     ];
 }
 
-/// The role the integration user needs to create tickets of `kind`.
-pub fn required_role(kind: TicketKind) -> &'static str {
+/// The roles that let the integration user create tickets of `kind` (any one of them, or
+/// `admin`); the first is the one to grant when none is held. In base ServiceNow, `itil`
+/// creates incidents and change requests; `change_manager` also creates change requests.
+pub fn required_roles(kind: TicketKind) -> &'static [&'static str] {
     match kind {
-        TicketKind::Incident => "itil",
-        TicketKind::ChangeRequest => "change_manager",
+        TicketKind::Incident => &["itil"],
+        TicketKind::ChangeRequest => &["itil", "change_manager"],
     }
 }
 

@@ -10,7 +10,6 @@ use super::flow;
 use super::services::Services;
 use super::status::{Check, Outcome, Passed, Problem, Skip};
 use super::status_roles::{can_create, roles};
-use crate::servicenow::user::{self, SysUserBody};
 use crate::servicenow::{
     ApiError, Clock, InstanceUrl, OAuthError, OAuthSettings, ServiceNowClient, TicketKind,
     Transport, TransportError, UserInfo,
@@ -146,22 +145,10 @@ pub async fn instance_reachable(transport: &dyn Transport, instance: &InstanceUr
     }
 }
 
-/// Who the token belongs to, by the current user API; when CORS hides that API (an instance
-/// with CORS rules only for the documented Table API), by the session's `sys_user` record.
+/// Who the token belongs to (the client falls back to `sys_user` when CORS hides the UI
+/// user API).
 pub async fn token_valid(client: &ServiceNowClient) -> Result<UserInfo, Problem> {
-    match client.current_user().await {
-        Ok(user) => Ok(user),
-        Err(ApiError::Transport(TransportError::Blocked { .. })) => {
-            let body = client
-                .get_json::<SysUserBody>(user::SYS_USER_FALLBACK_PATH)
-                .await
-                .map_err(api_problem)?;
-            body.into_user().ok_or_else(|| Problem::Unexpected {
-                detail: "no sys_user record for the session".into(),
-            })
-        }
-        Err(other) => Err(api_problem(other)),
-    }
+    client.current_user().await.map_err(api_problem)
 }
 
 #[derive(Deserialize)]
@@ -170,14 +157,17 @@ struct Rows {
     result: Vec<serde_json::Value>,
 }
 
-/// One `sys_id` from the table, which proves the Table API answers this page and the
-/// user may read it.
+/// One `sys_id` from the table, and its count from the Aggregate API (the cards use both,
+/// and each API has its own CORS rule): this page may read the table both ways.
 pub async fn table_readable(client: &ServiceNowClient, kind: TicketKind) -> Outcome {
-    let path = format!(
-        "/api/now/table/{}?sysparm_limit=1&sysparm_fields=sys_id",
-        kind.table()
-    );
-    match client.get_json::<Rows>(&path).await {
+    let table = kind.table();
+    let rows = format!("/api/now/table/{table}?sysparm_limit=1&sysparm_fields=sys_id");
+    let count = format!("/api/now/stats/{table}?sysparm_count=true");
+    let read = async {
+        client.get_json::<Rows>(&rows).await?;
+        client.get_json::<serde_json::Value>(&count).await
+    };
+    match read.await {
         Ok(_) => Outcome::Passed(Passed::Readable),
         Err(error) => Outcome::Failed(api_problem(error)),
     }

@@ -3,11 +3,13 @@
 
 use serde::Deserialize;
 
-use super::status::{required_role, Outcome, Passed, Problem, Skip};
+use super::status::{required_roles, Outcome, Passed, Problem, Skip};
 use super::status_checks::api_problem;
 use crate::servicenow::{ApiError, ServiceNowClient, TicketKind, TransportError, UserInfo};
 
 /// The session's active role grants (direct and inherited), by role name.
+/// Every role, not only the ones that matter: an empty answer must mean "hidden", which a
+/// filtered query could not tell from "none of them".
 const ROLES_PATH: &str = "/api/now/table/sys_user_has_role?sysparm_query=user%3Djavascript%3Ags.getUserID()%5Estate%3Dactive&sysparm_fields=role.name&sysparm_limit=1000";
 
 #[derive(Deserialize)]
@@ -34,7 +36,7 @@ pub fn can_create(
     roles: &Result<Vec<String>, ApiError>,
     user: Option<&UserInfo>,
 ) -> Outcome {
-    let role = required_role(kind);
+    let wanted = required_roles(kind);
     let user = user.cloned();
     match roles {
         Ok(found) if found.iter().all(|r| r.trim().is_empty()) => {
@@ -42,15 +44,21 @@ pub fn can_create(
         }
         Ok(found) => {
             let held = |name: &str| found.iter().any(|r| r == name);
-            if held(role) || held("admin") {
-                let via_admin = !held(role);
-                Outcome::Passed(Passed::HasRole {
+            match wanted.iter().find(|role| held(role)) {
+                Some(role) => Outcome::Passed(Passed::HasRole {
                     user,
                     role,
-                    via_admin,
-                })
-            } else {
-                Outcome::Failed(Problem::RoleMissing { user, role })
+                    via_admin: false,
+                }),
+                None if held("admin") => Outcome::Passed(Passed::HasRole {
+                    user,
+                    role: wanted[0],
+                    via_admin: true,
+                }),
+                None => Outcome::Failed(Problem::RoleMissing {
+                    user,
+                    role: wanted[0],
+                }),
             }
         }
         Err(ApiError::Forbidden { detail }) => Outcome::NotChecked(Skip::RolesHidden {

@@ -36,6 +36,9 @@ fn instance(change: impl Fn(&HttpRequest) -> Option<Answer> + 'static) -> FakeTr
             "/api/now/ui/user/current_user" => json(200, USER),
             "/api/now/table/sys_user_has_role" => json(200, ROLES),
             _ if path.starts_with("/api/now/table/") => json(200, ROWS),
+            _ if path.starts_with("/api/now/stats/") => {
+                json(200, r#"{"result":{"stats":{"count":"3"}}}"#)
+            }
             _ => json(404, "{}"),
         }
     })
@@ -151,6 +154,24 @@ fn a_blocked_table_api_fails_its_lines_while_the_instance_answers() {
         outcome_of(&lines, Check::TokenEndpoint),
         Outcome::Passed(_)
     ));
+}
+
+#[test]
+fn an_aggregate_api_closed_by_cors_fails_the_table_lines_the_cards_need() {
+    let transport = instance(|req| {
+        req.uri()
+            .path()
+            .starts_with("/api/now/stats/")
+            .then(|| blocked(req))
+    });
+    let lines = run_all(&transport, true);
+    for kind in [TicketKind::Incident, TicketKind::ChangeRequest] {
+        let outcome = outcome_of(&lines, Check::TableReadable(kind));
+        assert!(
+            matches!(&outcome, Outcome::Failed(Problem::ApiBlocked { url }) if url.contains("/api/now/stats/")),
+            "{kind:?}: {outcome:?}"
+        );
+    }
 }
 
 #[test]
@@ -342,12 +363,35 @@ fn roles_pass_fail_or_stay_unknown() {
     let roles = |names: &[&str]| Ok(names.iter().map(|n| (*n).to_owned()).collect());
     let user = user();
     assert_eq!(
-        can_create(TicketKind::ChangeRequest, &roles(&["itil"]), user.as_ref()),
+        can_create(
+            TicketKind::ChangeRequest,
+            &roles(&["snc_internal"]),
+            user.as_ref()
+        ),
         Outcome::Failed(Problem::RoleMissing {
             user: user.clone(),
-            role: "change_manager"
+            role: "itil"
         })
     );
+    for held in ["itil", "change_manager"] {
+        assert_eq!(
+            can_create(TicketKind::ChangeRequest, &roles(&[held]), user.as_ref()),
+            Outcome::Passed(Passed::HasRole {
+                user: user.clone(),
+                role: held,
+                via_admin: false
+            }),
+            "{held} creates change requests"
+        );
+    }
+    assert!(matches!(
+        can_create(
+            TicketKind::Incident,
+            &roles(&["change_manager"]),
+            user.as_ref()
+        ),
+        Outcome::Failed(_)
+    ));
     assert_eq!(
         can_create(
             TicketKind::Incident,

@@ -26,7 +26,7 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     table_change_name: "Table API readable: change requests",
     token_endpoint_name: "Token endpoint reachable from this browser",
     create_incident_name: "Creating incidents allowed (itil role)",
-    create_change_name: "Creating change requests allowed (change_manager role)",
+    create_change_name: "Creating change requests allowed (itil or change_manager role)",
 
     instance_ok: "{instance} answers.",
     token_ok: "The instance accepts the token; it belongs to {user} ({user_name}).",
@@ -97,7 +97,7 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     api_closed: "Not checked: the Table API is closed to this page (see above).",
     roles_hidden: StatusFix {
         detail: "Could not be checked: the instance does not show {user} their own roles (the read access control on sys_user_has_role hides them). {detail}",
-        fix: "An administrator checks the roles under User Administration > Users instead: itil to create incidents, change_manager to create change requests.",
+        fix: "An administrator checks the roles under User Administration > Users instead: itil creates incidents and change requests, change_manager also creates change requests.",
     },
     could_not_ask: "Could not be checked: asking for the roles failed. {detail}",
 };
