@@ -103,9 +103,9 @@ async fn a_loaded_card_shows_counts_as_text_and_the_recent_tickets() {
     app.wait_for_text("8 tickets").await;
     let change = card_text(&app, "Change management");
     for text in [
-        "New3",
-        "Assess4",
-        "Waiting for vendor1",
+        "New: 3",
+        "Assess: 4",
+        "Waiting for vendor: 1",
         "CHG0030001",
         "CHG0030002",
         "1 overdue",

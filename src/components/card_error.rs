@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::app::describe::NextAction;
-use crate::app::ConnectError;
+use crate::app::describe::{self, NextAction};
+use crate::app::{ConnectError, View};
 use crate::hooks::use_connection;
 use crate::servicenow::ApiError;
 
@@ -18,7 +18,16 @@ pub struct CardErrorProps {
 pub fn CardError(props: &CardErrorProps) -> Html {
     let connection = use_connection();
     let texts = connection.texts;
-    let told = connection.describe(&ConnectError::Api(props.error.clone()));
+    let error = ConnectError::Api(props.error.clone());
+    let told = connection.describe(&error);
+    // Card failures are most often the instance's CORS rules or roles: the status page says which.
+    let check = describe::worth_checking(&error).then(|| {
+        let connection = connection.clone();
+        html! {
+            <button type="button" class="sc-button"
+                onclick={Callback::from(move |_| connection.show(View::Status))}>{ texts.status.check_button }</button>
+        }
+    });
     let retry = props.on_retry.reform(|_: MouseEvent| ());
     let reconnect = (told.action == NextAction::Reconnect).then(|| {
         let connection = connection.clone();
@@ -28,7 +37,7 @@ pub fn CardError(props: &CardErrorProps) -> Html {
         }
     });
     html! {
-        <div class="sc-card-error" role="status">
+        <div class="sc-card-error" role="alert">
             <p class="sc-error-title">
                 <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>
                 { texts.tickets.load_failed }{": "}{ told.title }
@@ -38,6 +47,7 @@ pub fn CardError(props: &CardErrorProps) -> Html {
             <div class="sc-actions">
                 { for reconnect }
                 <button type="button" class="sc-button" onclick={retry}>{ texts.tickets.retry }</button>
+                { for check }
             </div>
         </div>
     }

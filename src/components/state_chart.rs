@@ -21,7 +21,7 @@ pub fn StateChart(props: &StateChartProps) -> Html {
         let width = ((bar.count as f64 / largest as f64) * 100.0).max(1.5);
         html! {
             <li class="sc-chart-row" key={bar.value.clone()}>
-                <span class="sc-chart-name">{ &bar.name }</span>
+                <span class="sc-chart-name">{ &bar.name }<span class="sc-visually-hidden">{": "}</span></span>
                 <svg class="sc-chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
                     aria-hidden="true" focusable="false">
                     <rect class="sc-chart-track" x="0" y="0" width="100" height="10" />

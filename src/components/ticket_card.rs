@@ -48,12 +48,7 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                 };
                 html! {
                     <>
-                        <p class="sc-card-total">
-                            { plural(data.total(), texts.count_one, texts.count_other) }
-                            if overdue > 0 {
-                                {" · "}<span class="sc-overdue">{ fill(texts.overdue_count, &[("count", &overdue.to_string())]) }</span>
-                            }
-                        </p>
+                        <p class="sc-card-total">{ plural(data.total(), texts.count_one, texts.count_other) }</p>
                         if data.total() == 0 {
                             <p class="sc-muted">{ empty }</p>
                         } else {
@@ -61,7 +56,12 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                                 label={format!("{title}: {}", texts.chart_label)} />
                         }
                         if !data.recent.is_empty() {
-                            <h3>{ texts.recent_label }</h3>
+                            <h3>
+                                { texts.recent_label }
+                                if overdue > 0 {
+                                    {" · "}<span class="sc-overdue">{ fill(texts.overdue_count, &[("count", &overdue.to_string())]) }</span>
+                                }
+                            </h3>
                             <RecentTickets tickets={data.recent.clone()}
                                 label={format!("{title}: {}", texts.recent_label)} />
                         }
@@ -88,7 +88,7 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
 
 fn skeleton(loading: &'static str) -> Html {
     html! {
-        <div class="sc-skeleton" aria-hidden="false">
+        <div class="sc-skeleton">
             <span class="sc-visually-hidden">{ loading }</span>
             <span class="sc-skeleton-line sc-skeleton-short" aria-hidden="true"></span>
             <span class="sc-skeleton-line" aria-hidden="true"></span>

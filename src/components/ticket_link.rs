@@ -14,13 +14,14 @@ pub struct TicketLinkProps {
 pub fn TicketLink(props: &TicketLinkProps) -> Html {
     let connection = use_connection();
     let texts = &connection.texts.tickets;
-    let href = match connection.client() {
-        Some(client) => client
-            .settings()
-            .instance
-            .record_url(props.ticket.kind.table(), &props.ticket.sys_id),
-        None => String::new(),
+    // Signed out mid-render there is no instance to link to: the number alone.
+    let Some(client) = connection.client() else {
+        return html! { <span class="sc-ticket-number">{ &props.ticket.number }</span> };
     };
+    let href = client
+        .settings()
+        .instance
+        .record_url(props.ticket.kind.table(), &props.ticket.sys_id);
     html! {
         <a class="sc-ticket-number" {href} target="_blank" rel="noopener noreferrer">
             { &props.ticket.number }

@@ -5,9 +5,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state_names::default_states;
+use crate::app::state_names::{states_to_name, TABLES};
 use crate::app::{TicketsScope, View};
-use crate::hooks::{use_connection, use_focus_on_arrival, use_ticket_list, PageAt};
+use crate::hooks::{
+    use_connection, use_focus_on_arrival, use_instance_states, use_ticket_list, PageAt,
+};
 use crate::i18n::fill;
 use crate::servicenow::{Priority, Sort, SortField, TicketKind, TicketQuery, Whose};
 use crate::storage::keys;
@@ -70,6 +72,7 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
     let at = use_state(|| PageAt::first(*scope, &query));
     let retry = use_state(|| 0u32);
     let list = use_ticket_list(*scope, (*query).clone(), at.clone(), *retry);
+    let instance_states = use_instance_states();
 
     // Any change of what is listed starts again at its first page.
     let apply = {
@@ -230,10 +233,16 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
     let state_filter = match *scope {
         TicketsScope::Only(kind) => {
             let names = connection.state_names();
+            let index = TABLES.iter().position(|k| *k == kind).unwrap_or(0);
             let options = std::iter::once(("".into(), texts.any_state.into()))
-                .chain(default_states(kind).iter().map(|(value, default)| {
-                    ((*value).into(), names.name(kind, value, default).into())
-                }))
+                .chain(
+                    states_to_name(kind, instance_states.of(index), &names)
+                        .into_iter()
+                        .map(|state| {
+                            let shown = names.name(kind, &state.value, &state.servicenow_name);
+                            (state.value.into(), shown.into())
+                        }),
+                )
                 .collect::<Vec<(AttrValue, AttrValue)>>();
             let selected: AttrValue = query.states.first().cloned().unwrap_or_default().into();
             html! { <ChoiceField id="sc-filter-state" label={texts.state_filter} {options} {selected} onchange={on_state} /> }
@@ -303,8 +312,8 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
                     <button type="button" class="sc-button" onclick={clear}>{ texts.clear_filters }</button>
                 </div>
             </form>
-            <p class="sc-range" role="status" aria-live="polite">
-                { range.clone().unwrap_or_default() }
+            <p class="sc-range">
+                <span role="status">{ range.clone().unwrap_or_default() }</span>
                 if list.loading { <span class="sc-muted">{" "}{ texts.refreshing }</span> }
             </p>
             if let Some(error) = list.error.clone() { <CardError {error} on_retry={on_retry} /> }

@@ -60,14 +60,31 @@ async fn load(
     match at {
         PageAt::Table { kind, path } => {
             let page = client.list_page(*kind, path).await?;
-            let to = |path: Option<String>| path.map(|path| PageAt::Table { kind: *kind, path });
+            // Without a readable `Link` (a CORS rule that does not expose it, or links naming
+            // another host), the pages are found by offset, as the Link header would give them.
+            let at_offset = |offset: u64| list_path(*kind, query, PAGE_SIZE, offset);
+            let size = u64::from(PAGE_SIZE);
+            let more = match page.total {
+                Some(total) => page.offset + size < total,
+                None => page.rows.len() as u64 == size,
+            };
+            let earlier = page.offset > 0;
+            let to = |path: String| PageAt::Table { kind: *kind, path };
+            let links = page.links;
             Ok(Listed {
+                first: earlier.then(|| to(links.first.unwrap_or_else(|| at_offset(0)))),
+                prev: earlier.then(|| {
+                    to(links
+                        .prev
+                        .unwrap_or_else(|| at_offset(page.offset.saturating_sub(size))))
+                }),
+                next: links
+                    .next
+                    .or_else(|| more.then(|| at_offset(page.offset + size)))
+                    .map(to),
                 rows: page.rows,
                 total: page.total,
                 offset: page.offset,
-                first: to(page.links.first).filter(|_| page.offset > 0),
-                prev: to(page.links.prev),
-                next: to(page.links.next),
             })
         }
         PageAt::Both { start, history } => {
@@ -108,7 +125,8 @@ pub struct ListState {
     pub loading: bool,
 }
 
-/// The list for `query` in `scope` at `at`; returns its state and a "go to page" callback.
+/// The list for `query` in `scope` at the page `at`; `retry` changing loads it again. What is
+/// shown stays while the next page loads, and only the newest request's answer is kept.
 #[hook]
 pub fn use_ticket_list(
     scope: TicketsScope,
@@ -122,7 +140,6 @@ pub fn use_ticket_list(
         ..Default::default()
     });
     let generation = use_mut_ref(|| 0u64);
-    let latest = use_mut_ref(ListState::default);
     {
         let state = state.clone();
         let at = (*at).clone();
@@ -132,9 +149,10 @@ pub fn use_ticket_list(
                 *g += 1;
                 *g
             };
-            let mut loading = latest.borrow().clone();
-            loading.loading = true;
-            state.set(loading);
+            state.set(ListState {
+                loading: true,
+                ..(*state).clone()
+            });
             let Some(client) = connection.client() else {
                 state.set(ListState {
                     error: Some(ApiError::SessionEnded),
@@ -148,17 +166,18 @@ pub fn use_ticket_list(
                 if *generation.borrow() != current {
                     return;
                 }
-                let mut next = latest.borrow().clone();
-                next.loading = false;
-                match result {
-                    Ok(listed) => {
-                        next.listed = Some(listed);
-                        next.error = None;
-                    }
-                    Err(error) => next.error = Some(error),
-                }
-                *latest.borrow_mut() = next.clone();
-                state.set(next);
+                state.set(match result {
+                    Ok(listed) => ListState {
+                        listed: Some(listed),
+                        error: None,
+                        loading: false,
+                    },
+                    Err(error) => ListState {
+                        error: Some(error),
+                        loading: false,
+                        ..(*state).clone()
+                    },
+                });
             });
         });
     }

@@ -11,10 +11,16 @@ use yew::prelude::*;
 /// visible after being hidden. Everything stops when the component unmounts.
 #[hook]
 pub fn use_visible_interval(period_ms: u32, tick: Callback<()>) {
-    let tick = use_memo((), move |_| tick);
+    // The latest callback is called, though the timer is set up only once per period.
+    let latest = use_mut_ref(|| tick.clone());
+    *latest.borrow_mut() = tick;
     use_effect_with(period_ms, move |period| {
         let period = *period;
-        let tick = Rc::clone(&tick);
+        let tick = Callback::from(move |()| {
+            let current = latest.borrow().clone();
+            current.emit(());
+        });
+        let tick = Rc::new(tick);
         let document = web_sys::window().and_then(|w| w.document());
         let start = {
             let tick = Rc::clone(&tick);
