@@ -5,16 +5,10 @@
 
 mod common;
 
-use std::rc::Rc;
-
-use chrono::{Duration, Utc};
 use common::{mount, Mounted};
-use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
 use snowcard::servicenow::fake::{json, FakeTransport};
-use snowcard::servicenow::{
-    HttpRequest, HttpResponse, InstanceUrl, OAuthSettings, TokenSet, TransportError,
-};
-use snowcard::storage::{keys, MemoryStorage, StorageBackend, Store, StoredSession};
+use snowcard::servicenow::{HttpRequest, HttpResponse, TransportError};
+use snowcard::storage::MemoryStorage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -35,31 +29,8 @@ const CORS_FIX: &str =
 
 type Answer = Result<HttpResponse, TransportError>;
 
-fn store(memory: &MemoryStorage) -> Store<Rc<dyn StorageBackend>> {
-    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
-    Store::new(backend, "snowcard")
-}
-
-/// Storage holding a connected session, as after signing in.
 fn signed_in() -> MemoryStorage {
-    let memory = MemoryStorage::default();
-    let session = StoredSession {
-        settings: OAuthSettings {
-            instance: InstanceUrl::parse("acme").expect("valid"),
-            client_id: ClientId::new("cid".into()),
-            redirect_uri: RedirectUrl::new(PAGE.into()).expect("valid"),
-            token_url: None,
-        },
-        tokens: TokenSet {
-            access_token: AccessToken::new("AT".into()),
-            refresh_token: Some(RefreshToken::new("RT".into())),
-            expires_at: Utc::now() + Duration::seconds(1799),
-            lifetime_secs: 1799,
-        },
-        user: None,
-    };
-    store(&memory).save(keys::SESSION, &session).expect("saved");
-    memory
+    common::signed_in(PAGE)
 }
 
 /// A healthy instance, except where `change` answers otherwise.
