@@ -257,3 +257,47 @@ async fn cards_show_skeletons_until_the_instance_answers() {
         .expect("query")
         .is_none());
 }
+
+/// Makes the page report itself hidden or visible, as the browser does for a tab.
+fn set_hidden(hidden: bool) {
+    use wasm_bindgen::JsValue;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).expect("set");
+    js_sys::Reflect::set(&descriptor, &"value".into(), &JsValue::from_bool(hidden)).expect("set");
+    js_sys::Object::define_property(document.as_ref(), &"hidden".into(), &descriptor);
+    let event = web_sys::Event::new("visibilitychange").expect("an event");
+    document.dispatch_event(&event).expect("dispatched");
+}
+
+fn stats_requests(app: &common::Mounted) -> usize {
+    app.transport
+        .requests()
+        .iter()
+        .filter(|r| r.url.contains("/api/now/stats/"))
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn cards_refresh_when_the_page_shows_again_without_blanking() {
+    let app = mount(PAGE, instance(no_incidents), signed_in(PAGE));
+    app.wait_for_text("8 tickets").await;
+    let before = stats_requests(&app);
+    assert_eq!(before, 2, "one count per card");
+    set_hidden(true);
+    set_hidden(false);
+    app.wait_for("both cards asked again", |a| {
+        stats_requests(a) == before + 2
+    })
+    .await;
+    assert!(
+        app.root
+            .query_selector(".sc-skeleton")
+            .expect("query")
+            .is_none(),
+        "a refresh keeps what is shown instead of going back to skeletons"
+    );
+    assert!(app.text().contains("8 tickets"));
+}

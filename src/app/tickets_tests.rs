@@ -209,3 +209,96 @@ fn a_card_asks_for_counts_and_the_newest_few_of_its_own_tickets() {
         .iter()
         .any(|u| u.contains("/api/now/table/incident") && u.contains("sysparm_limit=5")));
 }
+
+/// An instance whose tables sort by priority then newest first, as `ORDERBYpriority` asks.
+fn sorting_instance() -> FakeTransport {
+    FakeTransport::new(move |req| {
+        let fail = || crate::servicenow::TransportError::Unreachable { url: String::new() };
+        let url = url::Url::parse(&req.uri().to_string()).map_err(|_| fail())?;
+        let param = |name: &str| {
+            url.query_pairs()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default()
+        };
+        assert!(param("sysparm_query").contains("ORDERBYpriority"));
+        let (prefix, n) = if url.path().ends_with("change_request") {
+            ("CHG", 9u64)
+        } else {
+            ("INC", 6u64)
+        };
+        let base = Utc
+            .with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let mut all: Vec<(u64, i64, String)> = (0..n)
+            .map(|i| {
+                (
+                    1 + (i * 7 + prefix.len() as u64) % 5,
+                    i as i64,
+                    format!("{prefix}{i}"),
+                )
+            })
+            .collect();
+        all.sort_by_key(|(priority, age, _)| (*priority, *age));
+        let limit: usize = param("sysparm_limit").parse().unwrap_or(0);
+        let offset: usize = param("sysparm_offset").parse().unwrap_or(0);
+        let rows: Vec<_> = all
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(priority, age, number)| {
+                let created = base - Duration::minutes(*age);
+                json!({
+                    "sys_id": {"value": number},
+                    "number": {"value": number, "display_value": number},
+                    "priority": {"value": priority.to_string()},
+                    "sys_created_on": {"value": created.format("%Y-%m-%d %H:%M:%S").to_string()},
+                })
+            })
+            .collect();
+        let mut response = json(200, &json!({ "result": rows }).to_string())?;
+        response
+            .headers_mut()
+            .insert("x-total-count", n.to_string().parse().map_err(|_| fail())?);
+        Ok(response)
+    })
+}
+
+#[test]
+fn the_combined_list_sorted_by_priority_pages_in_priority_order() {
+    let transport = sorting_instance();
+    let client = connected_client(&transport);
+    let query = TicketQuery {
+        sort: Sort {
+            field: SortField::Priority,
+            descending: false,
+        },
+        ..Default::default()
+    };
+    let mut start = Cursor::default();
+    let mut seen: Vec<(String, Option<chrono::DateTime<Utc>>)> = Vec::new();
+    let mut numbers = Vec::new();
+    for _ in 0..10 {
+        let page = block_on(load_merged(&client, &query, start, 4)).expect("page");
+        if page.rows.is_empty() {
+            break;
+        }
+        seen.extend(
+            page.rows
+                .iter()
+                .map(|r| (r.priority.value.clone(), r.created)),
+        );
+        numbers.extend(page.rows.iter().map(|r| r.number.clone()));
+        start = page.next;
+    }
+    assert_eq!(numbers.len(), 15, "every ticket once: {numbers:?}");
+    let mut unique = numbers.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 15);
+    let priorities: Vec<&str> = seen.iter().map(|(p, _)| p.as_str()).collect();
+    let mut sorted = priorities.clone();
+    sorted.sort();
+    assert_eq!(priorities, sorted, "priority order across pages and tables");
+}
