@@ -10,7 +10,7 @@
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{Request, State};
 use axum::http::header::{
@@ -18,6 +18,7 @@ use axum::http::header::{
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -27,6 +28,7 @@ use tokio::task::JoinHandle;
 #[derive(Debug)]
 pub struct AppHost {
     url: String,
+    reports: Reports,
     stop: oneshot::Sender<()>,
     task: JoinHandle<io::Result<()>>,
 }
@@ -35,6 +37,12 @@ impl AppHost {
     /// The app's origin, e.g. `http://127.0.0.1:8700` (no trailing slash).
     pub fn url(&self) -> String {
         self.url.clone()
+    }
+
+    /// The Content-Security-Policy violation reports browsers sent so far (the header
+    /// policy's `report-uri`), each as the JSON body the browser posted.
+    pub fn csp_reports(&self) -> Vec<String> {
+        self.reports.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
     /// Stops serving.
@@ -49,6 +57,11 @@ impl AppHost {
         }
     }
 }
+
+/// Where browsers post CSP violation reports.
+pub const CSP_REPORT_PATH: &str = "/csp-report";
+
+type Reports = Arc<Mutex<Vec<String>>>;
 
 struct Site {
     dir: PathBuf,
@@ -89,15 +102,21 @@ pub async fn serve_app(
     csp_connect_src: Vec<String>,
 ) -> io::Result<AppHost> {
     let page_policy = page_policy(&csp_connect_src);
-    // frame-ancestors is ignored in a <meta>: only the header can say who may frame the app.
-    let csp = HeaderValue::from_str(&format!("{page_policy}; frame-ancestors 'self'"))
+    // frame-ancestors and report-uri are ignored in a <meta>: only the header can say who
+    // may frame the app and where the browser reports what the policy blocked.
+    let header = format!("{page_policy}; frame-ancestors 'self'; report-uri {CSP_REPORT_PATH}");
+    let csp = HeaderValue::from_str(&header)
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let site = Arc::new(Site {
         dir,
         csp,
         page_policy,
     });
-    let app = Router::new().fallback(serve).with_state(site);
+    let reports = Reports::default();
+    let app = Router::new()
+        .route(CSP_REPORT_PATH, post(report).with_state(reports.clone()))
+        .fallback(serve)
+        .with_state(site);
     let listener = TcpListener::bind(addr).await?;
     let url = format!("http://{}", listener.local_addr()?);
     let (stop, stopped) = oneshot::channel::<()>();
@@ -109,7 +128,20 @@ pub async fn serve_app(
             .with_graceful_shutdown(shutdown)
             .await
     });
-    Ok(AppHost { url, stop, task })
+    Ok(AppHost {
+        url,
+        reports,
+        stop,
+        task,
+    })
+}
+
+/// Keeps a violation report; a browser posts `application/csp-report` JSON.
+async fn report(State(reports): State<Reports>, body: String) -> StatusCode {
+    if let Ok(mut reports) = reports.lock() {
+        reports.push(body);
+    }
+    StatusCode::NO_CONTENT
 }
 
 async fn serve(State(site): State<Arc<Site>>, request: Request) -> Response {

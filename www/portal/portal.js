@@ -69,8 +69,15 @@ function listen(host, name) {
   host.addEventListener('snowcard-connected', () => note(`${name}: connected`));
   host.addEventListener('snowcard-disconnected', () => note(`${name}: disconnected`));
   host.addEventListener('snowcard-ticket-created', (event) => {
-    const { number, table } = event.detail;
+    const { number, sysId, table, link } = event.detail;
     note(`Ticket ${number} created (${table}) from ${name}`);
+    const open = document.createElement('a');
+    open.href = link;
+    open.target = '_blank';
+    open.rel = 'noopener';
+    open.dataset.sysId = sysId;
+    open.textContent = `Open ${number} in ServiceNow`;
+    log.lastElementChild.append(' ', open);
   });
 }
 

@@ -90,7 +90,7 @@ async fn the_app_host_serves_the_build_with_types_and_policy() {
         "{headers:?}"
     );
     assert!(has(&headers, "cache-control: no-cache"));
-    let csp = "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'; frame-ancestors 'self'";
+    let csp = "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'; frame-ancestors 'self'; report-uri /csp-report";
     assert!(has(&headers, csp), "{headers:?}");
     let (_, _, portal) = http_get(&host.url(), "/portal.html").await;
     assert_eq!(
