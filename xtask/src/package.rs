@@ -13,6 +13,8 @@ use crate::workspace::Workspace;
 
 /// The stylesheet a host page may link; the same file `www/` uses.
 pub const CSS: &str = "snowcard.css";
+/// The module that loads snowcard on import, for pages that only use `<snowcard-app>`.
+pub const ELEMENT_LOADER: &str = "snowcard-element.js";
 
 /// What `package.json` says about the crate, from `cargo metadata`.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,8 +29,11 @@ pub struct Meta {
 pub fn write(ws: &Workspace, cargo: &mut std::process::Command, pkg: &Path) -> Result<()> {
     let step = crate::app_build::STEP;
     let css = ws.root.join("www").join(CSS);
-    fs::copy(&css, pkg.join(CSS))
-        .with_context(|| format!("{step}: could not copy {}", css.display()))?;
+    let loader = ws.root.join("package").join(ELEMENT_LOADER);
+    for (from, name) in [(&css, CSS), (&loader, ELEMENT_LOADER)] {
+        fs::copy(from, pkg.join(name))
+            .with_context(|| format!("{step}: could not copy {}", from.display()))?;
+    }
     cargo.args(["metadata", "--format-version", "1", "--no-deps"]);
     let metadata = cmd::stdout_of(cargo).with_context(|| format!("{step}: cargo metadata"))?;
     let meta = meta_of(&metadata, "snowcard")?;
@@ -86,9 +91,9 @@ pub fn package_json(meta: &Meta, mut files: Vec<String>) -> Result<String> {
         "main": main,
         "module": main,
         "types": types,
-        // Importing the module does nothing until `init()`; only wasm-bindgen's snippets
-        // (if any) run on import, as wasm-pack declares too.
-        "sideEffects": ["./snippets/*"],
+        // Importing the module does nothing until `init()`; wasm-bindgen's snippets (as
+        // wasm-pack declares) and the element loader, which calls `init()`, do.
+        "sideEffects": ["./snippets/*", format!("./{ELEMENT_LOADER}")],
     });
     for (key, value) in [
         ("description", &meta.description),
@@ -143,7 +148,7 @@ mod tests {
                 "main": "snowcard.js",
                 "module": "snowcard.js",
                 "types": "snowcard.d.ts",
-                "sideEffects": ["./snippets/*"],
+                "sideEffects": ["./snippets/*", "./snowcard-element.js"],
             })
         );
         assert!(text.ends_with("}\n"));
