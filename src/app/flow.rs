@@ -38,11 +38,52 @@ pub fn start_authorization(
     Ok(())
 }
 
-/// The authorization response on the page's address, if any; the address bar is cleaned at
-/// once so a reload can never replay the code.
+/// Whose authorization response is on the page's address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallbackRoute {
+    /// Its `state` is this component's pending request.
+    Mine,
+    /// Its `state` is another component's on this page: leave it to that one.
+    Another,
+    /// No component in this tab asked for it (a replayed or stale answer): the first
+    /// component to see it reports it, so it never goes unexplained.
+    Unclaimed,
+}
+
+/// Routes a callback carrying `state` among this component's pending state and the others'.
+pub fn route_callback(state: Option<&str>, mine: Option<&str>, others: &[&str]) -> CallbackRoute {
+    match state {
+        Some(state) if mine == Some(state) => CallbackRoute::Mine,
+        Some(state) if others.contains(&state) => CallbackRoute::Another,
+        _ => CallbackRoute::Unclaimed,
+    }
+}
+
+/// The authorization response on the page's address that this component is to finish, if
+/// any; the address bar is left alone.
+pub fn callback_for_this(services: &Services) -> Option<Callback> {
+    let callback = Callback::from_url(&services.browser.current_url())?;
+    let mine = services
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .ok()
+        .flatten();
+    let others = services
+        .store
+        .values_elsewhere::<PendingAuthorization>(keys::PENDING);
+    let others: Vec<&str> = others.iter().map(|p| p.state.secret().as_str()).collect();
+    let mine = mine.as_ref().map(|p| p.state.secret().as_str());
+    match route_callback(callback.state.as_deref(), mine, &others) {
+        CallbackRoute::Mine | CallbackRoute::Unclaimed => Some(callback),
+        CallbackRoute::Another => None,
+    }
+}
+
+/// Like [`callback_for_this`], and cleans the address bar at once (keeping the host page's
+/// own query and hash) so a reload can never replay the code.
 pub fn take_callback(services: &Services) -> Option<Callback> {
+    let callback = callback_for_this(services)?;
     let url = services.browser.current_url();
-    let callback = Callback::from_url(&url)?;
     services
         .browser
         .replace_url(&oauth::without_callback_params(&url));

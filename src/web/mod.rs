@@ -4,6 +4,8 @@
 
 pub mod clipboard;
 pub mod download;
+pub mod element_events;
+pub mod embed;
 pub mod entry;
 pub mod page;
 pub mod transport;
