@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 use snowcard_e2e::portal::{ELEMENT, PANEL};
-use snowcard_e2e::{World, PORTAL_MOUNTED_CLIENT_ID, USER};
+use snowcard_e2e::{World, PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID, USER};
 
 /// The portal's own query and hash, which must survive the OAuth round trip.
 const PORTAL_STATE: &str = "?tab=security#overview";
@@ -147,6 +147,12 @@ async fn two_components_side_by_side_stay_independent() {
         .filter(|key| !before.contains(key))
         .collect();
     assert!(!panel_keys.is_empty(), "the panel keeps its session");
+    assert!(
+        panel_keys
+            .iter()
+            .all(|key| key.contains(PORTAL_MOUNTED_CLIENT_ID)),
+        "the panel's keys are namespaced by its client id: {panel_keys:?}"
+    );
 
     connect(&world, ELEMENT).await;
     world
@@ -161,6 +167,12 @@ async fn two_components_side_by_side_stay_independent() {
     assert!(
         !element_keys.is_empty(),
         "the element keeps its session under keys of its own; panel {panel_keys:?}"
+    );
+    assert!(
+        element_keys
+            .iter()
+            .all(|key| key.contains(PORTAL_ELEMENT_CLIENT_ID)),
+        "the element's keys are namespaced by its client id: {element_keys:?}"
     );
     assert_eq!(
         world.sandbox.control().grants().authorization_code,
