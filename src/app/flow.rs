@@ -34,6 +34,11 @@ pub fn start_authorization(
 ) -> Result<(), ConnectError> {
     let (url, pending) = oauth::begin(settings)?;
     services.store.save(keys::PENDING, &pending)?;
+    let here = services.browser.current_url();
+    services.store.save(
+        keys::RETURN_TO,
+        &oauth::without_callback_params(&here).as_str(),
+    )?;
     services.browser.redirect(&url);
     Ok(())
 }
@@ -79,14 +84,26 @@ pub fn callback_for_this(services: &Services) -> Option<Callback> {
     }
 }
 
-/// Like [`callback_for_this`], and cleans the address bar at once (keeping the host page's
-/// own query and hash) so a reload can never replay the code.
+/// Like [`callback_for_this`], and cleans the address bar at once so a reload can never
+/// replay the code. The host page's own query and hash come back: the instance returns to
+/// the bare redirect URL, so they are taken from where this component's sign-in started
+/// (when that was this same page).
 pub fn take_callback(services: &Services) -> Option<Callback> {
     let callback = callback_for_this(services)?;
-    let url = services.browser.current_url();
-    services
-        .browser
-        .replace_url(&oauth::without_callback_params(&url));
+    let url = oauth::without_callback_params(&services.browser.current_url());
+    let started = services
+        .store
+        .load::<String>(keys::RETURN_TO)
+        .ok()
+        .flatten();
+    services.store.remove(keys::RETURN_TO);
+    // An address that came back with a query or hash of its own keeps it.
+    let bare = url.query().is_none() && url.fragment().is_none();
+    let back = started
+        .and_then(|started| url::Url::parse(&started).ok())
+        .filter(|started| bare && started.origin() == url.origin() && started.path() == url.path())
+        .unwrap_or(url);
+    services.browser.replace_url(&back);
     Some(callback)
 }
 

@@ -225,3 +225,39 @@ fn an_answer_nobody_asked_for_is_reported_by_the_first_component_to_see_it() {
         .expect("readable")
         .is_some());
 }
+
+#[test]
+fn the_host_query_and_hash_come_back_though_the_instance_returns_to_the_bare_page() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/?tab=security&code=old#overview",
+    );
+    let state = authorize(&services, &browser);
+    assert_eq!(
+        memory.get("snowcard:return-to").as_deref(),
+        Some(r#"{"v":1,"data":"http://127.0.0.1:8700/?tab=security#overview"}"#),
+        "where the sign-in started, without callback parameters"
+    );
+    // What an instance does: the registered redirect URL, plus code and state.
+    let back = format!("http://127.0.0.1:8700/?code=C&state={state}");
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    take_callback(&services).expect("a callback");
+    assert_eq!(
+        browser.current_url().as_str(),
+        "http://127.0.0.1:8700/?tab=security#overview"
+    );
+    assert!(memory.get("snowcard:return-to").is_none(), "used once");
+}
+
+#[test]
+fn a_start_on_another_page_does_not_move_the_callback_page() {
+    let (services, browser, _) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/other/?tab=x",
+    );
+    let state = authorize(&services, &browser);
+    let back = format!("http://127.0.0.1:8700/?code=C&state={state}#top");
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    take_callback(&services).expect("a callback");
+    assert_eq!(browser.current_url().as_str(), "http://127.0.0.1:8700/#top");
+}

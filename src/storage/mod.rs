@@ -28,6 +28,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub mod keys {
     /// The OAuth request in flight (PKCE verifier and state): kept only until the callback.
     pub const PENDING: &str = "pending";
+    /// The host page's address (with its own query and hash) when the sign-in started: the
+    /// instance comes back to the bare redirect URL, so this is where the callback returns to.
+    pub const RETURN_TO: &str = "return-to";
     /// The connected session: settings, tokens, user.
     pub const SESSION: &str = "session";
     /// What the person typed on the setup page, so a failed attempt loses nothing.
