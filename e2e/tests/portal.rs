@@ -19,14 +19,17 @@ fn connected_text(world: &World) -> String {
     )
 }
 
-/// Connects the snowcard in `host` through the sandbox's sign-in and consent pages.
-async fn connect(world: &World, host: &str) {
+/// Connects the snowcard in `host` through the sandbox's sign-in (unless the browser is
+/// already `signed_in` on the instance) and consent pages.
+async fn connect(world: &World, host: &str, signed_in: bool) {
     world.wait_for_component_text(host, DISCONNECTED).await;
     world.click_in(host, "Connect to ServiceNow").await;
     world.click_in(host, "Authorize").await;
-    world.fill("User name", USER.0).await;
-    world.fill("Password", USER.1).await;
-    world.click("Log in").await;
+    if !signed_in {
+        world.fill("User name", USER.0).await;
+        world.fill("Password", USER.1).await;
+        world.click("Log in").await;
+    }
     world.click("Allow").await;
     world
         .wait_for_component_text(host, &connected_text(world))
@@ -71,7 +74,7 @@ async fn a_person_connects_and_comes_back_to_the_portal_with_its_query_and_hash(
 async fn the_portals_own_button_shares_an_action_and_the_portal_hears_of_the_ticket() {
     let world = World::start_portal().await;
     world.open_portal(PORTAL_STATE).await;
-    connect(&world, PANEL).await;
+    connect(&world, PANEL, false).await;
 
     world.portal_send(PASSWORDS).await;
     world
@@ -134,7 +137,7 @@ async fn two_components_side_by_side_stay_independent() {
     world.open_portal(PORTAL_STATE).await;
     world.wait_for_component_text(ELEMENT, DISCONNECTED).await;
     let before = world.session_keys().await;
-    connect(&world, PANEL).await;
+    connect(&world, PANEL, false).await;
     world.wait_for_component_text(ELEMENT, DISCONNECTED).await;
     assert!(
         !world.component_text(ELEMENT).await.contains("Connected to"),
@@ -154,7 +157,7 @@ async fn two_components_side_by_side_stay_independent() {
         "the panel's keys are namespaced by its client id: {panel_keys:?}"
     );
 
-    connect(&world, ELEMENT).await;
+    connect(&world, ELEMENT, true).await;
     world
         .wait_for_component_text(PANEL, &connected_text(&world))
         .await;
@@ -252,7 +255,7 @@ async fn the_portal_and_the_app_run_under_their_policy_without_a_violation() {
     let world = World::start_portal().await;
     world.open_portal(PORTAL_STATE).await;
     world.wait_for_component_text(ELEMENT, DISCONNECTED).await;
-    connect(&world, PANEL).await;
+    connect(&world, PANEL, false).await;
     world.portal_send(PASSWORDS).await;
     world
         .wait_for_component_text(PANEL, "Share to ServiceNow")
