@@ -195,10 +195,35 @@ async fn two_components_side_by_side_stay_independent() {
     world.stop().await;
 }
 
-/// The layout of both components' setup pages (buttons, fields, labels) on the portal at
-/// `suffix`.
-async fn setup_layout(world: &World, suffix: &str) -> Vec<String> {
+/// How the portal's own first button is styled: proof of whether the hostile sheet applies.
+const PORTAL_BUTTON: &str =
+    "return getComputedStyle(document.querySelector('#portal-actions button')).textTransform;";
+
+/// The layout of both components' home and setup pages (buttons, fields, labels) on the
+/// portal at `suffix`, once its stylesheets are in (`hostile`: the hostile one too).
+async fn setup_layout(world: &World, suffix: &str, hostile: bool) -> Vec<String> {
     world.open_portal(suffix).await;
+    if hostile {
+        world
+            .wait_until_script(
+                "the hostile stylesheet",
+                "return document.documentElement.dataset.hostile === 'loaded';",
+            )
+            .await;
+    }
+    let expected = if hostile { "uppercase" } else { "none" };
+    assert_eq!(
+        world.run_script(PORTAL_BUTTON, vec![]).await,
+        json!(expected),
+        "the portal's own buttons show whether the hostile sheet applies"
+    );
+    // The same container both times: how wide the portal makes it is the portal's business
+    // (its columns react to its own, restyled, content); what snowcard does inside is ours.
+    let same_width = "for (const host of document.querySelectorAll(arguments[0])) {
+        host.style.width = '560px'; } return true;";
+    world
+        .run_script(same_width, vec![json!(format!("{PANEL}, {ELEMENT}"))])
+        .await;
     let mut lines = Vec::new();
     for host in [PANEL, ELEMENT] {
         world.wait_for_component_text(host, DISCONNECTED).await;
@@ -213,33 +238,13 @@ async fn setup_layout(world: &World, suffix: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_portals_hostile_stylesheet_does_not_change_snowcards_layout() {
     let world = World::start_portal().await;
-    let plain = setup_layout(&world, PORTAL_STATE).await;
+    let plain = setup_layout(&world, PORTAL_STATE, false).await;
     assert!(
         plain.iter().any(|l| l.starts_with("button"))
             && plain.iter().any(|l| l.starts_with("input")),
         "buttons and inputs were measured: {plain:?}"
     );
-    let portal_button =
-        "return getComputedStyle(document.querySelector('#portal-actions button')).textTransform;";
-    assert_eq!(world.run_script(portal_button, vec![]).await, json!("none"));
-
-    world
-        .browser
-        .goto(&world.portal_url("?tab=security&hostile=1#overview"))
-        .await
-        .expect("the hostile portal opens");
-    world
-        .wait_until_script(
-            "the hostile stylesheet",
-            "return document.documentElement.dataset.hostile === 'loaded';",
-        )
-        .await;
-    assert_eq!(
-        world.run_script(portal_button, vec![]).await,
-        json!("uppercase"),
-        "the hostile sheet restyles the portal's own buttons"
-    );
-    let hostile = setup_layout(&world, "?tab=security&hostile=1#overview").await;
+    let hostile = setup_layout(&world, "?tab=security&hostile=1#overview", true).await;
     assert_eq!(plain.len(), hostile.len(), "{plain:#?}\n{hostile:#?}");
     for (plain, hostile) in plain.iter().zip(&hostile) {
         assert_eq!(
