@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
-const EMBED_TYPES: &'static str = r#"
+const EMBED_TYPES: &str = r#"
 /** Options of `mount()`, `handle.update()` and `start()`; all optional. In `update`, a
  *  missing field keeps its value and `null` resets it. */
 export interface SnowcardOptions {
