@@ -15,9 +15,11 @@ use common::Mounted;
 use serde_json::json as value;
 use snowcard::app::embed::storage_namespace;
 use snowcard::app::services::FakeBrowser;
+use snowcard::app::Browser;
 use snowcard::app::Services;
 use snowcard::servicenow::fake::{json, FakeTransport};
-use snowcard::storage::{MemoryStorage, StorageBackend, Store};
+use snowcard::servicenow::{oauth, InstanceUrl, OAuthSettings};
+use snowcard::storage::{keys, MemoryStorage, StorageBackend, Store};
 use snowcard::web::embed;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,6 +72,10 @@ fn instance() -> FakeTransport {
         let path = req.uri().path().to_owned();
         let query = req.uri().query().unwrap_or_default().to_owned();
         match (req.method().as_str(), path.as_str()) {
+            ("POST", "/oauth_token.do") => json(
+                200,
+                r#"{"access_token":"AT","refresh_token":"RT","token_type":"Bearer","expires_in":1799}"#,
+            ),
             ("POST", "/api/now/table/change_request") => json(
                 201,
                 r#"{"result":{"sys_id":"c0ffee","number":"CHG0040001"}}"#,
@@ -86,8 +92,12 @@ fn instance() -> FakeTransport {
 
 /// Components mounted from now on use `memory`, `transport` and a page at [`PAGE`].
 fn serve(memory: &MemoryStorage, transport: &FakeTransport) {
+    serve_at(memory, transport, Rc::new(FakeBrowser::at(PAGE)));
+}
+
+/// Like [`serve`], on `browser`'s page.
+fn serve_at(memory: &MemoryStorage, transport: &FakeTransport, browser: Rc<FakeBrowser>) {
     let (memory, transport) = (memory.clone(), transport.clone());
-    let browser = Rc::new(FakeBrowser::at(PAGE));
     embed::set_services_factory(Some(Rc::new(move |namespace: &str| {
         let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
         Services {
@@ -191,9 +201,25 @@ async fn the_element_renders_in_its_shadow_root_follows_attributes_and_tells_the
     // Listening on the document: the events bubble out of the element.
     let connected = record(&document().into(), "snowcard-connected");
     let created = record(&document().into(), "snowcard-ticket-created");
-    let host = element(&[("instance", "acme"), ("client-id", "cid")]);
+    let host = element(&[
+        ("instance", "acme"),
+        ("client-id", "cid"),
+        ("requested-by", "jdoe"),
+        ("lang", "xx"),
+    ]);
     let app = inside(&host, &memory, &transport);
     app.wait_for_text("Change management").await;
+    let lang = app
+        .root
+        .query_selector(".snowcard")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(
+        lang.as_deref(),
+        Some("en"),
+        "an unknown language falls back to English"
+    );
     assert!(
         !document()
             .body()
@@ -224,6 +250,7 @@ async fn the_element_renders_in_its_shadow_root_follows_attributes_and_tells_the
         app.input("Task name").value(),
         "Require MFA for administrative roles"
     );
+    assert_eq!(app.input("Requested by").value(), "jdoe");
     app.click("Send to ServiceNow").await;
     app.wait_for("snowcard-ticket-created", |_| !created.borrow().is_empty())
         .await;
@@ -398,4 +425,51 @@ async fn mount_share_update_and_unmount_from_rust() {
         .await;
     assert!(handle.share(mfa()).is_err(), "unmounted");
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_answer_goes_to_the_component_that_asked_and_the_host_address_stays() {
+    // globex left to sign in; its pending request waits in the tab's storage.
+    let memory = MemoryStorage::default();
+    let settings = OAuthSettings {
+        instance: InstanceUrl::parse("globex").expect("valid"),
+        client_id: oauth2::ClientId::new("cid-2".into()),
+        redirect_uri: oauth2::RedirectUrl::new(PAGE.into()).expect("valid"),
+        token_url: None,
+    };
+    let (_, pending) = oauth::begin(settings).expect("begun");
+    let state = pending.state.secret().clone();
+    Store::new(memory.clone(), storage_namespace("globex", "cid-2"))
+        .save(keys::PENDING, &pending)
+        .expect("saved");
+    let back = format!("{PAGE}?tab=score&code=c0de&state={state}#cards");
+    let browser = Rc::new(FakeBrowser::at(&back));
+    let transport = instance();
+    serve_at(&memory, &transport, browser.clone());
+
+    let acme = element(&[("instance", "acme"), ("client-id", "cid")]);
+    let a = inside(&acme, &memory, &transport);
+    a.wait_for_text("Connect to ServiceNow").await;
+    assert_eq!(browser.current_url().as_str(), back, "not acme's to clean");
+    let globex = element(&[("instance", "globex"), ("client-id", "cid-2")]);
+    let g = inside(&globex, &memory, &transport);
+    g.wait_for_text("Change management").await;
+    assert_eq!(
+        browser.current_url().as_str(),
+        format!("{PAGE}?tab=score#cards")
+    );
+    let token_requests = transport
+        .requests()
+        .iter()
+        .filter(|r| r.url.ends_with("/oauth_token.do"))
+        .count();
+    assert_eq!(token_requests, 1);
+    assert!(a.text().contains("Connect to ServiceNow"), "{}", a.text());
+    assert!(
+        a.root.query_selector(".sc-error").ok().flatten().is_none(),
+        "acme reports nothing: {}",
+        a.text()
+    );
+    acme.remove();
+    globex.remove();
 }
