@@ -73,11 +73,7 @@ fn banner(app_url: &str, instance_url: &str, users: &[SandboxUser]) -> String {
         "\nsnowcard is running.\n\
          \n  Open {app_url} in a browser and connect with:\n\
          \n  Instance:   {instance_url}\
-         \n  Client ID:  {DEMO_CLIENT_ID}\n\
-         \n  The demo portal, embedding snowcard twice: {portal}?tab=security#overview\
-         \n  (its own client ids and redirect URL are registered; add &hostile=1 for a\
-         \n  portal stylesheet that restyles button, input and div)\n",
-        portal = portal_url
+         \n  Client ID:  {DEMO_CLIENT_ID}\n"
     );
     if let Some((first, others)) = users.split_first() {
         let login = |user: &SandboxUser| format!("{} / {}", user.user_name, user.password);
@@ -87,6 +83,11 @@ fn banner(app_url: &str, instance_url: &str, users: &[SandboxUser]) -> String {
             text += &format!("              (also {})\n", others.join(", "));
         }
     }
+    text += &format!(
+        "\n  The demo portal, embedding snowcard twice: {portal_url}?tab=security#overview\
+         \n  (its own client ids and redirect URL are registered; add &hostile=1 for a\
+         \n  portal stylesheet that restyles button, input and div)\n"
+    );
     text + "\n  Press Ctrl-C to stop.\n"
 }
 
