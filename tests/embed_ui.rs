@@ -392,6 +392,10 @@ async fn mount_share_update_and_unmount_from_rust() {
     let handle = embed::mount(host.clone(), JsValue::UNDEFINED).expect("mounted");
     let app = inside(&host, &memory, &transport);
     app.wait_for_text("Change management").await;
+    assert!(
+        embed::mount(host.clone(), JsValue::UNDEFINED).is_err(),
+        "one snowcard per element"
+    );
     let link = host
         .shadow_root()
         .and_then(|s| s.query_selector("link[rel=stylesheet]").ok().flatten())
@@ -424,6 +428,12 @@ async fn mount_share_update_and_unmount_from_rust() {
     app.wait_for("the root to empty", |_| shadow.child_nodes().length() == 0)
         .await;
     assert!(handle.share(mfa()).is_err(), "unmounted");
+    // The element can hold a snowcard again.
+    let again = embed::mount(host.clone(), JsValue::UNDEFINED).expect("mounted again");
+    inside(&host, &memory, &transport)
+        .wait_for_text("Change management")
+        .await;
+    again.unmount();
     host.remove();
 }
 
