@@ -54,6 +54,8 @@ export function longTimers() {
   return live.intervals.size + [...live.timeouts.values()].filter((ms) => ms >= 1000).length;
 }
 export function visibilityListeners() { return live.visibility.size; }
+export function computed(el, property) { return getComputedStyle(el).getPropertyValue(property).trim(); }
+export function cssUrl(text) { return URL.createObjectURL(new Blob([text], { type: 'text/css' })); }
 export function fireIntervals() { for (const { f } of live.intervals.values()) f(); return live.intervals.size; }
 "#)]
 extern "C" {
@@ -64,6 +66,9 @@ extern "C" {
     fn visibility_listeners() -> u32;
     #[wasm_bindgen(js_name = fireIntervals)]
     fn fire_intervals() -> u32;
+    fn computed(element: &Element, property: &str) -> String;
+    #[wasm_bindgen(js_name = cssUrl)]
+    fn css_url(text: &str) -> String;
 }
 
 /// One fake instance for every component: tickets, the current user, creating a ticket.
@@ -392,6 +397,10 @@ async fn mount_share_update_and_unmount_from_rust() {
     let handle = embed::mount(host.clone(), JsValue::UNDEFINED).expect("mounted");
     let app = inside(&host, &memory, &transport);
     app.wait_for_text("Change management").await;
+    assert!(
+        embed::mount(host.clone(), JsValue::UNDEFINED).is_err(),
+        "one snowcard per element"
+    );
     let link = host
         .shadow_root()
         .and_then(|s| s.query_selector("link[rel=stylesheet]").ok().flatten())
@@ -424,6 +433,12 @@ async fn mount_share_update_and_unmount_from_rust() {
     app.wait_for("the root to empty", |_| shadow.child_nodes().length() == 0)
         .await;
     assert!(handle.share(mfa()).is_err(), "unmounted");
+    // The element can hold a snowcard again.
+    let again = embed::mount(host.clone(), JsValue::UNDEFINED).expect("mounted again");
+    inside(&host, &memory, &transport)
+        .wait_for_text("Change management")
+        .await;
+    again.unmount();
     host.remove();
 }
 
@@ -472,4 +487,64 @@ async fn the_sign_in_answer_goes_to_the_component_that_asked_and_the_host_addres
     );
     acme.remove();
     globex.remove();
+}
+
+#[wasm_bindgen_test]
+async fn page_styles_stay_out_snowcards_stay_in_and_custom_properties_pass_on_the_element() {
+    let (memory, transport) = (MemoryStorage::default(), instance());
+    serve(&memory, &transport);
+    let style = document().create_element("style").expect("a style");
+    style.set_text_content(Some(
+        ".sc-card { border-top: 7px solid; } .sc-button { letter-spacing: 9px; } \
+         .sc-embed-check { letter-spacing: 3px; } snowcard-app { --sc-accent: rgb(1, 2, 3); }",
+    ));
+    let body = document().body().expect("a body");
+    body.append_child(&style).expect("appended");
+    let outer = document().create_element("div").expect("a div");
+    outer.set_class_name("sc-embed-check");
+    body.append_child(&outer).expect("appended");
+    let own = document().create_element("p").expect("a p");
+    own.set_class_name("sc-card");
+    outer.append_child(&own).expect("appended");
+    // snowcard's real stylesheet, served to the shadow root from memory.
+    let sheet = css_url(include_str!("../www/snowcard.css"));
+    let host = document().create_element("snowcard-app").expect("created");
+    embed::register().expect("registered");
+    host.set_attribute("stylesheet", &sheet).expect("set");
+    outer.append_child(&host).expect("appended");
+    let app = inside(&host, &memory, &transport);
+    app.wait_for_text("Connect to ServiceNow").await;
+    let card = app
+        .root
+        .query_selector(".sc-card")
+        .ok()
+        .flatten()
+        .expect("a card");
+    let button = app
+        .find_button("Connect to ServiceNow")
+        .expect("the button");
+    app.wait_for("snowcard's stylesheet", |_| {
+        computed(&card, "border-top-width") == "1px"
+    })
+    .await;
+    assert_eq!(
+        computed(&button, "background-color"),
+        "rgb(1, 2, 3)",
+        "--sc-accent on the element"
+    );
+    assert_eq!(
+        computed(&button, "letter-spacing"),
+        "normal",
+        "the page's .sc-button stays out"
+    );
+    assert_eq!(
+        computed(&card, "letter-spacing"),
+        "normal",
+        "inherited page styles stop at the host"
+    );
+    // snowcard's rules do not reach the page's own .sc-card.
+    assert_eq!(computed(&own, "border-top-width"), "7px");
+    assert_eq!(computed(&own, "background-color"), "rgba(0, 0, 0, 0)");
+    outer.remove();
+    style.remove();
 }

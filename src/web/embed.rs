@@ -70,6 +70,11 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SnowcardHand
             .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
             .map_err(|_| error("this element cannot hold a shadow root"))?,
     };
+    if shadow.query_selector(".sc-host").ok().flatten().is_some() {
+        return Err(error(
+            "this element already holds a snowcard: unmount it first",
+        ));
+    }
     SnowcardHandle::mount(element, shadow.into(), true, patch_from(options)?)
 }
 
