@@ -16,10 +16,15 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use snowcard_sandbox::{AppHost, Config, Sandbox};
 use tokio::process::{Child, Command};
 
-pub use snowcard_sandbox::{Control, Fault, DEMO_CLIENT_ID};
+pub use snowcard_sandbox::{
+    Control, Fault, DEMO_CLIENT_ID, PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID, PORTAL_PATH,
+};
+
+mod component;
+pub mod portal;
 
 /// How long any wait may take before the test fails with what the page showed.
-const DEADLINE: Duration = Duration::from_secs(20);
+pub(crate) const DEADLINE: Duration = Duration::from_secs(20);
 
 /// The integration user of the sandbox's demo configuration.
 pub const USER: (&str, &str) = ("snowcard.integration", "sandbox-demo");
@@ -34,6 +39,8 @@ pub struct World {
     /// Held so ChromeDriver lives as long as the test (`kill_on_drop`).
     _driver: Child,
     profile: TempDir,
+    /// A copy of the build the test may change (see `start_portal`), removed afterwards.
+    _served: Option<TempDir>,
 }
 
 impl World {
@@ -44,14 +51,14 @@ impl World {
 
     /// Starts everything, letting the test adjust the sandbox's configuration first.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> World {
-        let dist = std::env::var_os("SNOWCARD_DIST")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
-        assert!(
-            dist.join("index.html").exists(),
-            "no built app in {}: run `cargo xtask build`",
-            dist.display()
-        );
+        Self::serving(dist(), None, adjust).await
+    }
+
+    pub(crate) async fn serving(
+        dist: PathBuf,
+        served: Option<TempDir>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> World {
         let any_port = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
         // The sandbox's port is not known yet; any loopback port may be connected to.
         let app = snowcard_sandbox::serve_app(dist, any_port, vec!["http://127.0.0.1:*".into()])
@@ -76,6 +83,7 @@ impl World {
             seeded,
             _driver: driver,
             profile,
+            _served: served,
         }
     }
 
@@ -166,7 +174,7 @@ impl World {
         }
     }
 
-    async fn find_eventually(&self, what: &str, xpath: &str) -> Element {
+    pub(crate) async fn find_eventually(&self, what: &str, xpath: &str) -> Element {
         let start = Instant::now();
         loop {
             if let Ok(found) = self.browser.find(Locator::XPath(xpath)).await {
@@ -333,8 +341,21 @@ impl Drop for World {
     }
 }
 
+/// The release build: `SNOWCARD_DIST`, default `<workspace>/dist`.
+pub(crate) fn dist() -> PathBuf {
+    let dist = std::env::var_os("SNOWCARD_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
+    assert!(
+        dist.join("index.html").exists(),
+        "no built app in {}: run `cargo xtask build`",
+        dist.display()
+    );
+    dist
+}
+
 /// An XPath string literal for any text.
-fn literal(text: &str) -> String {
+pub(crate) fn literal(text: &str) -> String {
     if !text.contains('\'') {
         format!("'{text}'")
     } else {
@@ -401,15 +422,20 @@ fn free_port() -> u16 {
 }
 
 /// A fresh browser profile directory, removed afterwards.
-struct TempDir(PathBuf);
+pub(crate) struct TempDir(pub(crate) PathBuf);
 
 impl TempDir {
     fn new() -> Self {
+        Self::named("e2e")
+    }
+
+    pub(crate) fn named(what: &str) -> Self {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!("snowcard-e2e-{}-{nanos}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("snowcard-{what}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a profile directory");
         Self(dir)
     }

@@ -6,6 +6,12 @@ use std::time::Duration;
 
 /// The client id of the demo OAuth client: 32 hex characters, like ServiceNow's.
 pub const DEMO_CLIENT_ID: &str = "9d4c3b2a1f0e4d5c8b7a6f5e4d3c2b1a";
+/// Where the demo portal page (`www/portal/`) is served on the app's origin.
+pub const PORTAL_PATH: &str = "/www/portal/";
+/// The client id of the demo portal's `<snowcard-app>` element.
+pub const PORTAL_ELEMENT_CLIENT_ID: &str = "4f1e2d3c4b5a49788796a5b4c3d2e1f0";
+/// The client id of the demo portal's component mounted with `mount()`.
+pub const PORTAL_MOUNTED_CLIENT_ID: &str = "a7b6c5d4e3f2410f9e8d7c6b5a4f3e2d";
 
 /// ServiceNow's default access token lifetime (1800 s).
 pub const DEFAULT_ACCESS_TOKEN_TTL: Duration = Duration::from_secs(1800);
@@ -49,6 +55,23 @@ pub struct OAuthClient {
     pub name: String,
     /// The one redirect URL registered for it; requests must match it exactly.
     pub redirect_uri: String,
+}
+
+impl OAuthClient {
+    /// A registration from its parts.
+    pub fn new(client_id: &str, name: &str, redirect_uri: &str) -> Self {
+        OAuthClient {
+            client_id: client_id.to_owned(),
+            name: name.to_owned(),
+            redirect_uri: redirect_uri.to_owned(),
+        }
+    }
+}
+
+/// The redirect URL of the demo portal served on `app_origin`: the page without query or
+/// hash, which is what snowcard sends by default.
+pub fn portal_redirect_uri(app_origin: &str) -> String {
+    format!("{}{PORTAL_PATH}", app_origin.trim_end_matches('/'))
 }
 
 /// A `sys_user` who can log in to the instance.
@@ -108,19 +131,30 @@ impl SandboxUser {
 }
 
 impl Config {
-    /// The demo instance: one client named "snowcard", three users, both CORS settings
-    /// open to `app_origin`, seed records, and an ephemeral port on 127.0.0.1.
+    /// The demo instance: a client named "snowcard" for the app at `redirect_uri`, two for
+    /// the two components of the demo portal at [`PORTAL_PATH`] on `app_origin` (a
+    /// registration has one redirect URL, and each component its own client id), three
+    /// users, both CORS settings open to `app_origin`, seed records, and an ephemeral port
+    /// on 127.0.0.1.
     pub fn demo(app_origin: &str, redirect_uri: &str) -> Config {
         Config {
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             api_cors_origin: Some(app_origin.to_owned()),
             oauth_cors_origin: Some(app_origin.to_owned()),
             own_roles_readable: true,
-            clients: vec![OAuthClient {
-                client_id: DEMO_CLIENT_ID.to_owned(),
-                name: "snowcard".to_owned(),
-                redirect_uri: redirect_uri.to_owned(),
-            }],
+            clients: vec![
+                OAuthClient::new(DEMO_CLIENT_ID, "snowcard", redirect_uri),
+                OAuthClient::new(
+                    PORTAL_ELEMENT_CLIENT_ID,
+                    "Contoso portal: snowcard element",
+                    &portal_redirect_uri(app_origin),
+                ),
+                OAuthClient::new(
+                    PORTAL_MOUNTED_CLIENT_ID,
+                    "Contoso portal: snowcard panel",
+                    &portal_redirect_uri(app_origin),
+                ),
+            ],
             users: vec![
                 SandboxUser::new(
                     "snowcard.integration",

@@ -46,7 +46,10 @@ mod tokens;
 mod user_api;
 
 pub use app_host::{serve_app, AppHost};
-pub use config::{Config, OAuthClient, SandboxUser, DEMO_CLIENT_ID};
+pub use config::{
+    portal_redirect_uri, Config, OAuthClient, SandboxUser, DEMO_CLIENT_ID,
+    PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID, PORTAL_PATH,
+};
 pub use control::{Control, GrantCounts};
 pub use faults::Fault;
 pub use server::{router, Sandbox};

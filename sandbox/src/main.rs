@@ -4,7 +4,9 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use snowcard_sandbox::{Config, Sandbox, DEMO_CLIENT_ID};
+use snowcard_sandbox::{
+    Config, Sandbox, DEMO_CLIENT_ID, PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID,
+};
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
 [--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed]";
@@ -75,6 +77,8 @@ async fn main() -> ExitCode {
     println!("ServiceNow sandbox instance: {}", sandbox.url());
     println!("OAuth client id:             {DEMO_CLIENT_ID} (public client, PKCE S256)");
     println!("Redirect URL:                {}", args.redirect_uri);
+    let portal = snowcard_sandbox::portal_redirect_uri(&args.app_origin);
+    println!("Demo portal clients:         {PORTAL_ELEMENT_CLIENT_ID}, {PORTAL_MOUNTED_CLIENT_ID} (redirect URL {portal})");
     println!("CORS origin (API and token): {}", args.app_origin);
     println!("Users:");
     for user in &users {

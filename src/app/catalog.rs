@@ -93,54 +93,59 @@ pub fn parse(text: &str) -> Result<Vec<ImprovementAction>, CatalogError> {
         .ok_or(CatalogError::NoValueList)?;
     let mut actions = Vec::with_capacity(list.len());
     for (index, entry) in list.iter().enumerate() {
-        let entry_error = |problem| CatalogError::Entry {
+        let parsed = parse_profile(entry).map_err(|problem| CatalogError::Entry {
             index: index + 1,
             problem,
-        };
-        let object = entry
-            .as_object()
-            .ok_or_else(|| entry_error(EntryProblem::NotAnObject))?;
-        if object.get("deprecated").and_then(Value::as_bool) == Some(true) {
-            continue;
+        })?;
+        if let Some(action) = parsed {
+            actions.push(action);
         }
-        let text = |key: &'static str| {
-            object
-                .get(key)
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let required = |key: &'static str| {
-            let value = text(key);
-            if value.is_empty() {
-                Err(entry_error(EntryProblem::MissingText(key)))
-            } else {
-                Ok(value)
-            }
-        };
-        let id = required("id")?;
-        let title = required("title")?;
-        let category_text = required("controlCategory")?;
-        let category = Category::parse(&category_text)
-            .ok_or_else(|| entry_error(EntryProblem::UnknownCategory(category_text.clone())))?;
-        actions.push(ImprovementAction {
-            id,
-            title,
-            category,
-            remediation: text("remediation"),
-            remediation_impact: text("remediationImpact"),
-            action_url: text("actionUrl"),
-            service: text("service"),
-            max_score: object.get("maxScore").and_then(Value::as_f64),
-            rank: object.get("rank").and_then(Value::as_i64),
-        });
     }
     if actions.is_empty() {
         return Err(CatalogError::Empty);
     }
     actions.sort_by_key(|a| a.rank.unwrap_or(i64::MAX));
     Ok(actions)
+}
+
+/// Reads one `secureScoreControlProfile` object; `Ok(None)` when it is deprecated.
+pub fn parse_profile(entry: &Value) -> Result<Option<ImprovementAction>, EntryProblem> {
+    let object = entry.as_object().ok_or(EntryProblem::NotAnObject)?;
+    if object.get("deprecated").and_then(Value::as_bool) == Some(true) {
+        return Ok(None);
+    }
+    let text = |key: &'static str| {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let required = |key: &'static str| {
+        let value = text(key);
+        if value.is_empty() {
+            Err(EntryProblem::MissingText(key))
+        } else {
+            Ok(value)
+        }
+    };
+    let id = required("id")?;
+    let title = required("title")?;
+    let category_text = required("controlCategory")?;
+    let category = Category::parse(&category_text)
+        .ok_or_else(|| EntryProblem::UnknownCategory(category_text.clone()))?;
+    Ok(Some(ImprovementAction {
+        id,
+        title,
+        category,
+        remediation: text("remediation"),
+        remediation_impact: text("remediationImpact"),
+        action_url: text("actionUrl"),
+        service: text("service"),
+        max_score: object.get("maxScore").and_then(Value::as_f64),
+        rank: object.get("rank").and_then(Value::as_i64),
+    }))
 }
 
 /// Actions whose title, id or service contains `search` (any case), in `category` if given.

@@ -34,18 +34,76 @@ pub fn start_authorization(
 ) -> Result<(), ConnectError> {
     let (url, pending) = oauth::begin(settings)?;
     services.store.save(keys::PENDING, &pending)?;
+    let here = services.browser.current_url();
+    services.store.save(
+        keys::RETURN_TO,
+        &oauth::without_callback_params(&here).as_str(),
+    )?;
     services.browser.redirect(&url);
     Ok(())
 }
 
-/// The authorization response on the page's address, if any; the address bar is cleaned at
-/// once so a reload can never replay the code.
+/// Whose authorization response is on the page's address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallbackRoute {
+    /// Its `state` is this component's pending request.
+    Mine,
+    /// Its `state` is another component's on this page: leave it to that one.
+    Another,
+    /// No component in this tab asked for it (a replayed or stale answer): the first
+    /// component to see it reports it, so it never goes unexplained.
+    Unclaimed,
+}
+
+/// Routes a callback carrying `state` among this component's pending state and the others'.
+pub fn route_callback(state: Option<&str>, mine: Option<&str>, others: &[&str]) -> CallbackRoute {
+    match state {
+        Some(state) if mine == Some(state) => CallbackRoute::Mine,
+        Some(state) if others.contains(&state) => CallbackRoute::Another,
+        _ => CallbackRoute::Unclaimed,
+    }
+}
+
+/// The authorization response on the page's address that this component is to finish, if
+/// any; the address bar is left alone.
+pub fn callback_for_this(services: &Services) -> Option<Callback> {
+    let callback = Callback::from_url(&services.browser.current_url())?;
+    let mine = services
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .ok()
+        .flatten();
+    let others = services
+        .store
+        .values_elsewhere::<PendingAuthorization>(keys::PENDING);
+    let others: Vec<&str> = others.iter().map(|p| p.state.secret().as_str()).collect();
+    let mine = mine.as_ref().map(|p| p.state.secret().as_str());
+    match route_callback(callback.state.as_deref(), mine, &others) {
+        CallbackRoute::Mine | CallbackRoute::Unclaimed => Some(callback),
+        CallbackRoute::Another => None,
+    }
+}
+
+/// Like [`callback_for_this`], and cleans the address bar at once so a reload can never
+/// replay the code. The host page's own query and hash come back: the instance returns to
+/// the bare redirect URL, so they are taken from where this component's sign-in started
+/// (when that was this same page).
 pub fn take_callback(services: &Services) -> Option<Callback> {
-    let url = services.browser.current_url();
-    let callback = Callback::from_url(&url)?;
-    services
-        .browser
-        .replace_url(&oauth::without_callback_params(&url));
+    let callback = callback_for_this(services)?;
+    let url = oauth::without_callback_params(&services.browser.current_url());
+    let started = services
+        .store
+        .load::<String>(keys::RETURN_TO)
+        .ok()
+        .flatten();
+    services.store.remove(keys::RETURN_TO);
+    // An address that came back with a query or hash of its own keeps it.
+    let bare = url.query().is_none() && url.fragment().is_none();
+    let back = started
+        .and_then(|started| url::Url::parse(&started).ok())
+        .filter(|started| bare && started.origin() == url.origin() && started.path() == url.path())
+        .unwrap_or(url);
+    services.browser.replace_url(&back);
     Some(callback)
 }
 

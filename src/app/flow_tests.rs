@@ -8,6 +8,7 @@ use oauth2::{ClientId, RedirectUrl};
 
 use super::*;
 use crate::app::services::FakeBrowser;
+use crate::app::Browser;
 use crate::servicenow::fake::{json, FakeTransport};
 use crate::servicenow::InstanceUrl;
 use crate::storage::{MemoryStorage, StorageBackend, Store};
@@ -161,4 +162,102 @@ fn renewed_tokens_and_the_user_are_saved_for_the_next_reload() {
         saved.user.map(|u| u.display_name).as_deref(),
         Some("Integration User")
     );
+}
+
+/// Two components on one host page, sharing the tab's storage and address bar.
+fn two_components(page: &str) -> (Services, Services, Rc<FakeBrowser>) {
+    let memory = MemoryStorage::default();
+    let browser = Rc::new(FakeBrowser::at(page));
+    let component = |namespace: &str| {
+        let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
+        Services {
+            transport: Rc::new(FakeTransport::new(|_| json(200, TOKENS))),
+            store: Store::new(backend, namespace),
+            browser: browser.clone(),
+            clock: Rc::new(Utc::now),
+        }
+    };
+    (
+        component("snowcard:acme.service-now.com:cid"),
+        component("snowcard:globex.service-now.com:cid"),
+        browser,
+    )
+}
+
+#[test]
+fn only_the_component_that_asked_takes_the_callback_and_the_host_query_and_hash_stay() {
+    let (acme, globex, browser) = two_components("https://portal.example/sec?tab=score#cards");
+    let state = authorize(&globex, &browser);
+    let back = format!("https://portal.example/sec?tab=score&code=c0de&state={state}#cards");
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    // acme mounts first: not its answer, so it neither takes it nor touches the address.
+    assert_eq!(take_callback(&acme), None);
+    assert_eq!(browser.current_url().as_str(), back);
+    let callback = take_callback(&globex).expect("globex's answer");
+    assert_eq!(callback.code.as_deref(), Some("c0de"));
+    assert_eq!(
+        browser.current_url().as_str(),
+        "https://portal.example/sec?tab=score#cards"
+    );
+    let session = block_on(complete(&globex, callback)).expect("connected");
+    assert_eq!(session.settings, settings());
+    assert!(restore(&acme).expect("readable").is_none());
+}
+
+#[test]
+fn an_answer_nobody_asked_for_is_reported_by_the_first_component_to_see_it() {
+    let (acme, globex, browser) = two_components("https://portal.example/sec?code=old&state=gone");
+    let _ = authorize(&globex, &browser);
+    browser.replace_url(
+        &url::Url::parse("https://portal.example/sec?code=old&state=gone").expect("url"),
+    );
+    let callback = take_callback(&acme).expect("unclaimed, so acme reports it");
+    assert_eq!(browser.current_url().as_str(), "https://portal.example/sec");
+    assert!(matches!(
+        block_on(complete(&acme, callback)),
+        Err(ConnectError::OAuth(OAuthError::NoPendingAuthorization))
+    ));
+    // globex's own request in flight is untouched and sees nothing left to take.
+    assert_eq!(take_callback(&globex), None);
+    assert!(globex
+        .store
+        .load::<PendingAuthorization>(crate::storage::keys::PENDING)
+        .expect("readable")
+        .is_some());
+}
+
+#[test]
+fn the_host_query_and_hash_come_back_though_the_instance_returns_to_the_bare_page() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/?tab=security&code=old#overview",
+    );
+    let state = authorize(&services, &browser);
+    assert_eq!(
+        memory.get("snowcard:return-to").as_deref(),
+        Some(r#"{"v":1,"data":"http://127.0.0.1:8700/?tab=security#overview"}"#),
+        "where the sign-in started, without callback parameters"
+    );
+    // What an instance does: the registered redirect URL, plus code and state.
+    let back = format!("http://127.0.0.1:8700/?code=C&state={state}");
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    take_callback(&services).expect("a callback");
+    assert_eq!(
+        browser.current_url().as_str(),
+        "http://127.0.0.1:8700/?tab=security#overview"
+    );
+    assert!(memory.get("snowcard:return-to").is_none(), "used once");
+}
+
+#[test]
+fn a_start_on_another_page_does_not_move_the_callback_page() {
+    let (services, browser, _) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/other/?tab=x",
+    );
+    let state = authorize(&services, &browser);
+    let back = format!("http://127.0.0.1:8700/?code=C&state={state}#top");
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    take_callback(&services).expect("a callback");
+    assert_eq!(browser.current_url().as_str(), "http://127.0.0.1:8700/#top");
 }

@@ -3,7 +3,9 @@
 
 pub mod catalog;
 pub mod describe;
+pub mod embed;
 pub mod flow;
+pub mod host_events;
 pub mod removal;
 pub mod services;
 pub mod settings_file;

@@ -93,6 +93,10 @@ pub struct AppOptions {
     pub requested_by: Option<String>,
     /// Where the improvement action catalog is, relative to the page.
     pub catalog_url: String,
+    /// The page to show on load and whenever this changes; `None` leaves it to the person.
+    pub view: Option<crate::app::View>,
+    /// The language of every visible string.
+    pub locale: crate::i18n::Locale,
 }
 
 /// The catalog shipped with snowcard, relative to `index.html`.
@@ -106,6 +110,8 @@ impl Default for AppOptions {
             redirect_uri: None,
             requested_by: None,
             catalog_url: DEFAULT_CATALOG_URL.to_owned(),
+            view: None,
+            locale: crate::i18n::Locale::En,
         }
     }
 }

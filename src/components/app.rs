@@ -2,6 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::app::embed::ShareRequest;
+use crate::app::host_events::HostEventsHandle;
+use crate::app::share::ShareDraft;
 use crate::app::state::Connected;
 use crate::app::{AppOptions, Connection, Services, View};
 use crate::hooks::{use_connection, ConnectionHandle, ConnectionProvider};
@@ -22,21 +25,47 @@ use super::tickets_page::TicketsPage;
 pub struct AppProps {
     pub services: Services,
     pub options: AppOptions,
+    /// The embedding page's listener for connected, disconnected and ticket created.
+    #[prop_or_default]
+    pub events: Option<HostEventsHandle>,
+    /// The improvement action the embedding page last asked to share.
+    #[prop_or_default]
+    pub share: Option<ShareRequest>,
 }
 
 /// snowcard, ready to mount.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     html! {
-        <ConnectionProvider services={props.services.clone()} options={props.options.clone()}>
-            <Shell />
+        <ConnectionProvider services={props.services.clone()} options={props.options.clone()}
+            events={props.events.clone()}>
+            <Shell share={props.share.clone()} />
         </ConnectionProvider>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    share: Option<ShareRequest>,
+}
+
 #[component]
-fn Shell() -> Html {
+fn Shell(props: &ShellProps) -> Html {
     let connection = use_connection();
+    {
+        // Each new request from the embedding page opens the form on its action.
+        let connection = connection.clone();
+        use_effect_with(props.share.clone(), move |request| {
+            if let Some(request) = request {
+                let draft = ShareDraft::from_action(
+                    &request.action,
+                    &connection.default_requester(),
+                    super::dates::today_local(),
+                );
+                connection.open_share(draft);
+            }
+        });
+    }
     let state = connection.state();
     let page = match (state.view, &state.connection) {
         (View::Setup, _) => html! { <SetupPage /> },

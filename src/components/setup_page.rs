@@ -62,7 +62,7 @@ pub fn SetupPage() -> Html {
             }
             attempts.set(*attempts + 1);
             let verdict = connection.authorize(&draft).err().unwrap_or_default();
-            focus_first_invalid(&verdict);
+            focus_first_invalid(&verdict, event.target_dyn_into::<web_sys::Element>());
             check.set(verdict);
         })
     };
@@ -137,8 +137,9 @@ fn initial_draft(connection: &ConnectionHandle) -> SetupDraft {
     }
 }
 
-/// Moves focus to the first field whose value was refused, so the person lands on it.
-fn focus_first_invalid(check: &SetupCheck) {
+/// Moves focus to the first field of `form` whose value was refused, so the person lands on
+/// it. Looked up inside the form, not the document: in a shadow root the document can't see it.
+fn focus_first_invalid(check: &SetupCheck, form: Option<web_sys::Element>) {
     let id = [
         ("sc-instance", &check.instance),
         ("sc-client-id", &check.client_id),
@@ -146,7 +147,9 @@ fn focus_first_invalid(check: &SetupCheck) {
     ]
     .into_iter()
     .find_map(|(id, error)| error.as_ref().map(|_| id));
-    let element = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id));
+    let element = id
+        .zip(form)
+        .and_then(|(id, form)| form.query_selector(&format!("#{id}")).ok().flatten());
     if let Some(input) =
         element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {

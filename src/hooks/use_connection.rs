@@ -8,6 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::app::describe::{self, Described};
+use crate::app::host_events::{self, Announcement, HostEventsHandle, Presence};
 use crate::app::setup::{self, SetupCheck};
 use crate::app::share::{ShareDraft, ShareDrafts};
 use crate::app::state::Connected;
@@ -15,7 +16,6 @@ use crate::app::state_names::StateNames;
 use crate::app::{flow, removal};
 use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
 use crate::i18n::{Locale, Texts};
-use crate::servicenow::oauth::Callback;
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
 use crate::storage::{keys, SetupDraft, StorageError, StoredSession};
 
@@ -33,6 +33,8 @@ pub struct ConnectionHandle {
     pub texts: &'static Texts,
     locale: Locale,
     client: Rc<RefCell<Option<ServiceNowClient>>>,
+    /// Where the embedding page hears about the connection and new tickets.
+    pub events: Option<HostEventsHandle>,
 }
 
 impl PartialEq for ConnectionHandle {
@@ -40,6 +42,7 @@ impl PartialEq for ConnectionHandle {
         self.snapshot == other.snapshot
             && self.services == other.services
             && self.options == other.options
+            && self.events == other.events
     }
 }
 
@@ -262,9 +265,31 @@ impl ConnectionHandle {
     }
 }
 
-/// The state before any effect: a pending callback, a restored session, or nothing.
-fn initial_state(services: &Services) -> AppState {
-    let connection = if Callback::from_url(&services.browser.current_url()).is_some() {
+/// Tells the embedding page when the connection (instance and user) comes or goes.
+#[hook]
+fn use_announcements(connection: &Connection, events: Option<HostEventsHandle>) {
+    let shown: Rc<RefCell<Presence>> = use_mut_ref(|| None);
+    let presence = host_events::presence_of(connection);
+    use_effect_with(presence, move |presence| {
+        let Some(next) = presence.clone() else {
+            return;
+        };
+        let said = host_events::announcement(&shown.borrow(), &next);
+        *shown.borrow_mut() = next;
+        match (said, events) {
+            (Some(Announcement::Connected(instance, user)), Some(events)) => {
+                events.0.connected(&instance, &user)
+            }
+            (Some(Announcement::Disconnected), Some(events)) => events.0.disconnected(),
+            _ => {}
+        }
+    });
+}
+
+/// The state before any effect: a pending callback, a restored session, or nothing; on the
+/// page the embedding page asked for, unless a share draft was open.
+fn initial_state(services: &Services, view: Option<View>) -> AppState {
+    let connection = if flow::callback_for_this(services).is_some() {
         Connection::Busy(Step::Completing)
     } else {
         match flow::restore(services) {
@@ -286,7 +311,7 @@ fn initial_state(services: &Services) -> AppState {
     let view = if draft_open && matches!(connection, Connection::Connected(_)) {
         View::Share
     } else {
-        View::Home
+        view.unwrap_or(View::Home)
     };
     AppState {
         view,
@@ -299,6 +324,9 @@ fn initial_state(services: &Services) -> AppState {
 pub struct ConnectionProviderProps {
     pub services: Services,
     pub options: AppOptions,
+    /// The embedding page's listener, if any.
+    #[prop_or_default]
+    pub events: Option<HostEventsHandle>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -307,7 +335,10 @@ pub struct ConnectionProviderProps {
 #[component]
 pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
     let services = props.services.clone();
-    let initial = use_memo((), |_| initial_state(&services));
+    let initial = {
+        let view = props.options.view;
+        use_memo((), move |_| initial_state(&services, view))
+    };
     let state = {
         let initial = initial.clone();
         use_reducer(move || (*initial).clone())
@@ -330,9 +361,10 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
         state: state.dispatcher(),
         services: props.services.clone(),
         options: props.options.clone(),
-        texts: Locale::En.texts(),
-        locale: Locale::En,
+        texts: props.options.locale.texts(),
+        locale: props.options.locale,
         client,
+        events: props.events.clone(),
     };
 
     {
@@ -350,6 +382,19 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
             move || drop(timer)
         });
     }
+
+    {
+        // The embedding page chose another page: show it (the first value is the initial view).
+        let (dispatcher, first) = (state.dispatcher(), use_mut_ref(|| true));
+        use_effect_with(props.options.view, move |view| {
+            if !first.replace(false) {
+                if let Some(view) = *view {
+                    dispatcher.dispatch(Action::Show(view));
+                }
+            }
+        });
+    }
+    use_announcements(&state.connection, props.events.clone());
 
     html! {
         <ContextProvider<ConnectionHandle> context={handle}>

@@ -61,6 +61,13 @@ impl ShareSender {
                     let mut drafts = connection.share_drafts();
                     drafts.close(true);
                     connection.save_share_drafts(&drafts);
+                    if let Some(events) = &connection.events {
+                        let link = client
+                            .settings()
+                            .instance
+                            .record_url(created.kind.table(), &created.sys_id);
+                        events.0.ticket_created(&created, &link);
+                    }
                     ShareStatus::Sent(created)
                 }
                 Ok(ShareOutcome::AlreadyOpen(found)) => ShareStatus::AlreadyOpen(found),

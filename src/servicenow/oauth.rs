@@ -167,18 +167,27 @@ impl Callback {
     }
 }
 
-/// The page URL without the authorization response, keeping the host page's own query and hash.
+/// The page URL without the authorization response, keeping the host page's own query
+/// parameters as they were written (order and encoding) and its hash.
 pub fn without_callback_params(url: &Url) -> Url {
     let mut clean = url.clone();
-    let kept: Vec<(String, String)> = url
-        .query_pairs()
-        .filter(|(k, _)| !CALLBACK_PARAMS.contains(&k.as_ref()))
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+    let kept: Vec<&str> = url
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .filter(|part| {
+            let name = part.split('=').next().unwrap_or_default();
+            let name: String = url::form_urlencoded::parse(name.as_bytes())
+                .map(|(k, _)| k.into_owned())
+                .collect();
+            !CALLBACK_PARAMS.contains(&name.as_str())
+        })
         .collect();
     if kept.is_empty() {
         clean.set_query(None);
     } else {
-        clean.query_pairs_mut().clear().extend_pairs(kept);
+        clean.set_query(Some(&kept.join("&")));
     }
     clean
 }

@@ -126,6 +126,26 @@ fn cleaning_the_address_keeps_the_host_pages_query_and_hash() {
     );
 }
 
+#[test]
+fn cleaning_keeps_the_host_query_exactly_as_written_and_its_hash() {
+    // Spaces as %20, a repeated key, a key without value, an encoded `code` lookalike.
+    let url = Url::parse(
+        "https://portal.example/p?q=a%20b&tag=x&tag=y&flag&state=s1&co%64e=c1&codes=keep#/route?state=h",
+    )
+    .expect("url");
+    assert_eq!(
+        without_callback_params(&url).as_str(),
+        "https://portal.example/p?q=a%20b&tag=x&tag=y&flag&codes=keep#/route?state=h"
+    );
+    let url =
+        Url::parse("https://portal.example/p?error=access_denied&error_description=No&state=s#top")
+            .expect("url");
+    assert_eq!(
+        without_callback_params(&url).as_str(),
+        "https://portal.example/p#top"
+    );
+}
+
 const TOKENS: &str = r#"{"access_token":"AT1","refresh_token":"RT1","scope":"useraccount","token_type":"Bearer","expires_in":1799}"#;
 
 #[test]

@@ -16,6 +16,11 @@ pub use backend::{MemoryStorage, StorageBackend, WriteRefused};
 
 use crate::servicenow::{OAuthSettings, TokenSet, UserInfo};
 
+/// The root of every snowcard namespace: `snowcard` alone for a standalone page, or
+/// `snowcard:<instance host>:<client id>` for a component configured with both (see
+/// [`crate::app::embed::storage_namespace`]).
+pub const ROOT: &str = "snowcard";
+
 /// The schema version written into every value; bump it when a stored shape changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -23,6 +28,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub mod keys {
     /// The OAuth request in flight (PKCE verifier and state): kept only until the callback.
     pub const PENDING: &str = "pending";
+    /// The host page's address (with its own query and hash) when the sign-in started: the
+    /// instance comes back to the bare redirect URL, so this is where the callback returns to.
+    pub const RETURN_TO: &str = "return-to";
     /// The connected session: settings, tokens, user.
     pub const SESSION: &str = "session";
     /// What the person typed on the setup page, so a failed attempt loses nothing.
@@ -127,17 +135,33 @@ impl<B: StorageBackend> Store<B> {
         self.backend.remove(&self.full_key(key));
     }
 
-    /// Removes every key of this namespace (and nothing of anyone else's).
+    /// Removes every key of this namespace (and nothing of anyone else's: a key of a longer
+    /// namespace under this one, such as another component's, has a `:` after the prefix).
     pub fn clear_all(&self) {
         let prefix = self.full_key("");
-        for key in self
-            .backend
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(&prefix))
-        {
+        for key in self.backend.keys().into_iter().filter(|k| {
+            k.strip_prefix(&prefix)
+                .is_some_and(|rest| !rest.contains(':'))
+        }) {
             self.backend.remove(&key);
         }
+    }
+
+    /// The readable values of `key` in every other snowcard namespace of this storage (the
+    /// other components on the page); unreadable ones are skipped, they are not ours to judge.
+    pub fn values_elsewhere<T: DeserializeOwned>(&self, key: &str) -> Vec<T> {
+        let own = self.full_key(key);
+        let suffix = format!(":{key}");
+        self.backend
+            .keys()
+            .into_iter()
+            .filter(|k| *k != own && k.starts_with(ROOT) && k.ends_with(&suffix))
+            .filter(|k| k[ROOT.len()..].starts_with(':'))
+            .filter_map(|k| self.backend.get(&k))
+            .filter_map(|raw| serde_json::from_str::<Envelope<T>>(&raw).ok())
+            .filter(|envelope| envelope.v == SCHEMA_VERSION)
+            .map(|envelope| envelope.data)
+            .collect()
     }
 }
 

@@ -4,6 +4,9 @@
 
 pub mod clipboard;
 pub mod download;
+pub mod element_events;
+pub mod embed;
+pub mod embed_types;
 pub mod entry;
 pub mod page;
 pub mod transport;

@@ -91,6 +91,8 @@ pub fn mount_through(
     let props = AppProps {
         services,
         options: AppOptions::default(),
+        events: None,
+        share: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     Mounted {

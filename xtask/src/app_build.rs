@@ -1,5 +1,6 @@
 //! The release build of the app into `dist/`: the wasm32 library in release mode, then
-//! `wasm-bindgen --target web` into `dist/pkg`, plus `index.html` and `www/` beside it.
+//! `wasm-bindgen --target web` into `dist/pkg` (made a package a portal can copy or install:
+//! see `package`), plus `index.html` and `www/` beside it.
 //! No wasm-opt: Debian's is too old for the wasm that current rustc emits.
 
 use std::fs;
@@ -11,6 +12,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::cmd;
 use crate::install::{self, Tools};
+use crate::package;
 use crate::workspace::Workspace;
 
 /// The step name that build errors carry.
@@ -48,6 +50,7 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<()> {
         .args(["--remove-name-section", "--remove-producers-section"])
         .arg(&wasm);
     cmd::run(STEP, &mut bindgen)?;
+    package::write(ws, &mut ws.cargo(&tools.path), &dist.join("pkg"))?;
 
     let index = ws.root.join("index.html");
     if !index.is_file() {

@@ -4,6 +4,7 @@
 mod app_build;
 mod cmd;
 mod install;
+mod package;
 mod serve;
 mod size;
 mod test;
@@ -21,7 +22,8 @@ Commands:
           SNOWCARD_INSTANCE_PORT). Runs until Ctrl-C.
   test    Install what the tests need (incl. Chromium and ChromeDriver), then run the
           native, browser and end-to-end tests, with a summary at the end.
-  build   Build the release app into dist/.
+  build   Build the release app into dist/, with the package dist/pkg (package.json,
+          snowcard.js + .d.ts, snowcard_bg.wasm, snowcard.css).
   size    Build, then print the raw and gzip sizes of each file in dist/pkg.
 ";
 

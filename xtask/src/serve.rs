@@ -7,12 +7,13 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use snowcard_sandbox::{app_host, Config, Sandbox, SandboxUser, DEMO_CLIENT_ID};
+use snowcard_sandbox::{app_host, Config, Sandbox, SandboxUser, DEMO_CLIENT_ID, PORTAL_PATH};
 
 use crate::app_build;
 use crate::install;
 use crate::workspace::Workspace;
 
+mod portal;
 mod ports;
 
 use ports::{parse_ports, Listener};
@@ -44,6 +45,9 @@ async fn serve(dist: PathBuf, app_addr: SocketAddr, instance_addr: SocketAddr) -
         .await
         .map_err(|error| listen_error(error, instance_addr, Listener::Instance))?;
     let instance_url = sandbox.url();
+    let portal_config = dist.join("www/portal/portal.json");
+    std::fs::write(&portal_config, portal::config_json(&instance_url))
+        .with_context(|| format!("could not write {}", portal_config.display()))?;
 
     let csp_connect_src = vec![instance_url.clone()];
     let app = app_host::serve_app(dist, app_addr, csp_connect_src)
@@ -64,6 +68,7 @@ async fn serve(dist: PathBuf, app_addr: SocketAddr, instance_addr: SocketAddr) -
 fn banner(app_url: &str, instance_url: &str, users: &[SandboxUser]) -> String {
     let app_url = format!("{}/", app_url.trim_end_matches('/'));
     let instance_url = instance_url.trim_end_matches('/');
+    let portal_url = format!("{}{PORTAL_PATH}", app_url.trim_end_matches('/'));
     let mut text = format!(
         "\nsnowcard is running.\n\
          \n  Open {app_url} in a browser and connect with:\n\
@@ -78,6 +83,11 @@ fn banner(app_url: &str, instance_url: &str, users: &[SandboxUser]) -> String {
             text += &format!("              (also {})\n", others.join(", "));
         }
     }
+    text += &format!(
+        "\n  The demo portal, embedding snowcard twice: {portal_url}?tab=security#overview\
+         \n  (its own client ids and redirect URL are registered; add &hostile=1 for a\
+         \n  portal stylesheet that restyles button, input and div)\n"
+    );
     text + "\n  Press Ctrl-C to stop.\n"
 }
 
@@ -131,5 +141,8 @@ mod tests {
         assert!(text.contains("Sign in as: snowcard.integration / sandbox-demo\n"));
         assert!(text.contains("(also beth.anglin / sandbox-demo, admin / sandbox-admin)"));
         assert!(text.contains("Ctrl-C"));
+        assert!(text.contains(
+            "embedding snowcard twice: http://127.0.0.1:8700/www/portal/?tab=security#overview"
+        ));
     }
 }

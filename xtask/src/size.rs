@@ -1,5 +1,6 @@
 //! `cargo xtask size`: build the app, then report the raw and gzip sizes of every file in
-//! `dist/pkg`, which is what a browser downloads besides the small `index.html` and `www/`.
+//! `dist/pkg`, the package a portal copies: what a browser downloads besides the page and
+//! the improvement action catalog.
 
 use std::fs;
 use std::io::{self, Write};
@@ -23,23 +24,36 @@ pub fn run() -> Result<()> {
     collect_files(&pkg, &mut files).with_context(|| format!("could not list {}", pkg.display()))?;
     files.sort();
 
+    let name_of = |file: &PathBuf| {
+        file.strip_prefix(&pkg)
+            .unwrap_or(file)
+            .display()
+            .to_string()
+    };
+    // wasm-bindgen's snippets have long paths; the column fits the longest name.
+    let width = files
+        .iter()
+        .map(|f| name_of(f).len())
+        .max()
+        .unwrap_or(0)
+        .max(5);
     println!("\nSizes of {} (gzip -9):", pkg.display());
-    println!("{:<32} {:>22} {:>22}", "file", "raw", "gzip");
+    println!("{:<width$} {:>22} {:>22}", "file", "raw", "gzip");
     let (mut raw_total, mut gzip_total) = (0, 0);
     for file in &files {
         let bytes = fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
         let (raw, gzip) = (bytes.len() as u64, gzip_len(&bytes)?);
-        let name = file
-            .strip_prefix(&pkg)
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        println!("{name:<32} {:>22} {:>22}", size(raw), size(gzip));
+        println!(
+            "{:<width$} {:>22} {:>22}",
+            name_of(file),
+            size(raw),
+            size(gzip)
+        );
         raw_total += raw;
         gzip_total += gzip;
     }
     println!(
-        "{:<32} {:>22} {:>22}",
+        "{:<width$} {:>22} {:>22}",
         "total",
         size(raw_total),
         size(gzip_total)
