@@ -107,7 +107,16 @@ fn browser(ws: &Workspace, tools: &Tools) -> Result<()> {
 fn end_to_end(ws: &Workspace, tools: &Tools) -> Result<()> {
     let mut cargo = ws.cargo(&tools.path);
     cargo
-        .args(["test", "-p", "snowcard-e2e", "--", "--test-threads=1"])
+        // `--tests`: the run's closing line is then the last suite's count, not the empty
+        // doc-test run's "0 passed".
+        .args([
+            "test",
+            "-p",
+            "snowcard-e2e",
+            "--tests",
+            "--",
+            "--test-threads=1",
+        ])
         .env("SNOWCARD_DIST", ws.dist())
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("CHROME", CHROMIUM);
