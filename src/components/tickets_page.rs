@@ -99,51 +99,26 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
             apply.emit((next_scope, next));
         })
     };
-    let on_sort = {
+    // A change to the query, from a drop-down's new value.
+    let edit = |change: fn(&mut TicketQuery, String)| {
         let (apply, query, scope) = (apply.clone(), query.clone(), scope.clone());
         Callback::from(move |value: String| {
-            let next = TicketQuery {
-                sort: parse_sort(&value),
-                ..(*query).clone()
-            };
+            let mut next = (*query).clone();
+            change(&mut next, value);
             apply.emit((*scope, next));
         })
     };
-    let on_state = {
-        let (apply, query, scope) = (apply.clone(), query.clone(), scope.clone());
-        Callback::from(move |value: String| {
-            let states = if value.is_empty() {
-                Vec::new()
-            } else {
-                vec![value]
-            };
-            apply.emit((
-                *scope,
-                TicketQuery {
-                    states,
-                    ..(*query).clone()
-                },
-            ));
-        })
-    };
-    let on_priority = {
-        let (apply, query, scope) = (apply.clone(), query.clone(), scope.clone());
-        Callback::from(move |value: String| {
-            let priorities = value
-                .parse()
-                .ok()
-                .and_then(Priority::from_number)
-                .into_iter()
-                .collect();
-            apply.emit((
-                *scope,
-                TicketQuery {
-                    priorities,
-                    ..(*query).clone()
-                },
-            ));
-        })
-    };
+    let on_sort = edit(|q, value| q.sort = parse_sort(&value));
+    let on_state =
+        edit(|q, value| q.states = Some(value).filter(|v| !v.is_empty()).into_iter().collect());
+    let on_priority = edit(|q, value| {
+        q.priorities = value
+            .parse()
+            .ok()
+            .and_then(Priority::from_number)
+            .into_iter()
+            .collect();
+    });
     let on_search_input = {
         let search = search.clone();
         Callback::from(move |e: InputEvent| {
@@ -176,17 +151,17 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
             apply.emit((*scope, next));
         })
     };
+    // A button stays enabled while its page loads, so keyboard focus stays on it; a click
+    // meanwhile is ignored.
     let go = |target: Option<PageAt>| {
-        let at = at.clone();
-        let disabled = target.is_none() || list.loading;
-        (
-            disabled,
-            Callback::from(move |_| {
-                if let Some(target) = target.clone() {
-                    at.set(target);
-                }
-            }),
-        )
+        let (at, loading) = (at.clone(), list.loading);
+        let disabled = target.is_none();
+        let onclick = Callback::from(move |_| {
+            if let Some(target) = target.clone().filter(|_| !loading) {
+                at.set(target);
+            }
+        });
+        (disabled, onclick)
     };
     let listed = list.listed.clone();
     let (first_disabled, first) = go(listed.as_ref().and_then(|l| l.first.clone()));
