@@ -3,6 +3,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::rc::Rc;
 
 use chrono::Utc;
@@ -67,15 +69,7 @@ fn now_ms() -> f64 {
 
 #[wasm_bindgen_test]
 async fn bench_render_a_thousand_ticket_rows() {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
+    let root = common::new_root();
     let backend: Rc<dyn StorageBackend> = Rc::new(MemoryStorage::default());
     let services = Services {
         transport: Rc::new(FakeTransport::new(|_| json(200, "{}"))),

@@ -3,6 +3,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -72,12 +74,7 @@ async fn let_periods_pass(periods: u32) {
 
 #[wasm_bindgen_test]
 async fn beats_only_while_visible_and_not_after_unmount() {
-    let root = document().create_element("div").expect("a div");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
+    let root = common::new_root();
     let beats = Rc::new(Cell::new(0));
     let app = yew::Renderer::<Beating>::with_root_and_props(
         root,

@@ -73,13 +73,7 @@ pub fn mount_through(
     transport: FakeTransport,
     storage: MemoryStorage,
 ) -> Mounted {
-    let document = gloo_utils_document();
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
+    let root = new_root();
     let browser = Rc::new(FakeBrowser::at(page));
     let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
     let services = Services {
@@ -105,6 +99,18 @@ pub fn mount_through(
 
 /// The current user answer of the session [`signed_in`] makes.
 pub const CURRENT_USER: &str = r#"{"result":{"user_sys_id":"u1","user_name":"int.user","user_display_name":"Integration User"}}"#;
+
+/// A fresh element at the end of the page's body, for one test to mount into.
+pub fn new_root() -> Element {
+    let document = gloo_utils_document();
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    root
+}
 
 fn gloo_utils_document() -> web_sys::Document {
     web_sys::window()
