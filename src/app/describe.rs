@@ -54,7 +54,7 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
             ApiError::RateLimited { retry_after_secs } => (
                 &e.rate_limited,
                 NextAction::Wait,
-                retry_after_secs.to_string(),
+                texts.seconds(*retry_after_secs),
                 String::new(),
             ),
             ApiError::Transport(TransportError::Blocked { url }) => (

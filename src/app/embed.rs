@@ -106,7 +106,7 @@ impl EmbedOptions {
                 .clone()
                 .unwrap_or_else(|| DEFAULT_CATALOG_URL.to_owned()),
             view,
-            locale: Locale::negotiate(self.lang.as_deref()),
+            locale: self.lang.as_deref().and_then(Locale::from_tag),
         })
     }
 

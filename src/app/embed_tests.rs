@@ -68,7 +68,7 @@ fn app_options_carry_every_field_and_an_unknown_language_falls_back_to_english()
         Some("https://portal.example/sec")
     );
     assert_eq!(app.view, Some(View::Actions));
-    assert_eq!(app.locale, Locale::En);
+    assert_eq!(app.locale, Some(Locale::En));
     assert_eq!(app.requested_by.as_deref(), Some("jdoe"));
     assert_eq!(app.catalog_url, "/c.json");
     assert_eq!(

@@ -6,6 +6,7 @@ pub mod describe;
 pub mod embed;
 pub mod flow;
 pub mod host_events;
+pub mod language;
 pub mod removal;
 pub mod services;
 pub mod settings_file;

@@ -24,7 +24,12 @@ pub enum Removal {
 /// Clears every snowcard key from storage, then revokes `session`'s tokens. Storage goes
 /// first so that nothing of the connection is left if the tab closes while revoking.
 pub async fn remove(services: &Services, session: Option<(InstanceUrl, TokenSet)>) -> Removal {
+    // The language is the person's, not the connection's: it outlives the removal.
+    let language = super::language::remembered(&services.store);
     services.store.clear_all();
+    if let Some(locale) = language {
+        super::language::remember(&services.store, locale);
+    }
     let Some((instance, tokens)) = session else {
         return Removal::NothingToRevoke;
     };

@@ -15,6 +15,8 @@ pub trait Browser {
     fn replace_url(&self, url: &Url);
     /// Navigates the whole page away (to the instance's sign-in page).
     fn redirect(&self, url: &str);
+    /// The person's preferred languages, most preferred first (`navigator.languages`).
+    fn languages(&self) -> Vec<String>;
 }
 
 /// The app's injected services.
@@ -50,6 +52,7 @@ pub fn origin_of(page: &Url) -> String {
 pub struct FakeBrowser {
     url: std::cell::RefCell<Url>,
     redirected_to: std::cell::RefCell<Option<String>>,
+    languages: std::cell::RefCell<Vec<String>>,
 }
 
 impl FakeBrowser {
@@ -59,7 +62,14 @@ impl FakeBrowser {
         Self {
             url: std::cell::RefCell::new(url),
             redirected_to: Default::default(),
+            languages: Default::default(),
         }
+    }
+
+    /// The same page in a browser that prefers `languages`.
+    pub fn preferring(self, languages: &[&str]) -> Self {
+        *self.languages.borrow_mut() = languages.iter().map(|l| (*l).to_owned()).collect();
+        self
     }
 
     /// Where the app sent the page, if it did.
@@ -78,6 +88,9 @@ impl Browser for FakeBrowser {
     fn redirect(&self, url: &str) {
         *self.redirected_to.borrow_mut() = Some(url.to_owned());
     }
+    fn languages(&self) -> Vec<String> {
+        self.languages.borrow().clone()
+    }
 }
 
 /// How the embedding page configures snowcard at run time.
@@ -95,8 +108,9 @@ pub struct AppOptions {
     pub catalog_url: String,
     /// The page to show on load and whenever this changes; `None` leaves it to the person.
     pub view: Option<crate::app::View>,
-    /// The language of every visible string.
-    pub locale: crate::i18n::Locale,
+    /// The language the embedding page asks for; `None` lets the person choose (see
+    /// [`crate::app::language`]).
+    pub locale: Option<crate::i18n::Locale>,
 }
 
 /// The catalog shipped with snowcard, relative to `index.html`.
@@ -111,7 +125,7 @@ impl Default for AppOptions {
             requested_by: None,
             catalog_url: DEFAULT_CATALOG_URL.to_owned(),
             view: None,
-            locale: crate::i18n::Locale::En,
+            locale: None,
         }
     }
 }

@@ -8,29 +8,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::TicketsTexts;
 use crate::servicenow::{Shown, TicketKind};
 
-/// ServiceNow's default incident states, in workflow order.
-pub const INCIDENT_STATES: &[(&str, &str)] = &[
-    ("1", "New"),
-    ("2", "In Progress"),
-    ("3", "On Hold"),
-    ("6", "Resolved"),
-    ("7", "Closed"),
-    ("8", "Canceled"),
-];
+/// ServiceNow's default incident state values, in workflow order. Their names are in each
+/// locale's [`TicketsTexts::incident_states`], in the same order.
+pub const INCIDENT_STATES: [&str; 6] = ["1", "2", "3", "6", "7", "8"];
 
-/// ServiceNow's default change request states, in workflow order.
-pub const CHANGE_STATES: &[(&str, &str)] = &[
-    ("-5", "New"),
-    ("-4", "Assess"),
-    ("-3", "Authorize"),
-    ("-2", "Scheduled"),
-    ("-1", "Implement"),
-    ("0", "Review"),
-    ("3", "Closed"),
-    ("4", "Canceled"),
-];
+/// ServiceNow's default change request state values, in workflow order; named by
+/// [`TicketsTexts::change_states`].
+pub const CHANGE_STATES: [&str; 8] = ["-5", "-4", "-3", "-2", "-1", "0", "3", "4"];
 
 /// The tables whose states can be named, in the order the UI lists them.
 pub const TABLES: [TicketKind; 2] = [TicketKind::ChangeRequest, TicketKind::Incident];
@@ -50,18 +37,22 @@ pub struct NamedState {
 /// The states of `kind` to offer for naming: ServiceNow's defaults (always, in workflow
 /// order, under the instance's name for them when it has one), then the other values the
 /// instance uses, then values only the person's names mention (from an imported file).
-pub fn states_to_name(kind: TicketKind, instance: &[Shown], names: &StateNames) -> Vec<NamedState> {
+pub fn states_to_name(
+    kind: TicketKind,
+    instance: &[Shown],
+    names: &StateNames,
+    texts: &'static TicketsTexts,
+) -> Vec<NamedState> {
     let shown_by_instance = |value: &str| {
         instance
             .iter()
             .find(|s| s.value == value && !s.display.is_empty())
             .map(|s| s.display.clone())
     };
-    let mut states: Vec<NamedState> = default_states(kind)
-        .iter()
+    let mut states: Vec<NamedState> = default_states(kind, texts)
         .map(|(value, name)| NamedState {
-            value: (*value).to_owned(),
-            servicenow_name: shown_by_instance(value).unwrap_or_else(|| (*name).to_owned()),
+            value: value.to_owned(),
+            servicenow_name: shown_by_instance(value).unwrap_or_else(|| name.to_owned()),
         })
         .collect();
     let extra = instance
@@ -82,20 +73,28 @@ pub fn states_to_name(kind: TicketKind, instance: &[Shown], names: &StateNames) 
     states
 }
 
-/// The default states of a table, in workflow order.
-pub fn default_states(kind: TicketKind) -> &'static [(&'static str, &'static str)] {
-    match kind {
-        TicketKind::Incident => INCIDENT_STATES,
-        TicketKind::ChangeRequest => CHANGE_STATES,
-    }
+/// The default states of a table, in workflow order: value and ServiceNow's name for it in
+/// the locale of `texts`.
+pub fn default_states(
+    kind: TicketKind,
+    texts: &'static TicketsTexts,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let (values, names): (&[&'static str], &[&'static str]) = match kind {
+        TicketKind::Incident => (&INCIDENT_STATES, &texts.incident_states),
+        TicketKind::ChangeRequest => (&CHANGE_STATES, &texts.change_states),
+    };
+    values.iter().copied().zip(names.iter().copied())
 }
 
 /// ServiceNow's default name for a state value, if it is one of the defaults.
-pub fn default_name(kind: TicketKind, value: &str) -> Option<&'static str> {
-    default_states(kind)
-        .iter()
+pub fn default_name(
+    kind: TicketKind,
+    value: &str,
+    texts: &'static TicketsTexts,
+) -> Option<&'static str> {
+    default_states(kind, texts)
         .find(|(v, _)| *v == value.trim())
-        .map(|(_, name)| *name)
+        .map(|(_, name)| name)
 }
 
 /// The person's own names for state values, per table. Empty names are never kept.
@@ -145,8 +144,14 @@ impl StateNames {
     }
 
     /// What to call `value`: customised, else the instance's `display`, else ServiceNow's
-    /// default, else the raw value (or "(empty)" for no value at all).
-    pub fn name(&self, kind: TicketKind, value: &str, display: &str) -> String {
+    /// default, else the raw value (or the locale's word for "empty" for no value at all).
+    pub fn name(
+        &self,
+        kind: TicketKind,
+        value: &str,
+        display: &str,
+        texts: &'static TicketsTexts,
+    ) -> String {
         if let Some(custom) = self.custom(kind, value) {
             return custom.to_owned();
         }
@@ -154,11 +159,11 @@ impl StateNames {
         if !display.is_empty() {
             return display.to_owned();
         }
-        if let Some(default) = default_name(kind, value) {
+        if let Some(default) = default_name(kind, value, texts) {
             return default.to_owned();
         }
         match value.trim() {
-            "" => "(empty)".to_owned(),
+            "" => texts.empty_state.to_owned(),
             raw => raw.to_owned(),
         }
     }
@@ -168,36 +173,44 @@ impl StateNames {
 mod tests {
     use super::*;
 
+    const TICKETS: &TicketsTexts = &crate::i18n::Locale::En.texts().tickets;
+
     #[test]
     fn a_custom_name_wins_over_the_instance_and_the_default() {
         let mut names = StateNames::default();
         names.set(TicketKind::ChangeRequest, "-4", "  Triage ");
         assert_eq!(
-            names.name(TicketKind::ChangeRequest, "-4", "Assess"),
+            names.name(TicketKind::ChangeRequest, "-4", "Assess", TICKETS),
             "Triage"
         );
         // Tables are separate: incident state -4 does not exist and is not renamed.
-        assert_eq!(names.name(TicketKind::Incident, "-4", ""), "-4");
+        assert_eq!(names.name(TicketKind::Incident, "-4", "", TICKETS), "-4");
     }
 
     #[test]
     fn unknown_values_show_by_display_value_then_raw_value() {
         let names = StateNames::default();
         assert_eq!(
-            names.name(TicketKind::Incident, "42", "Awaiting vendor"),
+            names.name(TicketKind::Incident, "42", "Awaiting vendor", TICKETS),
             "Awaiting vendor"
         );
-        assert_eq!(names.name(TicketKind::Incident, "42", ""), "42");
-        assert_eq!(names.name(TicketKind::Incident, "", ""), "(empty)");
+        assert_eq!(names.name(TicketKind::Incident, "42", "", TICKETS), "42");
+        assert_eq!(names.name(TicketKind::Incident, "", "", TICKETS), "(empty)");
     }
 
     #[test]
     fn known_values_without_a_display_value_use_servicenow_defaults() {
         let names = StateNames::default();
-        assert_eq!(names.name(TicketKind::Incident, "6", ""), "Resolved");
-        assert_eq!(names.name(TicketKind::ChangeRequest, "0", " "), "Review");
         assert_eq!(
-            names.name(TicketKind::ChangeRequest, "-5", "Nieuw"),
+            names.name(TicketKind::Incident, "6", "", TICKETS),
+            "Resolved"
+        );
+        assert_eq!(
+            names.name(TicketKind::ChangeRequest, "0", " ", TICKETS),
+            "Review"
+        );
+        assert_eq!(
+            names.name(TicketKind::ChangeRequest, "-5", "Nieuw", TICKETS),
             "Nieuw"
         );
     }
@@ -231,7 +244,7 @@ mod tests {
         let mut names = StateNames::default();
         names.set(TicketKind::ChangeRequest, "30", "Imported only");
         names.set(TicketKind::ChangeRequest, "-4", "Triage");
-        let states = states_to_name(TicketKind::ChangeRequest, &instance, &names);
+        let states = states_to_name(TicketKind::ChangeRequest, &instance, &names, TICKETS);
         let shown: Vec<(&str, &str)> = states
             .iter()
             .map(|s| (s.value.as_str(), s.servicenow_name.as_str()))
@@ -252,7 +265,7 @@ mod tests {
                 ("30", "30"),
             ]
         );
-        let incident = states_to_name(TicketKind::Incident, &[], &StateNames::default());
+        let incident = states_to_name(TicketKind::Incident, &[], &StateNames::default(), TICKETS);
         assert_eq!(incident.len(), INCIDENT_STATES.len());
     }
 
@@ -263,6 +276,6 @@ mod tests {
         assert!(!names.is_empty());
         names.set(TicketKind::Incident, "1", "   ");
         assert!(names.is_empty());
-        assert_eq!(names.name(TicketKind::Incident, "1", "New"), "New");
+        assert_eq!(names.name(TicketKind::Incident, "1", "New", TICKETS), "New");
     }
 }

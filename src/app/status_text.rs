@@ -1,6 +1,6 @@
 //! A status check's line in words: its name, its verdict, what was found, and the fix.
 
-use crate::i18n::{fill, StatusFix, StatusTexts};
+use crate::i18n::{fill, StatusFix, StatusTexts, Texts};
 use crate::servicenow::{TicketKind, UserInfo};
 
 use super::describe::Context;
@@ -30,7 +30,8 @@ pub struct Line {
 }
 
 /// The words for `check`'s `outcome`, with this page's origin and redirect URL filled in.
-pub fn line(check: Check, outcome: &Outcome, t: &StatusTexts, context: &Context) -> Line {
+pub fn line(check: Check, outcome: &Outcome, texts: &Texts, context: &Context) -> Line {
+    let t = &texts.status;
     let (verdict, word) = match outcome {
         Outcome::Running => (Verdict::Checking, t.checking),
         Outcome::Passed(_) => (Verdict::Passed, t.passed),
@@ -44,11 +45,11 @@ pub fn line(check: Check, outcome: &Outcome, t: &StatusTexts, context: &Context)
             (detail, None, note)
         }
         Outcome::Failed(problem) => {
-            let (detail, fix) = problem_text(problem, t, context);
+            let (detail, fix) = problem_text(problem, texts, context);
             (detail, Some(fix), None)
         }
         Outcome::NotChecked(skip) => {
-            let (detail, fix) = skip_text(skip, t, context);
+            let (detail, fix) = skip_text(skip, texts, context);
             (detail, fix, None)
         }
     };
@@ -120,7 +121,8 @@ fn passed_text(passed: &Passed, check: Check, t: &StatusTexts) -> (String, Optio
     (text, None)
 }
 
-fn problem_text(problem: &Problem, t: &StatusTexts, context: &Context) -> (String, String) {
+fn problem_text(problem: &Problem, texts: &Texts, context: &Context) -> (String, String) {
+    let t = &texts.status;
     let (fix, detail, url, extra): (&StatusFix, &str, &str, Vec<(&str, String)>) = match problem {
         Problem::Unreachable { url } => (&t.unreachable, "", url, vec![]),
         Problem::Offline => (&t.offline, "", "", vec![]),
@@ -135,7 +137,7 @@ fn problem_text(problem: &Problem, t: &StatusTexts, context: &Context) -> (Strin
             &t.rate_limited,
             "",
             "",
-            vec![("seconds", seconds.to_string())],
+            vec![("seconds", texts.seconds(*seconds))],
         ),
         Problem::Server { status, detail } => {
             (&t.server, detail, "", vec![("status", status.to_string())])
@@ -161,7 +163,8 @@ fn problem_text(problem: &Problem, t: &StatusTexts, context: &Context) -> (Strin
     (fill(fix.detail, &values), fill(fix.fix, &values))
 }
 
-fn skip_text(skip: &Skip, t: &StatusTexts, context: &Context) -> (String, Option<String>) {
+fn skip_text(skip: &Skip, texts: &Texts, context: &Context) -> (String, Option<String>) {
+    let t = &texts.status;
     let plain = |text: &str| (text.to_owned(), None);
     match skip {
         Skip::ConnectFirst => plain(t.connect_first),
@@ -177,7 +180,7 @@ fn skip_text(skip: &Skip, t: &StatusTexts, context: &Context) -> (String, Option
             (text, Some(fill(t.roles_hidden.fix, &values)))
         }
         Skip::CouldNotAsk(problem) => {
-            let (detail, fix) = problem_text(problem, t, context);
+            let (detail, fix) = problem_text(problem, texts, context);
             let text = fill(t.could_not_ask, &[("detail", &detail)]);
             (text, Some(fix))
         }

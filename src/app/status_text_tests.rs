@@ -11,7 +11,7 @@ fn context() -> Context {
 }
 
 fn told(check: Check, outcome: Outcome) -> Line {
-    line(check, &outcome, &Locale::En.texts().status, &context())
+    line(check, &outcome, Locale::En.texts(), &context())
 }
 
 #[test]

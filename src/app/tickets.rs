@@ -12,6 +12,7 @@ use crate::servicenow::{
 };
 
 use super::state_names::{default_states, StateNames};
+use crate::i18n::TicketsTexts;
 
 /// How many recent tickets a card lists.
 pub const RECENT_ON_CARD: u32 = 5;
@@ -61,11 +62,15 @@ pub struct Bar {
 
 /// Bars in ServiceNow's workflow order, then states the defaults do not know (by value);
 /// empty states are left out. Names follow the person's customisations.
-pub fn bars(kind: TicketKind, counts: &[StateCount], names: &StateNames) -> Vec<Bar> {
+pub fn bars(
+    kind: TicketKind,
+    counts: &[StateCount],
+    names: &StateNames,
+    texts: &'static TicketsTexts,
+) -> Vec<Bar> {
     let rank = |value: &str| {
-        default_states(kind)
-            .iter()
-            .position(|(v, _)| *v == value.trim())
+        default_states(kind, texts)
+            .position(|(v, _)| v == value.trim())
             .unwrap_or(usize::MAX)
     };
     let mut bars: Vec<(usize, Bar)> = counts
@@ -74,7 +79,7 @@ pub fn bars(kind: TicketKind, counts: &[StateCount], names: &StateNames) -> Vec<
         .map(|c| {
             let bar = Bar {
                 value: c.state.value.clone(),
-                name: names.name(kind, &c.state.value, &c.state.display),
+                name: names.name(kind, &c.state.value, &c.state.display, texts),
                 count: c.count,
             };
             (rank(&c.state.value), bar)

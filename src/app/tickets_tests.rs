@@ -51,7 +51,12 @@ fn bars_follow_the_workflow_then_unknown_states_and_use_custom_names() {
         count("-5", "New", 0),
         count("-1", "", 3),
     ];
-    let bars = bars(TicketKind::ChangeRequest, &counts, &names);
+    let bars = bars(
+        TicketKind::ChangeRequest,
+        &counts,
+        &names,
+        &crate::i18n::Locale::En.texts().tickets,
+    );
     let shown: Vec<(&str, u64)> = bars.iter().map(|b| (b.name.as_str(), b.count)).collect();
     assert_eq!(
         shown,

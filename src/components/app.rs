@@ -14,6 +14,7 @@ use super::busy_card::BusyCard;
 use super::connection_card::ConnectionCard;
 use super::error_panel::ErrorPanel;
 use super::home_page::HomePage;
+use super::language_menu::LanguageMenu;
 use super::live_region::LiveRegion;
 use super::manage_page::ManagePage;
 use super::setup_page::SetupPage;
@@ -80,6 +81,7 @@ fn Shell(props: &ShellProps) -> Html {
     html! {
         <div class="snowcard" lang={connection.texts_locale()}>
             <LiveRegion />
+            <LanguageMenu />
             { page }
         </div>
     }

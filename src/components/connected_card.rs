@@ -19,7 +19,7 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
     let heading = use_focus_on_arrival();
     let texts = connection.texts;
     let status = status_text(texts, &connection.state().connection);
-    let until = super::dates::local_time(props.connected.expires_at);
+    let until = super::dates::local_time(props.connected.expires_at, texts.locale);
     let show_actions = {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::i18n::{Locale, Plural};
+
 /// Today, where the person is.
 pub fn today_local() -> NaiveDate {
     #[cfg(target_arch = "wasm32")]
@@ -48,48 +50,98 @@ pub fn end_of_day_local(date: NaiveDate) -> DateTime<Utc> {
     }
 }
 
-/// A date in the person's own time zone and format (through the browser's `Intl`).
-///
-/// One `Intl.DateTimeFormat` serves every call: making one per date (what
-/// `toLocaleDateString` does) was most of the time a 1,000-row list took to render.
-pub fn local_date(at: DateTime<Utc>) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        thread_local! {
-            static FORMAT: js_sys::Function = js_sys::Intl::DateTimeFormat::new(
-                &js_sys::Array::new(),
-                &js_sys::Object::new(),
-            )
-            .format();
-        }
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-            at.timestamp_millis() as f64
-        ));
-        FORMAT
-            .with(|format| format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date))
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_else(|| at.format("%Y-%m-%d").to_string())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        at.format("%Y-%m-%d").to_string()
-    }
+/// What a cached `Intl` formatter shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Shows {
+    Date,
+    Time,
+    Number,
 }
 
-/// Hours and minutes in the person's own time zone and format, through the browser's `Intl`.
-pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+/// Formats `value` with the browser's `Intl` formatter for `shows` in `locale`.
+///
+/// Each formatter is made once per locale and kept: making one per call (what
+/// `toLocaleDateString` does) was most of the time a 1,000-row list took to render. No
+/// locale data is compiled in; the browser has it all.
+#[cfg(target_arch = "wasm32")]
+fn intl(shows: Shows, locale: Locale, value: &wasm_bindgen::JsValue) -> Option<String> {
+    use std::collections::HashMap;
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static FORMATS: std::cell::RefCell<HashMap<(Shows, Locale), js_sys::Function>> =
+            Default::default();
+    }
+    let make = || {
+        let locales = js_sys::Array::of1(&JsValue::from_str(locale.tag()));
         let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"hour".into(), &"numeric".into());
-        let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
-        String::from(date.to_locale_time_string_with_options("default", &options))
+        let set = |key: &str, value: &str| {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        };
+        match shows {
+            Shows::Date => {
+                set("dateStyle", "medium");
+                js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+            }
+            Shows::Time => {
+                set("timeStyle", "short");
+                js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+            }
+            Shows::Number => js_sys::Intl::NumberFormat::new(&locales, &options).format(),
+        }
+    };
+    FORMATS
+        .with(|formats| {
+            let mut formats = formats.borrow_mut();
+            let format = formats.entry((shows, locale)).or_insert_with(make);
+            format.call1(&JsValue::UNDEFINED, value)
+        })
+        .ok()
+        .and_then(|text| text.as_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_date(at: DateTime<Utc>) -> wasm_bindgen::JsValue {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ))
+    .into()
+}
+
+/// A date in the person's own time zone, written the way `locale` writes dates.
+pub fn local_date(at: DateTime<Utc>, locale: Locale) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl(Shows::Date, locale, &js_date(at)) {
+        return text;
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        at.format("%H:%M UTC").to_string()
+    let _ = (locale, Shows::Date);
+    at.format("%Y-%m-%d").to_string()
+}
+
+/// Hours and minutes in the person's own time zone, written the way `locale` writes times.
+pub fn local_time(at: DateTime<Utc>, locale: Locale) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl(Shows::Time, locale, &js_date(at)) {
+        return text;
     }
+    let _ = (locale, Shows::Time);
+    at.format("%H:%M UTC").to_string()
+}
+
+/// A whole number with the digit grouping of `locale` (10,000 · 10 000 · 10.000).
+pub fn number(value: u64, locale: Locale) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl(
+        Shows::Number,
+        locale,
+        &wasm_bindgen::JsValue::from_f64(value as f64),
+    ) {
+        return text;
+    }
+    let _ = (locale, Shows::Number);
+    value.to_string()
+}
+
+/// `plural` for `count`, the count written the way `locale` writes numbers.
+pub fn counted(count: u64, plural: &Plural, locale: Locale) -> String {
+    locale.plural(count, plural, &number(count, locale))
 }

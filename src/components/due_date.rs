@@ -16,12 +16,13 @@ pub struct DueDateProps {
 
 #[component]
 pub fn DueDate(props: &DueDateProps) -> Html {
-    let texts = &use_connection().texts.tickets;
+    let all = use_connection().texts;
+    let texts = &all.tickets;
     match props.ticket.due {
         None => html! { <span class="sc-muted">{ texts.no_due_date }</span> },
         Some(due) => html! {
             <>
-                <time datetime={due.to_rfc3339()}>{ local_date(due) }</time>
+                <time datetime={due.to_rfc3339()}>{ local_date(due, all.locale) }</time>
                 if props.ticket.is_overdue(props.now) {
                     {" "}<span class="sc-overdue">{ texts.overdue }</span>
                 }

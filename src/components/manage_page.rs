@@ -39,7 +39,10 @@ pub fn ManagePage(props: &ManagePageProps) -> Html {
     };
     let expires = fill(
         texts.expires_value,
-        &[("time", &local_time(connected.expires_at))],
+        &[(
+            "time",
+            &local_time(connected.expires_at, connection.texts.locale),
+        )],
     );
     let onback = {
         let connection = connection.clone();

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod due_date;
 pub mod error_panel;
 pub mod home_page;
+pub mod language_menu;
 pub mod live_region;
 pub mod manage_page;
 pub mod recent_tickets;

@@ -22,7 +22,7 @@ pub fn RecentTickets(props: &RecentTicketsProps) -> Html {
     let now = (connection.services.clock)();
     let texts = &connection.texts.tickets;
     let items = props.tickets.iter().map(|ticket| {
-        let state = names.name(ticket.kind, &ticket.state.value, &ticket.state.display);
+        let state = names.name(ticket.kind, &ticket.state.value, &ticket.state.display, texts);
         html! {
             <li class="sc-recent-item" key={ticket.sys_id.clone()}>
                 <p class="sc-recent-title">

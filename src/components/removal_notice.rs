@@ -59,7 +59,7 @@ pub fn RemovalNotice(props: &RemovalNoticeProps) -> Html {
         ),
         _ => None,
     };
-    let time = local_time(*access_expires_at);
+    let time = local_time(*access_expires_at, connection.texts.locale);
     html! {
         <div class="sc-notice sc-removal">
             <h3>{ texts.removed_unconfirmed_title }</h3>

@@ -70,6 +70,7 @@ fn download(text: &str) -> bool {
 pub fn SettingsTransfer(props: &SettingsTransferProps) -> Html {
     let connection = use_connection();
     let texts = &connection.texts.manage;
+    let locale = connection.texts.locale;
     // (true for success, the sentence)
     let message = use_state(|| None::<(bool, String)>);
     let onexport = {
@@ -110,7 +111,7 @@ pub fn SettingsTransfer(props: &SettingsTransferProps) -> Html {
             on_imported.emit(names);
             message.set(Some((
                 true,
-                fill(texts.imported, &[("count", &count.to_string())]),
+                super::dates::counted(count as u64, &texts.imported, locale),
             )));
         }
     };

@@ -160,7 +160,7 @@ pub fn ShareForm() -> Html {
                 <p id="sc-send-reason" class="sc-hint">{ reason.unwrap_or_else(|| texts.draft_saved.to_owned()) }</p>
                 <p class="sc-progress" role="status">
                     if let ShareStatus::Working(step) = &sender.status {
-                        <span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, *step) }
+                        <span class="sc-spinner" aria-hidden="true"></span>{ step_text(connection.texts, *step) }
                     }
                 </p>
                 if let ShareStatus::AlreadyOpen(found) = &sender.status {
@@ -174,12 +174,13 @@ pub fn ShareForm() -> Html {
     }
 }
 
-fn step_text(texts: &'static crate::i18n::ShareTexts, step: ShareStep) -> String {
+fn step_text(all: &'static crate::i18n::Texts, step: ShareStep) -> String {
+    let texts = &all.share;
     match step {
         ShareStep::CheckingDuplicates => texts.checking_duplicates.to_owned(),
         ShareStep::Sending => texts.sending.to_owned(),
         ShareStep::RateLimited { seconds } => {
-            fill(texts.rate_limited, &[("seconds", &seconds.to_string())])
+            fill(texts.rate_limited, &[("seconds", &all.seconds(seconds))])
         }
         ShareStep::Verifying => texts.verifying.to_owned(),
     }

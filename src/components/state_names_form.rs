@@ -128,7 +128,7 @@ pub fn StateNamesForm() -> Html {
     };
     let tables = TABLES.into_iter().enumerate().map(|(index, kind)| {
         // Fields come from the saved names, so emptying one does not make it vanish.
-        let states = states_to_name(kind, instance.of(index), &saved);
+        let states = states_to_name(kind, instance.of(index), &saved, &connection.texts.tickets);
         let fields = states.into_iter().map(|state| {
             let key = (kind, state.value.clone());
             let value = draft.get(&key).cloned().unwrap_or_default();

@@ -48,7 +48,7 @@ pub fn StatusPage() -> Html {
         .board
         .lines
         .iter()
-        .map(|(check, outcome)| status_text::line(*check, outcome, t, &context));
+        .map(|(check, outcome)| status_text::line(*check, outcome, connection.texts, &context));
     let again = {
         let rerun = checks.rerun.clone();
         Callback::from(move |_| rerun.emit(()))

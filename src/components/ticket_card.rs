@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
+use super::dates::counted;
 use crate::app::share::ShareDraft;
 use crate::app::tickets::bars;
 use crate::app::{TicketsScope, View};
 use crate::hooks::{use_connection, use_ticket_card};
-use crate::i18n::{fill, plural};
 use crate::servicenow::{TicketKind, Whose};
 
 use super::card_error::CardError;
@@ -27,6 +27,7 @@ pub struct TicketCardProps {
 pub fn TicketCard(props: &TicketCardProps) -> Html {
     let connection = use_connection();
     let texts = &connection.texts.tickets;
+    let locale = connection.texts.locale;
     let (card, retry) = use_ticket_card(props.kind, props.whose, props.beat);
     let (title, id) = match props.kind {
         TicketKind::ChangeRequest => (texts.change_title, "sc-card-change"),
@@ -48,18 +49,18 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                 };
                 html! {
                     <>
-                        <p class="sc-card-total">{ plural(data.total(), texts.count_one, texts.count_other) }</p>
+                        <p class="sc-card-total">{ counted(data.total(), &texts.count, locale) }</p>
                         if data.total() == 0 {
                             <p class="sc-muted">{ empty }</p>
                         } else {
-                            <StateChart bars={bars(props.kind, &data.counts, &names)}
+                            <StateChart bars={bars(props.kind, &data.counts, &names, &connection.texts.tickets)}
                                 label={format!("{title}: {}", texts.chart_label)} />
                         }
                         if !data.recent.is_empty() {
                             <h3>
                                 { texts.recent_label }
                                 if overdue > 0 {
-                                    {" · "}<span class="sc-overdue">{ fill(texts.overdue_count, &[("count", &overdue.to_string())]) }</span>
+                                    {" · "}<span class="sc-overdue">{ counted(overdue, &texts.overdue_count, locale) }</span>
                                 }
                             </h3>
                             <RecentTickets tickets={data.recent.clone()}

@@ -35,10 +35,10 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
                 <th scope="row"><TicketLink ticket={ticket.clone()} /></th>
                 if props.both_tables { <td>{ kind }</td> }
                 <td class="sc-ticket-name">{ &ticket.name }</td>
-                <td>{ names.name(ticket.kind, &ticket.state.value, &ticket.state.display) }</td>
+                <td>{ names.name(ticket.kind, &ticket.state.value, &ticket.state.display, texts) }</td>
                 <td>{ priority_text(ticket) }</td>
                 <td><DueDate ticket={ticket.clone()} {now} /></td>
-                <td>{ ticket.created.map(local_date).unwrap_or_default() }</td>
+                <td>{ ticket.created.map(|at| local_date(at, connection.texts.locale)).unwrap_or_default() }</td>
             </tr>
         }
     });

@@ -211,10 +211,11 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
             let index = TABLES.iter().position(|k| *k == kind).unwrap_or(0);
             let options = std::iter::once(("".into(), texts.any_state.into()))
                 .chain(
-                    states_to_name(kind, instance_states.of(index), &names)
+                    states_to_name(kind, instance_states.of(index), &names, texts)
                         .into_iter()
                         .map(|state| {
-                            let shown = names.name(kind, &state.value, &state.servicenow_name);
+                            let shown =
+                                names.name(kind, &state.value, &state.servicenow_name, texts);
                             (state.value.into(), shown.into())
                         }),
                 )

@@ -13,7 +13,7 @@ use crate::app::setup::{self, SetupCheck};
 use crate::app::share::{ShareDraft, ShareDrafts};
 use crate::app::state::Connected;
 use crate::app::state_names::StateNames;
-use crate::app::{flow, removal};
+use crate::app::{flow, language, removal};
 use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
 use crate::i18n::{Locale, Texts};
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
@@ -32,6 +32,8 @@ pub struct ConnectionHandle {
     pub options: AppOptions,
     pub texts: &'static Texts,
     locale: Locale,
+    /// Switches the language (from the menu) and remembers it for the tab.
+    choose_locale: Callback<Locale>,
     client: Rc<RefCell<Option<ServiceNowClient>>>,
     /// Where the embedding page hears about the connection and new tickets.
     pub events: Option<HostEventsHandle>,
@@ -43,6 +45,7 @@ impl PartialEq for ConnectionHandle {
             && self.services == other.services
             && self.options == other.options
             && self.events == other.events
+            && self.locale == other.locale
     }
 }
 
@@ -59,6 +62,21 @@ impl ConnectionHandle {
     /// The language tag of the texts in use.
     pub fn texts_locale(&self) -> &'static str {
         self.locale.tag()
+    }
+
+    /// The language in use.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// Whether the person may choose the language: not when the embedding page set `lang`.
+    pub fn language_is_choosable(&self) -> bool {
+        self.options.locale.is_none()
+    }
+
+    /// Speaks `locale` from now on, in place: pages re-render, drafts and focus stay.
+    pub fn choose_locale(&self, locale: Locale) {
+        self.choose_locale.emit(locale);
     }
 
     pub fn show(&self, view: View) {
@@ -355,14 +373,32 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
                 .map(|session| flow::client_for(&services, &session))
         })
     };
+    // The person's menu choice, remembered for the tab; the embedding page's `lang` wins.
+    let chosen = {
+        let services = props.services.clone();
+        use_state(move || {
+            language::remembered(&services.store).unwrap_or_else(|| {
+                Locale::negotiate(services.browser.languages().iter().map(String::as_str))
+            })
+        })
+    };
+    let locale = language::choose(props.options.locale, Some(*chosen), &[]);
+    let choose_locale = {
+        let (chosen, services) = (chosen.clone(), props.services.clone());
+        Callback::from(move |locale: Locale| {
+            language::remember(&services.store, locale);
+            chosen.set(locale);
+        })
+    };
     let handle = ConnectionHandle {
         snapshot: Rc::new((*state).clone()),
         initial,
         state: state.dispatcher(),
         services: props.services.clone(),
         options: props.options.clone(),
-        texts: props.options.locale.texts(),
-        locale: props.options.locale,
+        texts: locale.texts(),
+        locale,
+        choose_locale,
         client,
         events: props.events.clone(),
     };

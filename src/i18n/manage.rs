@@ -1,6 +1,8 @@
 //! The strings of "Manage ServiceNow configuration": the connection, its removal, ticket
 //! state names, and the settings file.
 
+use super::Plural;
+
 /// The Manage page.
 #[derive(Debug)]
 pub struct ManageTexts {
@@ -68,8 +70,8 @@ pub struct ManageTexts {
     pub export_failed: &'static str,
     pub import_label: &'static str,
     pub import_hint: &'static str,
-    /// `{count}`.
-    pub imported: &'static str,
+    /// `{count}` state names imported.
+    pub imported: Plural,
     pub import_unchanged: &'static str,
     pub import_unreadable: &'static str,
     pub file: SettingsFileTexts,

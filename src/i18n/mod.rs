@@ -5,14 +5,14 @@
 //! Placeholders are `{name}`, filled by [`fill`]; values are inserted as text, never markup.
 
 mod en;
-mod en_manage;
-mod en_share;
-mod en_status;
-mod en_tickets;
+mod ja;
 pub mod manage;
+mod nl;
 pub mod share;
 pub mod status;
+mod sv;
 pub mod tickets;
+mod zh_tw;
 
 pub use manage::{ManageTexts, SettingsFileTexts};
 pub use share::ShareTexts;
@@ -20,42 +20,105 @@ pub use status::{StatusFix, StatusTexts};
 pub use tickets::TicketsTexts;
 
 /// The locales snowcard knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     #[default]
     En,
+    Ja,
+    ZhTw,
+    Sv,
+    Nl,
 }
 
 impl Locale {
-    /// The BCP 47 tag, for `lang` attributes.
-    pub fn tag(self) -> &'static str {
+    /// Every locale, in the order the language menu lists them.
+    pub const ALL: [Locale; 5] = [Locale::En, Locale::Ja, Locale::ZhTw, Locale::Sv, Locale::Nl];
+
+    /// The BCP 47 tag, for `lang` attributes, `Intl` and storage.
+    pub const fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::Ja => "ja",
+            Locale::ZhTw => "zh-TW",
+            Locale::Sv => "sv",
+            Locale::Nl => "nl",
+        }
+    }
+
+    /// The language's own name for itself, as the language menu shows it.
+    pub const fn endonym(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ja => "日本語",
+            Locale::ZhTw => "繁體中文",
+            Locale::Sv => "Svenska",
+            Locale::Nl => "Nederlands",
+        }
+    }
+
+    /// The locale a single BCP 47 tag asks for, if snowcard has it: `ja-JP` is Japanese,
+    /// `nl-BE` Dutch, and Chinese only when written in Traditional script (`zh-TW`, `zh-HK`,
+    /// `zh-MO`, `zh-Hant…`), never Simplified.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+        let mut parts = tag.split('-');
+        match parts.next()? {
+            "en" => Some(Locale::En),
+            "ja" => Some(Locale::Ja),
+            "sv" => Some(Locale::Sv),
+            "nl" => Some(Locale::Nl),
+            "zh" => parts
+                .any(|part| matches!(part, "hant" | "tw" | "hk" | "mo"))
+                .then_some(Locale::ZhTw),
+            _ => None,
         }
     }
 
     /// The first supported locale among `tags` (e.g. `navigator.languages`), else English.
     pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
         tags.into_iter()
-            .find_map(|tag| {
-                match tag
-                    .split('-')
-                    .next()
-                    .map(str::to_ascii_lowercase)
-                    .as_deref()
-                {
-                    Some("en") => Some(Locale::En),
-                    _ => None,
-                }
-            })
+            .find_map(Locale::from_tag)
             .unwrap_or_default()
     }
 
-    pub fn texts(self) -> &'static Texts {
+    pub const fn texts(self) -> &'static Texts {
         match self {
             Locale::En => &en::EN,
+            Locale::Ja => &ja::JA,
+            Locale::ZhTw => &zh_tw::ZH_TW,
+            Locale::Sv => &sv::SV,
+            Locale::Nl => &nl::NL,
         }
     }
+
+    /// Whether `count` takes the "one" form (CLDR plural rules for whole numbers): English,
+    /// Swedish and Dutch say "1 ticket" but "0 tickets"; Japanese and Chinese have one form.
+    pub const fn is_one(self, count: u64) -> bool {
+        match self {
+            Locale::En | Locale::Sv | Locale::Nl => count == 1,
+            Locale::Ja | Locale::ZhTw => false,
+        }
+    }
+
+    /// `plural.one` or `plural.other` for `count`, with `{count}` filled by `shown` (the
+    /// count as the browser formats numbers in this locale).
+    pub fn plural(self, count: u64, plural: &Plural, shown: &str) -> String {
+        let template = if self.is_one(count) {
+            plural.one
+        } else {
+            plural.other
+        };
+        fill(template, &[("count", shown)])
+    }
+}
+
+/// A message with a count, in the forms the locale distinguishes. Locales without plural
+/// forms (ja, zh-TW) give the same text for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural {
+    /// For a count of exactly 1 where the language has such a form.
+    pub one: &'static str,
+    pub other: &'static str,
 }
 
 /// Replaces each `{key}` in `template` with its value.
@@ -67,17 +130,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
-/// `one` for a count of 1, else `other`, with `{count}` filled (English and most European
-/// languages; a locale without plural forms gives the same text for both).
-pub fn plural(count: u64, one: &str, other: &str) -> String {
-    let template = if count == 1 { one } else { other };
-    fill(template, &[("count", &count.to_string())])
-}
-
 /// Every user-visible string.
 #[derive(Debug)]
 pub struct Texts {
+    /// The locale these texts are in (for plural rules).
+    pub locale: Locale,
     pub app_name: &'static str,
+    /// The label of the language menu.
+    pub language_label: &'static str,
     pub connect_card_title: &'static str,
     pub connect_card_body: &'static str,
     pub connect_button: &'static str,
@@ -128,6 +188,8 @@ pub struct Texts {
     /// `{time}`.
     pub token_renews: &'static str,
 
+    /// A number of seconds, as `{seconds}` in any template shows it.
+    pub seconds: Plural,
     pub try_again: &'static str,
     pub reconnect: &'static str,
     pub error_prefix: &'static str,
@@ -136,6 +198,14 @@ pub struct Texts {
     pub tickets: TicketsTexts,
     pub manage: ManageTexts,
     pub status: StatusTexts,
+}
+
+impl Texts {
+    /// `count` seconds, in words ("1 second", "30 seconds", "30 秒").
+    pub fn seconds(&self, count: impl Into<u64>) -> String {
+        let count = count.into();
+        self.locale.plural(count, &self.seconds, &count.to_string())
+    }
 }
 
 /// A failure's title, what happened, and what to do next.
@@ -185,6 +255,33 @@ mod tests {
         assert_eq!(text, "Connected to acme.service-now.com as <b>Bob</b>");
     }
     const EN_CONNECTED: &str = "Connected to {instance} as {user}";
+
+    #[test]
+    fn negotiation_takes_the_first_supported_language() {
+        assert_eq!(Locale::negotiate(["fr-FR", "ja-JP", "en"]), Locale::Ja);
+        assert_eq!(Locale::negotiate(["nl-BE"]), Locale::Nl);
+        assert_eq!(Locale::negotiate(["sv-FI", "nl"]), Locale::Sv);
+        assert_eq!(Locale::negotiate(["zh-Hant-HK"]), Locale::ZhTw);
+        assert_eq!(Locale::negotiate(["zh_TW"]), Locale::ZhTw);
+        // Simplified Chinese readers are not given Traditional script.
+        assert_eq!(Locale::negotiate(["zh-CN", "zh", "sv"]), Locale::Sv);
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let tickets = Plural {
+            one: "{count} ticket",
+            other: "{count} tickets",
+        };
+        assert_eq!(Locale::En.plural(1, &tickets, "1"), "1 ticket");
+        assert_eq!(Locale::En.plural(0, &tickets, "0"), "0 tickets");
+        assert_eq!(Locale::Nl.plural(1_000, &tickets, "1.000"), "1.000 tickets");
+        assert!(Locale::Sv.is_one(1) && !Locale::Sv.is_one(21));
+        assert!(!Locale::Ja.is_one(1) && !Locale::ZhTw.is_one(1));
+    }
 
     #[test]
     fn negotiation_falls_back_to_english() {

@@ -1,5 +1,7 @@
 //! The strings of the ticket cards and the "View all tickets" list.
 
+use super::Plural;
+
 /// Ticket cards, the chart, and the ticket list.
 #[derive(Debug)]
 pub struct TicketsTexts {
@@ -10,10 +12,8 @@ pub struct TicketsTexts {
     pub whose_label: &'static str,
     pub whose_hint: &'static str,
     pub loading: &'static str,
-    /// `{count}` with one ticket.
-    pub count_one: &'static str,
-    /// `{count}` with any other number of tickets.
-    pub count_other: &'static str,
+    /// `{count}` tickets on a card.
+    pub count: Plural,
     pub chart_label: &'static str,
     pub recent_label: &'static str,
     pub empty_mine: &'static str,
@@ -22,7 +22,7 @@ pub struct TicketsTexts {
     pub retry: &'static str,
     pub overdue: &'static str,
     /// `{count}` overdue among the recent tickets.
-    pub overdue_count: &'static str,
+    pub overdue_count: Plural,
     pub no_due_date: &'static str,
     pub opens_in_servicenow: &'static str,
     pub number: &'static str,
@@ -59,4 +59,13 @@ pub struct TicketsTexts {
     pub next_page: &'static str,
     pub back_home: &'static str,
     pub refreshing: &'static str,
+    /// ServiceNow's default change request state names, in the order of
+    /// `app::state_names::CHANGE_STATES` (New, Assess, Authorize, Scheduled, Implement, Review,
+    /// Closed, Canceled), as ServiceNow itself names them in this language.
+    pub change_states: [&'static str; 8],
+    /// ServiceNow's default incident state names, in the order of
+    /// `app::state_names::INCIDENT_STATES` (New, In Progress, On Hold, Resolved, Closed, Canceled).
+    pub incident_states: [&'static str; 6],
+    /// Shown for a ticket whose state has no value at all.
+    pub empty_state: &'static str,
 }

@@ -43,6 +43,9 @@ pub mod keys {
     pub const STATE_NAMES: &str = "state-names";
     /// Whether the cards show every ticket rather than only snowcard's.
     pub const SHOW_EVERY_TICKET: &str = "show-every-ticket";
+    /// The language the person chose from the menu: a preference, kept when the connection
+    /// is removed.
+    pub const LANGUAGE: &str = "language";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -29,4 +29,11 @@ impl Browser for WindowPage {
             let _ = window.location().assign(url);
         }
     }
+
+    fn languages(&self) -> Vec<String> {
+        web_sys::window()
+            .map(|w| w.navigator().languages())
+            .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
+            .unwrap_or_default()
+    }
 }

@@ -1,6 +1,6 @@
 //! English strings of the connection status page.
 
-use super::status::{StatusFix, StatusTexts};
+use crate::i18n::status::{StatusFix, StatusTexts};
 
 pub const EN_STATUS: StatusTexts = StatusTexts {
     open_button: "Connection status",
@@ -75,7 +75,7 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     },
     rate_limited: StatusFix {
         detail: "The instance's rate limit was reached.",
-        fix: "Choose Check again after {seconds} seconds.",
+        fix: "Choose Check again after {seconds}.",
     },
     server: StatusFix {
         detail: "The instance answered {status}: {detail}",

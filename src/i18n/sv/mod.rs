@@ -1,13 +1,20 @@
 //! English: the reference locale.
 
-use super::en_manage::EN_MANAGE;
-use super::en_share::EN_SHARE;
-use super::en_status::EN_STATUS;
-use super::en_tickets::EN_TICKETS;
-use super::{ErrorText, ErrorTexts, Texts};
+mod manage;
+mod share;
+mod status;
+mod tickets;
 
-pub const EN: Texts = Texts {
+use crate::i18n::{ErrorText, ErrorTexts, Locale, Plural, Texts};
+use manage::SV_MANAGE;
+use share::SV_SHARE;
+use status::SV_STATUS;
+use tickets::SV_TICKETS;
+
+pub const SV: Texts = Texts {
+    locale: Locale::Sv,
     app_name: "snowcard",
+    language_label: "Language",
     connect_card_title: "Do you use ServiceNow?",
     connect_card_body: "Send improvement actions to ServiceNow as change requests or incidents, and track the tickets here.",
     connect_button: "Connect to ServiceNow",
@@ -65,6 +72,10 @@ pub const EN: Texts = Texts {
     connected_to: "Connected to {instance}",
     token_renews: "Signed in until {time}. snowcard renews the session by itself while this tab is open.",
 
+    seconds: Plural {
+        one: "{count} second",
+        other: "{count} seconds",
+    },
     try_again: "Try again",
     reconnect: "Reconnect",
     error_prefix: "Error:",
@@ -152,7 +163,7 @@ pub const EN: Texts = Texts {
         rate_limited: ErrorText {
             title: "ServiceNow asks snowcard to slow down",
             detail: "The instance's rate limit was reached.",
-            next: "snowcard tries again in {seconds} seconds.",
+            next: "snowcard tries again in {seconds}.",
         },
         server: ErrorText {
             title: "ServiceNow reported an error ({status})",
@@ -170,8 +181,8 @@ pub const EN: Texts = Texts {
             next: "Allow site data for this page (or leave private browsing), then try again.",
         },
     },
-    share: EN_SHARE,
-    tickets: EN_TICKETS,
-    manage: EN_MANAGE,
-    status: EN_STATUS,
+    share: SV_SHARE,
+    tickets: SV_TICKETS,
+    manage: SV_MANAGE,
+    status: SV_STATUS,
 };

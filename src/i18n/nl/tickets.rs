@@ -1,8 +1,9 @@
 //! English strings of the ticket cards and lists.
 
-use super::tickets::TicketsTexts;
+use crate::i18n::tickets::TicketsTexts;
+use crate::i18n::Plural;
 
-pub const EN_TICKETS: TicketsTexts = TicketsTexts {
+pub const NL_TICKETS: TicketsTexts = TicketsTexts {
     change_title: "Change management",
     incident_title: "Incident management",
     view_all: "View all tickets",
@@ -10,8 +11,10 @@ pub const EN_TICKETS: TicketsTexts = TicketsTexts {
     whose_label: "Show every ticket",
     whose_hint: "Off: only the tickets snowcard created. On: every ticket of the table.",
     loading: "Loading tickets…",
-    count_one: "{count} ticket",
-    count_other: "{count} tickets",
+    count: Plural {
+        one: "{count} ticket",
+        other: "{count} tickets",
+    },
     chart_label: "Tickets by state",
     recent_label: "Most recent",
     empty_mine: "No tickets from snowcard yet. Share an improvement action, or create a ticket.",
@@ -19,7 +22,10 @@ pub const EN_TICKETS: TicketsTexts = TicketsTexts {
     load_failed: "The tickets could not be loaded",
     retry: "Retry",
     overdue: "Overdue",
-    overdue_count: "{count} overdue",
+    overdue_count: Plural {
+        one: "{count} overdue",
+        other: "{count} overdue",
+    },
     no_due_date: "No due date",
     opens_in_servicenow: "(opens in ServiceNow)",
     number: "Number",
@@ -59,4 +65,23 @@ pub const EN_TICKETS: TicketsTexts = TicketsTexts {
     next_page: "Next page",
     back_home: "Back",
     refreshing: "Updating…",
+    change_states: [
+        "New",
+        "Assess",
+        "Authorize",
+        "Scheduled",
+        "Implement",
+        "Review",
+        "Closed",
+        "Canceled",
+    ],
+    incident_states: [
+        "New",
+        "In Progress",
+        "On Hold",
+        "Resolved",
+        "Closed",
+        "Canceled",
+    ],
+    empty_state: "(empty)",
 };

@@ -1,8 +1,8 @@
 //! English strings of the share journey.
 
-use super::share::ShareTexts;
+use crate::i18n::share::ShareTexts;
 
-pub const EN_SHARE: ShareTexts = ShareTexts {
+pub const ZH_TW_SHARE: ShareTexts = ShareTexts {
     show_actions: "Improvement actions",
     create_ticket: "Create a ticket",
     actions_title: "Improvement actions",
@@ -70,7 +70,7 @@ pub const EN_SHARE: ShareTexts = ShareTexts {
 
     checking_duplicates: "Looking for an open ticket for this improvement action…",
     sending: "Sending to ServiceNow…",
-    rate_limited: "ServiceNow asked snowcard to wait; sending again in {seconds} seconds.",
+    rate_limited: "ServiceNow asked snowcard to wait; sending again in {seconds}.",
     verifying: "The answer from ServiceNow was lost; checking whether the ticket was created…",
     duplicate_title: "An open ticket already exists",
     duplicate_body: "ServiceNow already has an open ticket for this improvement action:",

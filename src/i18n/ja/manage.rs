@@ -1,8 +1,9 @@
 //! English strings of the Manage page.
 
-use super::manage::{ManageTexts, SettingsFileTexts};
+use crate::i18n::manage::{ManageTexts, SettingsFileTexts};
+use crate::i18n::Plural;
 
-pub const EN_MANAGE: ManageTexts = ManageTexts {
+pub const JA_MANAGE: ManageTexts = ManageTexts {
     open_button: "Manage ServiceNow configuration",
     title: "ServiceNow configuration",
     back_button: "Back",
@@ -55,7 +56,10 @@ pub const EN_MANAGE: ManageTexts = ManageTexts {
     export_failed: "The browser did not allow the download.",
     import_label: "Import settings",
     import_hint: "A snowcard-settings.json file exported from snowcard. Imported names are saved at once.",
-    imported: "Settings imported: {count} state names.",
+    imported: Plural {
+        one: "Settings imported: {count} state name.",
+        other: "Settings imported: {count} state names.",
+    },
     import_unchanged: "The current names are unchanged.",
     import_unreadable: "The file could not be read.",
     file: SettingsFileTexts {
