@@ -4,7 +4,7 @@
 use super::Plural;
 
 /// The Manage page.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct ManageTexts {
     /// The button that opens the page; the same name wherever it appears.
     pub open_button: &'static str,
@@ -79,7 +79,7 @@ pub struct ManageTexts {
 
 /// What is wrong with a settings file. Templates may use `{line}`, `{column}`, `{found}`,
 /// `{table}`, `{value}`, `{limit}`.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct SettingsFileTexts {
     pub not_json: &'static str,
     pub not_object: &'static str,

@@ -114,7 +114,7 @@ impl Locale {
 
 /// A message with a count, in the forms the locale distinguishes. Locales without plural
 /// forms (ja, zh-TW) give the same text for both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Plural {
     /// For a count of exactly 1 where the language has such a form.
     pub one: &'static str,
@@ -131,9 +131,10 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// Every user-visible string.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct Texts {
     /// The locale these texts are in (for plural rules).
+    #[serde(skip)]
     pub locale: Locale,
     pub app_name: &'static str,
     /// The label of the language menu.
@@ -209,7 +210,7 @@ impl Texts {
 }
 
 /// A failure's title, what happened, and what to do next.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct ErrorText {
     pub title: &'static str,
     pub detail: &'static str,
@@ -218,7 +219,7 @@ pub struct ErrorText {
 
 /// The failures the connection flow can meet. Templates may use `{instance}`, `{origin}`,
 /// `{url}`, `{redirect}`, `{detail}`, `{seconds}`, `{status}`.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct ErrorTexts {
     pub access_denied: ErrorText,
     pub state_mismatch: ErrorText,
@@ -241,6 +242,10 @@ pub struct ErrorTexts {
     pub storage_corrupt: ErrorText,
     pub storage_unavailable: ErrorText,
 }
+
+#[cfg(test)]
+#[path = "locales_tests.rs"]
+mod locales_tests;
 
 #[cfg(test)]
 mod tests {

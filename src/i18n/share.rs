@@ -1,7 +1,7 @@
 //! The strings of the improvement action list and the share form.
 
 /// Improvement actions, sharing, and what comes back from ServiceNow.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct ShareTexts {
     pub show_actions: &'static str,
     pub create_ticket: &'static str,

@@ -3,14 +3,14 @@
 
 /// A failure's explanation and its fix. Templates may use `{url}`, `{origin}`,
 /// `{redirect}`, `{detail}`, `{seconds}`, `{status}`, `{user}`, `{user_name}`, `{role}`.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct StatusFix {
     pub detail: &'static str,
     pub fix: &'static str,
 }
 
 /// The connection status page.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct StatusTexts {
     /// The button that opens the page from the home card.
     pub open_button: &'static str,

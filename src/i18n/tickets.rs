@@ -3,7 +3,7 @@
 use super::Plural;
 
 /// Ticket cards, the chart, and the ticket list.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct TicketsTexts {
     pub change_title: &'static str,
     pub incident_title: &'static str,
