@@ -1,5 +1,8 @@
-//! The share icon button of an improvement action, and its menu ("ServiceNow", "Copy link").
+//! The share icon button of an improvement action, and its menu ("ServiceNow", "Copy link"),
+//! keyboard-operable as a menu button: Enter, Space or ArrowDown open it with focus on the
+//! first item, the arrows move between items, Escape closes it and focus returns to the button.
 
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::hooks::use_connection;
@@ -16,16 +19,62 @@ pub struct ShareMenuProps {
 pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     let texts = &use_connection().texts.share;
     let open = use_state(|| false);
+    let (button, items) = (use_node_ref(), [use_node_ref(), use_node_ref()]);
     let menu_id = format!("{}-menu", props.id);
+    {
+        // Opening puts focus on the first item.
+        let first = items[0].clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(item) = first.cast::<HtmlElement>() {
+                    let _ = item.focus();
+                }
+            }
+        });
+    }
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
     let onkeydown = {
-        let open = open.clone();
+        let (open, button, items) = (open.clone(), button.clone(), items.clone());
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                open.set(false);
+            let focus = |node: &NodeRef| {
+                if let Some(element) = node.cast::<HtmlElement>() {
+                    let _ = element.focus();
+                }
+            };
+            let on_item = |node: &NodeRef| {
+                node.cast::<web_sys::Element>().is_some_and(|item| {
+                    event
+                        .target()
+                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                        .is_some_and(|t| item.is_same_node(Some(&t)))
+                })
+            };
+            match event.key().as_str() {
+                "Escape" if *open => {
+                    event.prevent_default();
+                    open.set(false);
+                    focus(&button);
+                }
+                "ArrowDown" | "ArrowUp" if !*open => {
+                    event.prevent_default();
+                    open.set(true);
+                }
+                // Two items: either arrow moves to the other one (wrapping around).
+                "ArrowDown" | "ArrowUp" => {
+                    event.prevent_default();
+                    focus(if on_item(&items[0]) {
+                        &items[1]
+                    } else {
+                        &items[0]
+                    });
+                }
+                "Home" => focus(&items[0]),
+                "End" => focus(&items[1]),
+                "Tab" => open.set(false),
+                _ => {}
             }
         })
     };
@@ -38,7 +87,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     };
     html! {
         <div class="sc-share" {onkeydown}>
-            <button type="button" class="sc-button sc-icon-button" id={props.id.clone()}
+            <button type="button" class="sc-button sc-icon-button" id={props.id.clone()} ref={button}
                 aria-haspopup="menu" aria-expanded={open.to_string()} aria-controls={menu_id.clone()} onclick={toggle}>
                 <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
                     <path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1z" fill="currentColor"/>
@@ -48,12 +97,14 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
             if *open {
                 <ul class="sc-menu" role="menu" id={menu_id} aria-labelledby={props.id.clone()}>
                     <li role="none">
-                        <button type="button" role="menuitem" class="sc-menu-item" onclick={choose(props.on_servicenow.clone())}>
+                        <button type="button" role="menuitem" class="sc-menu-item" ref={items[0].clone()}
+                            onclick={choose(props.on_servicenow.clone())}>
                             { texts.share_to_servicenow }
                         </button>
                     </li>
                     <li role="none">
-                        <button type="button" role="menuitem" class="sc-menu-item" onclick={choose(props.on_copy_link.clone())}>
+                        <button type="button" role="menuitem" class="sc-menu-item" ref={items[1].clone()}
+                            onclick={choose(props.on_copy_link.clone())}>
                             { texts.copy_link }
                         </button>
                     </li>

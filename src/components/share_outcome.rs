@@ -74,7 +74,7 @@ pub fn SentCard(props: &SentCardProps) -> Html {
     html! {
         <section class="sc-card sc-sent" aria-labelledby="sc-sent-title">
             <h2 id="sc-sent-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.sent_title }</h2>
-            <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
+            <p role="status" class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
                 { fill(texts.sent_body, &[("number", &props.ticket.number)]) }</p>
             <p><RecordLink kind={props.ticket.kind} sys_id={props.ticket.sys_id.clone()} number={props.ticket.number.clone()} /></p>
             <button type="button" class="sc-button sc-primary" onclick={back}>{ texts.back_to_actions }</button>
