@@ -54,7 +54,7 @@ fn views_name_pages_and_an_unknown_one_is_an_error() {
 }
 
 #[test]
-fn app_options_carry_every_field_and_an_unknown_language_falls_back_to_english() {
+fn app_options_carry_every_field_and_an_unknown_language_leaves_the_choice_to_the_person() {
     let mut options = EmbedOptions::default();
     options.apply(patch(json!({
         "instance": "acme", "clientId": "cid", "redirectUri": "https://portal.example/sec",
@@ -68,12 +68,18 @@ fn app_options_carry_every_field_and_an_unknown_language_falls_back_to_english()
         Some("https://portal.example/sec")
     );
     assert_eq!(app.view, Some(View::Actions));
-    assert_eq!(app.locale, Some(Locale::En));
+    // A language snowcard lacks: the menu and the browser's preferences decide.
+    assert_eq!(app.locale, None);
     assert_eq!(app.requested_by.as_deref(), Some("jdoe"));
     assert_eq!(app.catalog_url, "/c.json");
     assert_eq!(
         EmbedOptions::default().app_options(),
         Ok(AppOptions::default())
+    );
+    options.apply(patch(json!({ "lang": "sv-FI" })));
+    assert_eq!(
+        options.app_options().expect("valid").locale,
+        Some(Locale::Sv)
     );
 }
 

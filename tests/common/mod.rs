@@ -73,8 +73,28 @@ pub fn mount_through(
     transport: FakeTransport,
     storage: MemoryStorage,
 ) -> Mounted {
+    mount_as(
+        page,
+        carrier,
+        transport,
+        storage,
+        AppOptions::default(),
+        &[],
+    )
+}
+
+/// Like [`mount_through`], with the embedding page's `options`, in a browser that prefers
+/// `languages`.
+pub fn mount_as(
+    page: &str,
+    carrier: Rc<dyn Transport>,
+    transport: FakeTransport,
+    storage: MemoryStorage,
+    options: AppOptions,
+    languages: &[&str],
+) -> Mounted {
     let root = new_root();
-    let browser = Rc::new(FakeBrowser::at(page));
+    let browser = Rc::new(FakeBrowser::at(page).preferring(languages));
     let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
     let services = Services {
         transport: carrier,
@@ -84,7 +104,7 @@ pub fn mount_through(
     };
     let props = AppProps {
         services,
-        options: AppOptions::default(),
+        options,
         events: None,
         share: None,
     };
