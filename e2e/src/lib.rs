@@ -20,7 +20,9 @@ pub use snowcard_sandbox::{
     Control, Fault, DEMO_CLIENT_ID, PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID, PORTAL_PATH,
 };
 
+pub mod a11y;
 mod component;
+pub mod locale;
 pub mod portal;
 
 /// How long any wait may take before the test fails with what the page showed.

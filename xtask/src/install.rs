@@ -1,6 +1,7 @@
 //! Installing what the build and the tests need when it is missing: the
 //! `wasm32-unknown-unknown` rustup target, the `wasm-bindgen` CLI at the version pinned in
-//! `Cargo.lock`, and Debian's Chromium and ChromeDriver. Each check is cheap, so every
+//! `Cargo.lock`, Debian's Chromium and ChromeDriver, and npm's axe-core for the accessibility
+//! checks. Each check is cheap, so every
 //! command runs them and a fresh machine needs nothing but a Rust toolchain.
 
 use std::env;
@@ -13,9 +14,11 @@ use anyhow::{Context, Result};
 use crate::cmd;
 use crate::workspace::Workspace;
 
+mod axe;
 mod bindgen;
 mod browser;
 
+pub use axe::ensure as ensure_axe;
 pub use browser::{ensure as ensure_browser, CHROMEDRIVER, CHROMIUM};
 
 /// The step name that install errors carry.

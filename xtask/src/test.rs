@@ -57,12 +57,14 @@ fn run_steps(ws: &Workspace, report: &mut Report) -> Result<()> {
     let tools = report.step(Step::Install, || {
         let tools = install::build_tools(ws)?;
         install::ensure_browser()?;
-        Ok(tools)
+        let axe = install::ensure_axe(ws)?;
+        Ok((tools, axe))
     })?;
-    report.step(Step::Native, || native(ws, &tools))?;
-    report.step(Step::Browser, || browser(ws, &tools))?;
-    report.step(Step::Build, || app_build::build(ws, &tools))?;
-    report.step(Step::EndToEnd, || end_to_end(ws, &tools))
+    let (tools, axe) = (&tools.0, tools.1);
+    report.step(Step::Native, || native(ws, tools))?;
+    report.step(Step::Browser, || browser(ws, tools))?;
+    report.step(Step::Build, || app_build::build(ws, tools))?;
+    report.step(Step::EndToEnd, || end_to_end(ws, tools, &axe))
 }
 
 fn native(ws: &Workspace, tools: &Tools) -> Result<()> {
@@ -104,7 +106,7 @@ fn browser(ws: &Workspace, tools: &Tools) -> Result<()> {
     cmd::run(Step::Browser.name(), &mut cargo)
 }
 
-fn end_to_end(ws: &Workspace, tools: &Tools) -> Result<()> {
+fn end_to_end(ws: &Workspace, tools: &Tools, axe: &std::path::Path) -> Result<()> {
     let mut cargo = ws.cargo(&tools.path);
     cargo
         // `--tests`: the run's closing line is then the last suite's count, not the empty
@@ -119,7 +121,8 @@ fn end_to_end(ws: &Workspace, tools: &Tools) -> Result<()> {
         ])
         .env("SNOWCARD_DIST", ws.dist())
         .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env("CHROME", CHROMIUM);
+        .env("CHROME", CHROMIUM)
+        .env("AXE_CORE", axe);
     cmd::run(Step::EndToEnd.name(), &mut cargo)
 }
 

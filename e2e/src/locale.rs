@@ -1,0 +1,295 @@
+//! The app's own translation tables, read from `src/i18n/<locale>/*.rs`, so a test can click
+//! what a person reading that language sees ("ServiceNow に接続") and can tell English left
+//! on a screen from a legitimate translation.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One locale's strings by key path: `connect_button`, `share.create_ticket`,
+/// `errors.access_denied.title`, `tickets.count.other`, `checklist.0`.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    pub tag: &'static str,
+    by_key: BTreeMap<String, String>,
+}
+
+/// Every locale the app ships: BCP 47 tag and folder under `src/i18n`.
+pub const LOCALES: [(&str, &str); 5] = [
+    ("en", "en"),
+    ("ja", "ja"),
+    ("zh-TW", "zh_tw"),
+    ("sv", "sv"),
+    ("nl", "nl"),
+];
+
+impl Strings {
+    /// The strings of the locale tagged `tag`.
+    pub fn of(tag: &'static str) -> Strings {
+        let dir = LOCALES
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, d)| *d)
+            .unwrap_or_else(|| panic!("no locale {tag}"));
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../src/i18n")
+            .join(dir);
+        let mut by_key = BTreeMap::new();
+        for (file, prefix) in [
+            ("mod.rs", ""),
+            ("share.rs", "share."),
+            ("tickets.rs", "tickets."),
+            ("manage.rs", "manage."),
+            ("status.rs", "status."),
+        ] {
+            let source = std::fs::read_to_string(root.join(file))
+                .unwrap_or_else(|e| panic!("{}: {e}", root.join(file).display()));
+            parse(&source, prefix, &mut by_key);
+        }
+        Strings { tag, by_key }
+    }
+
+    /// The string at `key`; panics with the nearest keys when there is none.
+    pub fn get(&self, key: &str) -> &str {
+        self.by_key.get(key).map(String::as_str).unwrap_or_else(|| {
+            let near: Vec<_> = self.by_key.keys().filter(|k| k.contains(key)).collect();
+            panic!("{}: no string {key:?} (similar: {near:?})", self.tag)
+        })
+    }
+
+    /// `get(key)` with each `{name}` replaced.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(self.get(key).to_owned(), |text, (k, v)| {
+                text.replace(&format!("{{{k}}}"), v)
+            })
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.by_key.values().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+}
+
+/// Reads `key: "value",` lines, nested `key: Type {` / `key: [` blocks and array items into
+/// `out`, keyed by their path.
+fn parse(source: &str, prefix: &str, out: &mut BTreeMap<String, String>) {
+    // (name, next array index when the block is an array)
+    let mut path: Vec<(String, Option<usize>)> = Vec::new();
+    let mut started = false;
+    for line in source.lines() {
+        let line = line.trim();
+        if line.starts_with("//") || line.is_empty() {
+            continue;
+        }
+        if !started {
+            // The const's own `pub const X: Texts = Texts {` opens the root.
+            started = line.starts_with("pub const ") && line.ends_with('{');
+            continue;
+        }
+        let key_here = |path: &mut Vec<(String, Option<usize>)>, own: Option<&str>| {
+            let own = match own {
+                Some(own) => own.to_owned(),
+                None => match path.last_mut() {
+                    Some((_, Some(index))) => {
+                        *index += 1;
+                        (*index - 1).to_string()
+                    }
+                    _ => String::from("?"),
+                },
+            };
+            let mut parts: Vec<String> = path.iter().map(|(n, _)| n.clone()).collect();
+            parts.push(own);
+            format!("{prefix}{}", parts.join("."))
+        };
+        if line.starts_with('}') || line.starts_with(']') || line.starts_with(')') {
+            path.pop();
+            continue;
+        }
+        let (name, rest) = match line.split_once(": ") {
+            Some((name, rest)) if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                (Some(name), rest)
+            }
+            _ => (None, line),
+        };
+        if rest.ends_with('{') || rest.ends_with('[') || rest.ends_with('(') {
+            let full = key_here(&mut path, name);
+            let own = full[prefix.len()..]
+                .rsplit('.')
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            let is_list = rest.ends_with('[') || rest.ends_with('(');
+            path.push((own, is_list.then_some(0)));
+            continue;
+        }
+        let literals = literals(rest);
+        if literals.len() == 1 && name.is_some() {
+            out.insert(key_here(&mut path, name), literals[0].clone());
+        } else if name.is_some() {
+            // A one-line array: `key: ["a", "b"],`.
+            let base = key_here(&mut path, name);
+            for (i, text) in literals.into_iter().enumerate() {
+                out.insert(format!("{base}.{i}"), text);
+            }
+        } else if literals.len() > 1 {
+            // A one-line tuple inside an array: `("a", "b"),`.
+            let base = key_here(&mut path, None);
+            for (i, text) in literals.into_iter().enumerate() {
+                out.insert(format!("{base}.{i}"), text);
+            }
+        } else {
+            for text in literals {
+                out.insert(key_here(&mut path, None), text);
+            }
+        }
+    }
+}
+
+/// The Rust string literals on a line, unescaped.
+fn literals(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut text = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some('n') => text.push('\n'),
+                    Some(other) => text.push(other),
+                    None => {}
+                },
+                '"' => break,
+                other => text.push(other),
+            }
+        }
+        found.push(text);
+    }
+    found
+}
+
+/// The English phrases of the app's own strings that show on `screen` although `strings`
+/// (a non-English locale) was chosen. Text that is ServiceNow's or Microsoft's data (`data`:
+/// ticket fields, improvement actions, the instance's address) is taken out first, and a
+/// phrase the locale itself uses (a product name, "Apps") does not count.
+pub fn english_left(
+    screen: &str,
+    strings: &Strings,
+    english: &Strings,
+    data: &[String],
+) -> Vec<String> {
+    let mut screen = screen.to_owned();
+    let mut data: Vec<&String> = data.iter().filter(|d| d.chars().count() >= 3).collect();
+    // Longest first, so a name is removed before a word inside it.
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in data {
+        screen = screen.replace(d.as_str(), "\u{1}");
+    }
+    let own: String = strings.values().collect::<Vec<_>>().join("\n");
+    let mut left: Vec<String> = english
+        .values()
+        .flat_map(phrases)
+        .filter(|phrase| !own.contains(phrase.as_str()))
+        .filter(|phrase| contains_word(&screen, phrase))
+        .collect();
+    left.sort();
+    left.dedup();
+    left
+}
+
+/// The pieces of an English string between its placeholders that are words a person reads
+/// (at least one run of three lower-case letters), trimmed of punctuation.
+fn phrases(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        pieces.push(&rest[..open]);
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    pieces.push(rest);
+    pieces
+        .into_iter()
+        .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|p| {
+            p.split(|c: char| !c.is_ascii_lowercase())
+                .any(|run| run.len() >= 3)
+        })
+        .collect()
+}
+
+/// `phrase` in `text` as whole words.
+fn contains_word(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_nested_keys_arrays_and_plurals() {
+        let en = Strings::of("en");
+        assert_eq!(en.get("connect_button"), "Connect to ServiceNow");
+        assert_eq!(en.get("tickets.count.other"), "{count} tickets");
+        assert_eq!(en.get("errors.access_denied.title"), "Access was denied");
+        assert!(en.get("checklist.0").len() > 10);
+        assert_eq!(en.get("tickets.change_states.1"), "Assess");
+        assert_eq!(en.get("tickets.sorts.0.1"), "Created, oldest first");
+        assert!(en.len() > 300, "{} strings", en.len());
+    }
+
+    #[test]
+    fn every_locale_has_the_keys_of_english() {
+        let en = Strings::of("en");
+        for (tag, _) in LOCALES {
+            let other = Strings::of(tag);
+            let missing: Vec<_> = en
+                .by_key
+                .keys()
+                .filter(|k| !other.by_key.contains_key(*k))
+                .collect();
+            let extra: Vec<_> = other
+                .by_key
+                .keys()
+                .filter(|k| !en.by_key.contains_key(*k))
+                .collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{tag}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_is_found_by_whole_phrases_and_data_is_not_counted() {
+        let en = Strings::of("en");
+        let fake = Strings {
+            tag: "xx",
+            by_key: [("a".to_owned(), "ServiceNow に接続".to_owned())].into(),
+        };
+        let screen = "ServiceNow に接続\nView all tickets\nRequire MFA for admins";
+        let left = english_left(screen, &fake, &en, &["Require MFA for admins".to_owned()]);
+        // "View all tickets", and "tickets" of "{count} tickets".
+        assert_eq!(
+            left,
+            vec!["View all tickets".to_owned(), "tickets".to_owned()]
+        );
+        assert!(english_left("ServiceNow に接続", &fake, &en, &[]).is_empty());
+    }
+}
