@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::View;
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_focus_on_arrival};
 
 use super::removal_notice::RemovalNotice;
 
@@ -13,16 +13,9 @@ pub fn ConnectionCard() -> Html {
     let connection = use_connection();
     let texts = connection.texts;
     let removed = connection.state().removed.clone();
-    let heading = use_node_ref();
-    {
-        // After "Remove connection" the dialog and its page are gone: focus lands here.
-        let (heading, moved) = (heading.clone(), removed.is_some());
-        use_effect_with((), move |_| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>().filter(|_| moved) {
-                let _ = element.focus();
-            }
-        });
-    }
+    // Arriving here (back from setup or status, or after "Remove connection", whose dialog
+    // and page are gone) puts focus on the heading; the first load does not.
+    let heading = use_focus_on_arrival();
     let onclick = Callback::from(move |_| connection.show(View::Setup));
     html! {
         <section class="sc-card sc-connect" aria-labelledby="sc-connect-title">

@@ -71,23 +71,30 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
                         &items[0]
                     });
                 }
-                "Home" => focus(&items[0]),
-                "End" => focus(&items[1]),
+                "Home" | "End" => {
+                    event.prevent_default();
+                    focus(&items[usize::from(event.key() == "End")]);
+                }
                 "Tab" => open.set(false),
                 _ => {}
             }
         })
     };
+    // Choosing closes the menu; focus goes back to its button (choosing ServiceNow then opens
+    // the share form, whose heading takes focus).
     let choose = |action: Callback<()>| {
-        let open = open.clone();
+        let (open, button) = (open.clone(), button.clone());
         Callback::from(move |_| {
             open.set(false);
+            if let Some(button) = button.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
             action.emit(());
         })
     };
     html! {
         <div class="sc-share" {onkeydown}>
-            <button type="button" class="sc-button sc-icon-button" id={props.id.clone()} ref={button}
+            <button type="button" class="sc-button sc-icon-button" id={props.id.clone()} ref={button.clone()}
                 aria-haspopup="menu" aria-expanded={open.to_string()} aria-controls={menu_id.clone()} onclick={toggle}>
                 <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
                     <path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1z" fill="currentColor"/>
