@@ -7,7 +7,7 @@ use crate::app::host_events::HostEventsHandle;
 use crate::app::share::ShareDraft;
 use crate::app::state::Connected;
 use crate::app::{AppOptions, Connection, Services, View};
-use crate::hooks::{use_connection, ConnectionHandle, ConnectionProvider};
+use crate::hooks::{use_connection, ConnectionProvider};
 
 use super::actions_page::ActionsPage;
 use super::busy_card::BusyCard;
@@ -67,6 +67,21 @@ fn Shell(props: &ShellProps) -> Html {
             }
         });
     }
+    let root = use_node_ref();
+    {
+        // On a page of its own (not in a portal's shadow root), the page speaks the app's
+        // language too, so its title and header are read in it.
+        let root = root.clone();
+        use_effect_with(connection.texts_locale(), move |tag| {
+            let document = root
+                .cast::<web_sys::Node>()
+                .map(|node| node.get_root_node())
+                .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Document>(node).ok());
+            if let Some(html) = document.and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", tag);
+            }
+        });
+    }
     let state = connection.state();
     let page = match (state.view, &state.connection) {
         (View::Setup, _) => html! { <SetupPage /> },
@@ -76,10 +91,10 @@ fn Shell(props: &ShellProps) -> Html {
         // Signed out or failed mid-way: drafts and settings wait in storage for the reconnect.
         (_, Connection::Disconnected) => html! { <ConnectionCard /> },
         (_, Connection::Failed(error)) => html! { <ErrorPanel error={error.clone()} /> },
-        (view, Connection::Connected(connected)) => connected_page(view, connected, &connection),
+        (view, Connection::Connected(connected)) => connected_page(view, connected),
     };
     html! {
-        <div class="snowcard" lang={connection.texts_locale()}>
+        <div class="snowcard" lang={connection.texts_locale()} ref={root}>
             <LiveRegion />
             <LanguageMenu />
             { page }
@@ -88,12 +103,13 @@ fn Shell(props: &ShellProps) -> Html {
 }
 
 /// The page for `view` once connected.
-fn connected_page(view: View, connected: &Connected, connection: &ConnectionHandle) -> Html {
+fn connected_page(view: View, connected: &Connected) -> Html {
     match view {
         View::Home | View::Setup => html! { <HomePage connected={connected.clone()} /> },
         View::Actions => html! { <ActionsPage /> },
-        View::Share if connection.share_drafts().open_draft().is_some() => html! { <ShareForm /> },
-        View::Share => html! { <ActionsPage /> },
+        // The form keeps the draft it opened with, so the sent card it ends on outlives the
+        // draft (closed once sent) across any re-render, such as a language switch.
+        View::Share => html! { <ShareForm /> },
         View::Tickets(scope) => html! { <TicketsPage {scope} /> },
         View::Manage => html! { <ManagePage connected={connected.clone()} /> },
         // Shown by `Shell` before any connection state is looked at.

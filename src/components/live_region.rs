@@ -42,7 +42,14 @@ pub fn LiveRegion() -> Html {
         (Connection::Disconnected, Some(removal)) => {
             super::removal_notice::removal_summary(&connection.texts.manage, removal)
         }
+        // A failure is told by its title; the panel below says what to do.
+        (Connection::Failed(error), _) => connection.describe(error).title,
         (other, _) => status_text(connection.texts, other),
     };
-    html! { <p class="sc-visually-hidden" role="status" aria-live="polite">{ text }</p> }
+    html! {
+        <>
+            <p class="sc-visually-hidden" role="status" aria-live="polite">{ text }</p>
+            <p class="sc-visually-hidden" role="status" aria-live="polite">{ connection.announcement.clone() }</p>
+        </>
+    }
 }

@@ -32,7 +32,8 @@ pub fn ShareForm() -> Html {
     };
     let touched = use_state(BTreeSet::<&'static str>::new);
     let Some(current) = (*draft).clone() else {
-        return html! {};
+        // Nothing to share (the draft was closed in another view): the list to pick from.
+        return html! { <super::actions_page::ActionsPage /> };
     };
     if let ShareStatus::Sent(ticket) = &sender.status {
         return html! { <SentCard ticket={ticket.clone()} /> };

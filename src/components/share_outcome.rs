@@ -70,11 +70,20 @@ pub fn SentCard(props: &SentCardProps) -> Html {
     let connection = use_connection();
     let heading = use_focus_on_arrival();
     let texts = &connection.texts.share;
+    {
+        let (connection, number) = (connection.clone(), props.ticket.number.clone());
+        use_effect_with(number, move |number| {
+            connection.announce(fill(
+                connection.texts.share.sent_body,
+                &[("number", number)],
+            ));
+        });
+    }
     let back = Callback::from(move |_| connection.show(View::Actions));
     html! {
         <section class="sc-card sc-sent" aria-labelledby="sc-sent-title">
             <h2 id="sc-sent-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.sent_title }</h2>
-            <p role="status" class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
+            <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
                 { fill(texts.sent_body, &[("number", &props.ticket.number)]) }</p>
             <p><RecordLink kind={props.ticket.kind} sys_id={props.ticket.sys_id.clone()} number={props.ticket.number.clone()} /></p>
             <button type="button" class="sc-button sc-primary" onclick={back}>{ texts.back_to_actions }</button>

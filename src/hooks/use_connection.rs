@@ -34,6 +34,9 @@ pub struct ConnectionHandle {
     locale: Locale,
     /// Switches the language (from the menu) and remembers it for the tab.
     choose_locale: Callback<Locale>,
+    /// The last outcome said to screen reader users (see [`ConnectionHandle::announce`]).
+    pub announcement: AttrValue,
+    set_announcement: Callback<AttrValue>,
     client: Rc<RefCell<Option<ServiceNowClient>>>,
     /// Where the embedding page hears about the connection and new tickets.
     pub events: Option<HostEventsHandle>,
@@ -46,6 +49,7 @@ impl PartialEq for ConnectionHandle {
             && self.options == other.options
             && self.events == other.events
             && self.locale == other.locale
+            && self.announcement == other.announcement
     }
 }
 
@@ -72,6 +76,12 @@ impl ConnectionHandle {
     /// Whether the person may choose the language: not when the embedding page set `lang`.
     pub fn language_is_choosable(&self) -> bool {
         self.options.locale.is_none()
+    }
+
+    /// Tells screen reader users `text` through the app's one polite live region, which is
+    /// there from the start (a region that appears already filled is often not read).
+    pub fn announce(&self, text: impl Into<AttrValue>) {
+        self.set_announcement.emit(text.into());
     }
 
     /// Speaks `locale` from now on, in place: pages re-render, drafts and focus stay.
@@ -390,6 +400,18 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
             chosen.set(locale);
         })
     };
+    let announcement = use_state(AttrValue::default);
+    {
+        // An announcement belongs to the page and language it was made in.
+        let announcement = announcement.clone();
+        use_effect_with((state.view, locale), move |_| {
+            announcement.set(AttrValue::default())
+        });
+    }
+    let set_announcement = {
+        let announcement = announcement.clone();
+        Callback::from(move |text: AttrValue| announcement.set(text))
+    };
     let handle = ConnectionHandle {
         snapshot: Rc::new((*state).clone()),
         initial,
@@ -399,6 +421,8 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
         texts: locale.texts(),
         locale,
         choose_locale,
+        announcement: (*announcement).clone(),
+        set_announcement,
         client,
         events: props.events.clone(),
     };
