@@ -155,6 +155,28 @@ fn describe_transport(
     }
 }
 
+/// What the instance itself said in an OAuth failure (its error code and description, or the
+/// raw answer), or where it failed: no words of snowcard's own, so it reads the same in every
+/// language beside a translated sentence.
+pub fn oauth_detail(error: &OAuthError) -> String {
+    match error {
+        OAuthError::AuthorizationRefused { code, description }
+        | OAuthError::TokenEndpoint { code, description } => join_detail(code, description),
+        OAuthError::InvalidGrant(detail)
+        | OAuthError::InvalidClient(detail)
+        | OAuthError::UnexpectedResponse(detail) => detail.clone(),
+        OAuthError::Transport(
+            TransportError::Blocked { url } | TransportError::Unreachable { url },
+        ) => url.clone(),
+        OAuthError::AccessDenied => "access_denied".to_owned(),
+        OAuthError::StateMissing
+        | OAuthError::StateMismatch
+        | OAuthError::CodeMissing
+        | OAuthError::NoPendingAuthorization
+        | OAuthError::Transport(TransportError::Offline) => String::new(),
+    }
+}
+
 fn join_detail(code: &str, description: &str) -> String {
     if description.is_empty() {
         code.to_owned()

@@ -210,7 +210,7 @@ pub async fn token_endpoint(
         Err(OAuthError::Transport(TransportError::Offline)) => Outcome::Failed(Problem::Offline),
         Err(other) => Outcome::Failed(Problem::NotTokenEndpoint {
             url: url.clone(),
-            detail: other.to_string(),
+            detail: super::describe::oauth_detail(&other),
         }),
     }
 }
@@ -256,7 +256,7 @@ pub fn api_problem(error: ApiError) -> Problem {
         }
         ApiError::Refresh(OAuthError::Transport(TransportError::Offline)) => Problem::Offline,
         ApiError::Refresh(other) => Problem::Unexpected {
-            detail: other.to_string(),
+            detail: super::describe::oauth_detail(&other),
         },
     }
 }

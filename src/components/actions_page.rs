@@ -6,11 +6,14 @@ use yew::prelude::*;
 
 use crate::app::catalog::{self, Category, ImprovementAction};
 use crate::app::share::ShareDraft;
+use crate::app::ConnectError;
 use crate::app::View;
-use crate::hooks::{use_catalog, use_connection, use_focus_on_arrival, CatalogState};
+use crate::hooks::{
+    use_catalog, use_connection, use_focus_on_arrival, CatalogFailure, CatalogState,
+};
 use crate::i18n::fill;
 
-use super::catalog_import::CatalogImport;
+use super::catalog_import::{catalog_error_text, CatalogImport};
 use super::dates::today_local;
 use super::share_menu::ShareMenu;
 
@@ -83,8 +86,18 @@ pub fn ActionsPage() -> Html {
         CatalogState::Loading => {
             html! { <p class="sc-progress" aria-busy="true"><span class="sc-spinner" aria-hidden="true"></span>{ texts.loading_catalog }</p> }
         }
-        CatalogState::Failed(detail) => {
-            html! { <p class="sc-field-error" role="alert">{ fill(texts.catalog_failed, &[("detail", detail)]) }</p> }
+        CatalogState::Failed(failure) => {
+            let detail = match failure {
+                CatalogFailure::BadAddress(url) => url.clone(),
+                CatalogFailure::Status(status, url) => format!("HTTP {status} · {url}"),
+                CatalogFailure::Unreachable(error) => {
+                    let error =
+                        ConnectError::Api(crate::servicenow::ApiError::Transport(error.clone()));
+                    connection.describe(&error).title
+                }
+                CatalogFailure::Unreadable(error) => catalog_error_text(texts, error),
+            };
+            html! { <p class="sc-field-error" role="alert">{ fill(texts.catalog_failed, &[("detail", &detail)]) }</p> }
         }
         CatalogState::Loaded { actions, .. } => {
             let shown = catalog::filter(actions, &search, *category);
@@ -107,7 +120,7 @@ pub fn ActionsPage() -> Html {
                                     <p class="sc-muted">
                                         { texts.categories[category_index(action.category)] }
                                         if !action.service.is_empty() { {" · "}{ action.service.clone() } }
-                                        if let Some(score) = action.max_score { {" · "}{ texts.max_score }{" "}{ score } }
+                                        if let Some(score) = action.max_score { {" · "}{ texts.max_score }{ connection.texts.colon }{ super::dates::decimal(score, connection.texts.locale) } }
                                     </p>
                                 </div>
                                 <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action.clone())}

@@ -44,23 +44,23 @@ pub fn catalog_error_text(texts: &'static ShareTexts, error: &CatalogError) -> S
 pub fn CatalogImport(props: &CatalogImportProps) -> Html {
     let texts = &use_connection().texts.share;
     let pasted = use_state(String::new);
-    let message = use_state(|| None::<(bool, String)>);
+    // The outcome, not its words: a language switch re-tells it.
+    let outcome = use_state(|| None::<Result<usize, CatalogError>>);
     let apply = {
-        let (catalog, message) = (props.catalog.clone(), message.clone());
-        move |text: String| {
-            message.set(Some(match catalog.import(&text) {
-                Ok(count) => (true, fill(texts.imported, &[("count", &count.to_string())])),
-                Err(error) => (
-                    false,
-                    format!(
-                        "{} {}",
-                        catalog_error_text(texts, &error),
-                        texts.catalog_unchanged
-                    ),
-                ),
-            }));
-        }
+        let (catalog, outcome) = (props.catalog.clone(), outcome.clone());
+        move |text: String| outcome.set(Some(catalog.import(&text)))
     };
+    let message = (*outcome).as_ref().map(|outcome| match outcome {
+        Ok(count) => (true, fill(texts.imported, &[("count", &count.to_string())])),
+        Err(error) => (
+            false,
+            format!(
+                "{} {}",
+                catalog_error_text(texts, error),
+                texts.catalog_unchanged
+            ),
+        ),
+    });
     let onfile = {
         let apply = apply.clone();
         Callback::from(move |event: Event| {
@@ -87,9 +87,9 @@ pub fn CatalogImport(props: &CatalogImportProps) -> Html {
         Callback::from(move |_| apply((*pasted).clone()))
     };
     let onreset = {
-        let (catalog, message) = (props.catalog.clone(), message.clone());
+        let (catalog, outcome) = (props.catalog.clone(), outcome.clone());
         Callback::from(move |_| {
-            message.set(None);
+            outcome.set(None);
             catalog.reset();
         })
     };

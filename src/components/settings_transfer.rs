@@ -66,53 +66,78 @@ fn download(text: &str) -> bool {
     }
 }
 
+/// How the last export or import went.
+#[derive(Debug, Clone, PartialEq)]
+enum Transfer {
+    Exported,
+    ExportFailed,
+    Unreadable,
+    Refused(SettingsFileError),
+    SaveFailed,
+    Imported(usize),
+}
+
 #[component]
 pub fn SettingsTransfer(props: &SettingsTransferProps) -> Html {
     let connection = use_connection();
     let texts = &connection.texts.manage;
     let locale = connection.texts.locale;
-    // (true for success, the sentence)
-    let message = use_state(|| None::<(bool, String)>);
+    // What happened, not its words: a language switch re-tells it.
+    let outcome = use_state(|| None::<Transfer>);
+    let message = (*outcome).as_ref().map(|outcome| match outcome {
+        Transfer::Exported => (true, fill(texts.exported, &[("file", FILE_NAME)])),
+        Transfer::ExportFailed => (false, texts.export_failed.to_owned()),
+        Transfer::Unreadable => (false, texts.import_unreadable.to_owned()),
+        Transfer::Refused(error) => (
+            false,
+            format!(
+                "{} {}",
+                settings_file_error_text(texts, error),
+                texts.import_unchanged
+            ),
+        ),
+        Transfer::SaveFailed => (false, texts.names_save_failed.to_owned()),
+        Transfer::Imported(count) => (
+            true,
+            super::dates::counted(*count as u64, &texts.imported, locale),
+        ),
+    });
     let onexport = {
-        let (saved, message) = (props.saved.clone(), message.clone());
+        let (saved, outcome) = (props.saved.clone(), outcome.clone());
         Callback::from(move |_| {
             let done = download(&settings_file::export(&saved));
-            message.set(Some(if done {
-                (true, fill(texts.exported, &[("file", FILE_NAME)]))
+            outcome.set(Some(if done {
+                Transfer::Exported
             } else {
-                (false, texts.export_failed.to_owned())
+                Transfer::ExportFailed
             }));
         })
     };
     let apply = {
-        let (connection, message, on_imported) = (
+        let (connection, outcome, on_imported) = (
             connection.clone(),
-            message.clone(),
+            outcome.clone(),
             props.on_imported.clone(),
         );
         move |text: Option<String>| {
             let Some(text) = text else {
-                message.set(Some((false, texts.import_unreadable.to_owned())));
+                outcome.set(Some(Transfer::Unreadable));
                 return;
             };
             let names = match settings_file::import(&text) {
                 Ok(names) => names,
                 Err(error) => {
-                    let why = settings_file_error_text(texts, &error);
-                    message.set(Some((false, format!("{why} {}", texts.import_unchanged))));
+                    outcome.set(Some(Transfer::Refused(error)));
                     return;
                 }
             };
             if connection.save_state_names(&names).is_err() {
-                message.set(Some((false, texts.names_save_failed.to_owned())));
+                outcome.set(Some(Transfer::SaveFailed));
                 return;
             }
             let count = names.change_request.len() + names.incident.len();
             on_imported.emit(names);
-            message.set(Some((
-                true,
-                super::dates::counted(count as u64, &texts.imported, locale),
-            )));
+            outcome.set(Some(Transfer::Imported(count)));
         }
     };
     let onchange = Callback::from(move |event: Event| {

@@ -10,7 +10,7 @@ pub mod use_ticket_card;
 pub mod use_ticket_list;
 pub mod use_visible_interval;
 
-pub use use_catalog::{use_catalog, CatalogHandle, CatalogState};
+pub use use_catalog::{use_catalog, CatalogFailure, CatalogHandle, CatalogState};
 pub use use_connection::{use_connection, ConnectionHandle, ConnectionProvider};
 pub use use_focus::use_focus_on_arrival;
 pub use use_instance_states::{use_instance_states, InstanceStates};

@@ -20,7 +20,20 @@ pub enum CatalogState {
         imported: bool,
     },
     /// The shipped list could not be fetched or read.
-    Failed(String),
+    Failed(CatalogFailure),
+}
+
+/// Why the shipped list is missing, kept as facts so it is told in the language in use.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogFailure {
+    /// The list's address (relative to the page) is not an address.
+    BadAddress(String),
+    /// The request could not be made or was lost on the way.
+    Unreachable(crate::servicenow::TransportError),
+    /// The server answered with this HTTP status for this address.
+    Status(u16, String),
+    /// The answer is not an improvement action list.
+    Unreadable(CatalogError),
 }
 
 /// The catalog and a way to replace it with an export.
@@ -86,11 +99,11 @@ async fn load(services: &crate::app::Services, url: &str) -> CatalogState {
         }
     }
     let Ok(address) = services.browser.current_url().join(url) else {
-        return CatalogState::Failed(url.to_owned());
+        return CatalogState::Failed(CatalogFailure::BadAddress(url.to_owned()));
     };
     let request = match http::Request::get(address.as_str()).body(Vec::new()) {
         Ok(request) => request,
-        Err(e) => return CatalogState::Failed(e.to_string()),
+        Err(_) => return CatalogState::Failed(CatalogFailure::BadAddress(url.to_owned())),
     };
     match services.transport.send(request).await {
         Ok(response) if response.status().is_success() => {
@@ -99,10 +112,13 @@ async fn load(services: &crate::app::Services, url: &str) -> CatalogState {
                     actions: Rc::new(actions),
                     imported: false,
                 },
-                Err(e) => CatalogState::Failed(format!("{e:?}")),
+                Err(e) => CatalogState::Failed(CatalogFailure::Unreadable(e)),
             }
         }
-        Ok(response) => CatalogState::Failed(format!("{} {}", response.status(), address)),
-        Err(e) => CatalogState::Failed(e.to_string()),
+        Ok(response) => CatalogState::Failed(CatalogFailure::Status(
+            response.status().as_u16(),
+            address.to_string(),
+        )),
+        Err(e) => CatalogState::Failed(CatalogFailure::Unreachable(e)),
     }
 }
