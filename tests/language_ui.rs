@@ -9,10 +9,9 @@ mod common;
 
 use std::rc::Rc;
 
-use chrono::{TimeZone, Utc};
 use common::{mount_as, Mounted};
 use snowcard::app::AppOptions;
-use snowcard::components::dates::{counted, local_date, number};
+use snowcard::components::dates::{counted, decimal, end_of_day_local, local_date, number};
 use snowcard::i18n::Locale;
 use snowcard::servicenow::fake::{json, FakeTransport};
 use snowcard::storage::MemoryStorage;
@@ -141,12 +140,14 @@ fn dates_and_numbers_are_written_by_the_browser_for_each_language() {
     assert_eq!(number(10_000, Locale::Nl), "10.000");
     // Swedish groups with a no-break space.
     assert_eq!(number(10_000, Locale::Sv), "10\u{a0}000");
+    assert_eq!(decimal(8.5, Locale::Nl), "8,5");
+    assert_eq!(decimal(8.5, Locale::Ja), "8.5");
     let tickets = &Locale::Sv.texts().tickets.count;
     assert_eq!(counted(1, tickets, Locale::Sv), "1 ärende");
     assert_eq!(counted(2_500, tickets, Locale::Sv), "2\u{a0}500 ärenden");
 
-    // Noon UTC is the same calendar day in every time zone a test machine uses.
-    let at = Utc.with_ymd_and_hms(2026, 3, 9, 12, 0, 0).unwrap();
+    // The end of 9 March where the browser is: 9 March in whatever time zone it runs in.
+    let at = end_of_day_local(chrono::NaiveDate::from_ymd_opt(2026, 3, 9).expect("a date"));
     let ja = local_date(at, Locale::Ja);
     assert!(
         ja.contains("2026") && ja.contains('3') && ja.contains('9'),

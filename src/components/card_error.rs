@@ -40,7 +40,7 @@ pub fn CardError(props: &CardErrorProps) -> Html {
         <div class="sc-card-error" role="alert">
             <p class="sc-error-title">
                 <span class="sc-visually-hidden">{ texts.error_prefix }{" "}</span>
-                { texts.tickets.load_failed }{": "}{ told.title }
+                { texts.tickets.load_failed }{ texts.colon }{ told.title }
             </p>
             if !told.detail.is_empty() { <p class="sc-error-detail">{ told.detail }</p> }
             <p class="sc-error-next">{ told.next }</p>

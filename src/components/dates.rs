@@ -141,6 +141,20 @@ pub fn number(value: u64, locale: Locale) -> String {
     value.to_string()
 }
 
+/// A number with decimals, as `locale` writes it (8.5 · 8,5).
+pub fn decimal(value: f64, locale: Locale) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl(
+        Shows::Number,
+        locale,
+        &wasm_bindgen::JsValue::from_f64(value),
+    ) {
+        return text;
+    }
+    let _ = (locale, Shows::Number);
+    value.to_string()
+}
+
 /// `plural` for `count`, the count written the way `locale` writes numbers.
 pub fn counted(count: u64, plural: &Plural, locale: Locale) -> String {
     locale.plural(count, plural, &number(count, locale))

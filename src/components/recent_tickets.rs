@@ -31,7 +31,7 @@ pub fn RecentTickets(props: &RecentTicketsProps) -> Html {
                 </p>
                 <p class="sc-recent-facts">
                     <span><span class="sc-visually-hidden">{ texts.state }{": "}</span>{ state }</span>
-                    <span><span class="sc-visually-hidden">{ texts.priority }{": "}</span>{ priority_text(ticket) }</span>
+                    <span><span class="sc-visually-hidden">{ texts.priority }{": "}</span>{ priority_text(ticket, &connection.texts.share.priorities) }</span>
                     <span><span class="sc-visually-hidden">{ texts.due }{": "}</span>
                         <DueDate ticket={ticket.clone()} {now} /></span>
                 </p>
@@ -44,11 +44,18 @@ pub fn RecentTickets(props: &RecentTicketsProps) -> Html {
 }
 
 /// The instance's name for the priority ("2 - High"), else its number.
-pub fn priority_text(ticket: &TicketRow) -> String {
+/// The instance's name for the ticket's priority (in the ServiceNow user's language), else
+/// ServiceNow's default name in `priorities` (the locale's, "1 - Critical" first), else the
+/// raw value.
+pub fn priority_text(ticket: &TicketRow, priorities: &[&'static str; 5]) -> String {
     let shown = ticket.priority.display.trim();
-    if shown.is_empty() {
-        ticket.priority.value.trim().to_owned()
-    } else {
-        shown.to_owned()
+    if !shown.is_empty() {
+        return shown.to_owned();
     }
+    let value = ticket.priority.value.trim();
+    value
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| priorities.get(n.checked_sub(1)?))
+        .map_or_else(|| value.to_owned(), |name| (*name).to_owned())
 }

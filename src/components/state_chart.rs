@@ -4,6 +4,9 @@
 use yew::prelude::*;
 
 use crate::app::tickets::Bar;
+use crate::hooks::use_connection;
+
+use super::dates::number;
 
 #[derive(Properties, PartialEq)]
 pub struct StateChartProps {
@@ -15,6 +18,7 @@ pub struct StateChartProps {
 /// Bars share one scale: the largest state fills the width.
 #[component]
 pub fn StateChart(props: &StateChartProps) -> Html {
+    let locale = use_connection().texts.locale;
     let largest = props.bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let rows = props.bars.iter().map(|bar| {
         // At least a sliver, so a state with one ticket among thousands still shows a bar.
@@ -27,7 +31,7 @@ pub fn StateChart(props: &StateChartProps) -> Html {
                     <rect class="sc-chart-track" x="0" y="0" width="100" height="10" />
                     <rect class="sc-chart-fill" x="0" y="0" width={format!("{width:.1}")} height="10" />
                 </svg>
-                <span class="sc-chart-count">{ bar.count }</span>
+                <span class="sc-chart-count">{ number(bar.count, locale) }</span>
             </li>
         }
     });

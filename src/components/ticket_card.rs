@@ -54,7 +54,7 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                             <p class="sc-muted">{ empty }</p>
                         } else {
                             <StateChart bars={bars(props.kind, &data.counts, &names, &connection.texts.tickets)}
-                                label={format!("{title}: {}", texts.chart_label)} />
+                                label={format!("{title}{}{}", connection.texts.colon, texts.chart_label)} />
                         }
                         if !data.recent.is_empty() {
                             <h3>
@@ -64,7 +64,7 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                                 }
                             </h3>
                             <RecentTickets tickets={data.recent.clone()}
-                                label={format!("{title}: {}", texts.recent_label)} />
+                                label={format!("{title}{}{}", connection.texts.colon, texts.recent_label)} />
                         }
                     </>
                 }

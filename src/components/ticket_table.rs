@@ -36,7 +36,7 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
                 if props.both_tables { <td>{ kind }</td> }
                 <td class="sc-ticket-name">{ &ticket.name }</td>
                 <td>{ names.name(ticket.kind, &ticket.state.value, &ticket.state.display, texts) }</td>
-                <td>{ priority_text(ticket) }</td>
+                <td>{ priority_text(ticket, &connection.texts.share.priorities) }</td>
                 <td><DueDate ticket={ticket.clone()} {now} /></td>
                 <td>{ ticket.created.map(|at| local_date(at, connection.texts.locale)).unwrap_or_default() }</td>
             </tr>

@@ -6,6 +6,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::state_names::{states_to_name, TABLES};
+
+use super::dates::number;
 use crate::app::{TicketsScope, View};
 use crate::hooks::{
     use_connection, use_focus_on_arrival, use_instance_states, use_ticket_list, PageAt,
@@ -245,15 +247,19 @@ pub fn TicketsPage(props: &TicketsPageProps) -> Html {
 
     let range = listed.as_ref().map(|l| {
         let to = l.offset + l.rows.len() as u64;
-        let total = l.total.map(|t| t.to_string()).unwrap_or_else(|| "?".into());
+        let locale = connection.texts.locale;
+        let total = l
+            .total
+            .map(|t| number(t, locale))
+            .unwrap_or_else(|| "?".into());
         if l.rows.is_empty() {
             texts.none_match.to_owned()
         } else {
             fill(
                 texts.range,
                 &[
-                    ("from", &(l.offset + 1).to_string()),
-                    ("to", &to.to_string()),
+                    ("from", &number(l.offset + 1, locale)),
+                    ("to", &number(to, locale)),
                     ("total", &total),
                 ],
             )

@@ -139,6 +139,8 @@ pub struct Texts {
     pub app_name: &'static str,
     /// The label of the language menu.
     pub language_label: &'static str,
+    /// Between a label and what follows it on one line: ": ", or the full-width "：".
+    pub colon: &'static str,
     pub connect_card_title: &'static str,
     pub connect_card_body: &'static str,
     pub connect_button: &'static str,

@@ -15,6 +15,7 @@ pub const EN: Texts = Texts {
     locale: Locale::En,
     app_name: "snowcard",
     language_label: "Language",
+    colon: ": ",
     connect_card_title: "Do you use ServiceNow?",
     connect_card_body: "Send improvement actions to ServiceNow as change requests or incidents, and track the tickets here.",
     connect_button: "Connect to ServiceNow",

@@ -15,6 +15,7 @@ pub const JA: Texts = Texts {
     locale: Locale::Ja,
     app_name: "snowcard",
     language_label: "言語",
+    colon: "：",
     connect_card_title: "ServiceNow をご利用ですか?",
     connect_card_body: "改善アクションを変更リクエストまたはインシデントとして ServiceNow に送信し、そのチケットをここで追跡します。",
     connect_button: "ServiceNow に接続",

@@ -15,6 +15,7 @@ pub const NL: Texts = Texts {
     locale: Locale::Nl,
     app_name: "snowcard",
     language_label: "Taal",
+    colon: ": ",
     connect_card_title: "Gebruikt u ServiceNow?",
     connect_card_body: "Stuur verbeteracties als wijzigingsaanvragen of incidenten naar ServiceNow en volg de tickets hier.",
     connect_button: "Verbinding maken met ServiceNow",

@@ -15,6 +15,7 @@ pub const SV: Texts = Texts {
     locale: Locale::Sv,
     app_name: "snowcard",
     language_label: "Språk",
+    colon: ": ",
     connect_card_title: "Använder du ServiceNow?",
     connect_card_body: "Skicka förbättringsåtgärder till ServiceNow som ändringsbegäranden eller incidenter och följ ärendena här.",
     connect_button: "Anslut till ServiceNow",

@@ -15,6 +15,7 @@ pub const ZH_TW: Texts = Texts {
     locale: Locale::ZhTw,
     app_name: "snowcard",
     language_label: "語言",
+    colon: "：",
     connect_card_title: "您使用 ServiceNow 嗎？",
     connect_card_body: "將改進動作以變更請求或事件的形式傳送至 ServiceNow，並在這裡追蹤票證。",
     connect_button: "連線至 ServiceNow",
