@@ -33,28 +33,24 @@ pub struct ShareDraft {
     pub source: Source,
     pub category: Category,
     pub requested_by: String,
+    /// The action's `remediationImpact` and `actionUrl`: facts added below the description
+    /// when sending (not in the editable text, which is the person's, in their language).
+    #[serde(default)]
+    pub impact: String,
+    #[serde(default)]
+    pub action_url: String,
 }
 
 impl ShareDraft {
     /// A draft generated from a catalog action.
     pub fn from_action(action: &ImprovementAction, requested_by: &str, today: NaiveDate) -> Self {
         let kind = TicketKind::ChangeRequest;
-        let mut description = action.remediation.clone();
-        for (label, value) in [
-            ("Impact", &action.remediation_impact),
-            ("Action", &action.action_url),
-        ] {
-            if !value.is_empty() {
-                description.push_str(&format!("\n\n{label}: {value}"));
-            }
-        }
-        description.push_str(&format!("\n\nImprovement action: {}", action.id));
         Self {
             action_id: Some(action.id.clone()),
             correlation_id: correlation_id(&action.id),
             kind,
             name: truncate(&action.title, kind.name_limit()),
-            description: description.trim().to_owned(),
+            description: action.remediation.trim().to_owned(),
             priority: if action.max_score.unwrap_or(0.0) >= 9.0 {
                 Priority::High
             } else {
@@ -66,6 +62,8 @@ impl ShareDraft {
             source: Source::Microsoft,
             category: action.category,
             requested_by: requested_by.to_owned(),
+            impact: action.remediation_impact.trim().to_owned(),
+            action_url: action.action_url.trim().to_owned(),
         }
     }
 
@@ -84,6 +82,8 @@ impl ShareDraft {
             source: Source::User,
             category: Category::Identity,
             requested_by: requested_by.to_owned(),
+            impact: String::new(),
+            action_url: String::new(),
         }
     }
 }
@@ -210,13 +210,28 @@ pub fn validate(
 }
 
 /// The description as sent: what the person wrote, then the facts ServiceNow has no field for.
+/// The facts are labelled in English whatever language the person uses, so the IT team reads
+/// every ticket's footer the same way (and can search it).
 fn full_description(draft: &ShareDraft) -> String {
     let source = match draft.source {
         Source::Microsoft => "Microsoft recommendation",
         Source::User => "User recommendation",
     };
+    let mut facts = String::new();
+    for (label, value) in [
+        ("Impact", draft.impact.as_str()),
+        ("Action", draft.action_url.as_str()),
+        (
+            "Improvement action",
+            draft.action_id.as_deref().unwrap_or_default(),
+        ),
+    ] {
+        if !value.is_empty() {
+            facts.push_str(&format!("\n{label}: {value}"));
+        }
+    }
     format!(
-        "{}\n\n---\nRecommendation source: {source}\nRecommendation category: {:?}\nRequested by: {}\nShared from Microsoft Secure Score with snowcard.",
+        "{}\n\n---\nRecommendation source: {source}\nRecommendation category: {:?}\nRequested by: {}{facts}\nShared from Microsoft Secure Score with snowcard.",
         draft.description.trim(),
         draft.category,
         draft.requested_by.trim()

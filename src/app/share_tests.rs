@@ -33,11 +33,18 @@ fn a_draft_from_an_action_is_ready_to_send() {
     assert_eq!(draft.source, Source::Microsoft);
     assert_eq!(draft.correlation_id, "snowcard:AdminMFAV2");
     assert_eq!(draft.due_date, "2026-12-22");
-    assert!(
-        draft.description.contains("Impact: Admins sign in")
-            && draft.description.contains("https://portal.azure.com")
-    );
+    // The editable text is the action's remediation only; its facts go below it when sent.
+    assert_eq!(draft.description, action().remediation);
     let ticket = validate(&draft, today(), &utc_end_of_day).expect("valid");
+    assert!(
+        ticket.description.contains("\nImpact: Admins sign in")
+            && ticket
+                .description
+                .contains("\nAction: https://portal.azure.com")
+            && ticket
+                .description
+                .contains("\nImprovement action: AdminMFAV2")
+    );
     assert!(ticket
         .description
         .contains("Recommendation source: Microsoft recommendation"));
