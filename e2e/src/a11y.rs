@@ -37,7 +37,8 @@ const name = (el.getAttribute('aria-label') || (byId && byId.innerText) || label
   || (el.tagName === 'INPUT' ? el.value : el.innerText) || '').replace(/\s+/g, ' ').trim();
 const style = getComputedStyle(el);
 const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-return { tag: el.tagName.toLowerCase(), name, outline, visible: el.matches(':focus-visible') };
+return { tag: el.tagName.toLowerCase(), name, outline,
+  how: `outline ${style.outlineStyle} ${style.outlineWidth}, :focus ${el.matches(':focus')}, :focus-visible ${el.matches(':focus-visible')}, type ${el.type || ''}` };
 "#;
 
 /// What has focus.
@@ -47,6 +48,8 @@ pub struct Focused {
     pub name: String,
     /// A visible focus outline is drawn (`outline` with a width).
     pub outline: bool,
+    /// The computed outline and focus state, for failure messages.
+    pub how: String,
 }
 
 #[derive(Debug)]
@@ -112,21 +115,24 @@ impl World {
             tag: value["tag"].as_str().unwrap_or_default().to_owned(),
             name: value["name"].as_str().unwrap_or_default().to_owned(),
             outline: value["outline"].as_bool().unwrap_or(false),
+            how: value["how"].as_str().unwrap_or_default().to_owned(),
         })
     }
 
     /// Presses Tab until the element named `name` has focus (failing after 80 presses, with
-    /// where focus went), and checks that the browser shows where focus is.
+    /// where focus went), checking at every stop on the way that the browser shows where
+    /// focus is.
     pub async fn tab_to(&self, name: &str) {
         let mut visited = Vec::new();
         for _ in 0..80 {
             self.press(key::TAB).await;
             if let Some(focused) = self.focused().await {
+                assert!(
+                    focused.outline,
+                    "{} {:?} has focus but no visible focus indicator ({})",
+                    focused.tag, focused.name, focused.how
+                );
                 if names_match(&focused.name, name) {
-                    assert!(
-                        focused.outline,
-                        "{name:?} has focus but no visible focus indicator"
-                    );
                     return;
                 }
                 visited.push(focused.name);
@@ -161,6 +167,50 @@ impl World {
                 start.elapsed() < DEADLINE,
                 "focus never reached {name:?}; it is on {focused:?}; the page shows:\n{}",
                 self.text().await
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// From now on (until the page reloads), records what a screen reader would announce: text
+    /// that changes inside a live region (`aria-live`, `role=status`, `role=alert`) already in
+    /// the page. A region that arrives already filled is not recorded, as it is often not read.
+    pub async fn listen_for_announcements(&self) {
+        self.run_script(
+            r#"window.__heard = [];
+               const live = '[aria-live],[role=status],[role=alert]';
+               new MutationObserver(changes => {
+                 for (const change of changes) {
+                   const node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+                   const region = node && node.closest(live);
+                   if (region && region.textContent.trim()) window.__heard.push(region.textContent.trim());
+                 }
+               }).observe(document.body, { subtree: true, childList: true, characterData: true });"#,
+            vec![],
+        )
+        .await;
+    }
+
+    /// Waits until an announcement recorded since [`World::listen_for_announcements`]
+    /// contains `text`; fails with what was announced.
+    pub async fn wait_heard(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let heard = self
+                .run_script("return window.__heard || [];", vec![])
+                .await;
+            let heard: Vec<&str> = heard
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            if heard.iter().any(|h| h.contains(text)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{text:?} was never announced; announced were {heard:?}"
             );
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }

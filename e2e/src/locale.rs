@@ -207,6 +207,31 @@ pub fn english_left(
     left
 }
 
+/// Words that only an English sentence has, each with the text around it, once `data` is
+/// taken out: what a string hard-coded in a component, outside the tables, would show.
+pub fn english_words(screen: &str, data: &[String]) -> Vec<String> {
+    const LITTLE_WORDS: [&str; 16] = [
+        "the", "and", "with", "your", "this", "that", "from", "are", "was", "has", "have", "will",
+        "you", "not", "could", "into",
+    ];
+    let mut screen = screen.to_owned();
+    let mut data: Vec<&String> = data.iter().filter(|d| d.chars().count() >= 3).collect();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in data {
+        screen = screen.replace(d.as_str(), "\u{1}");
+    }
+    let mut found = Vec::new();
+    for line in screen.lines() {
+        let lower = line.to_lowercase();
+        if LITTLE_WORDS.iter().any(|w| contains_word(&lower, w)) {
+            found.push(line.trim().to_owned());
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
 /// The pieces of an English string between its placeholders that are words a person reads
 /// (at least one run of three lower-case letters), trimmed of punctuation.
 fn phrases(text: &str) -> Vec<String> {
@@ -274,6 +299,16 @@ mod tests {
                 "{tag}: missing {missing:?}, extra {extra:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_hard_coded_english_sentence_shows_by_its_little_words() {
+        let screen = "チケットを作成\nImpact: the old clients stop\nRequire MFA for the admins";
+        assert_eq!(
+            english_words(screen, &["Require MFA for the admins".to_owned()]),
+            vec!["Impact: the old clients stop".to_owned()]
+        );
+        assert!(english_words("Theme 設定", &[]).is_empty());
     }
 
     #[test]

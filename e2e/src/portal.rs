@@ -57,7 +57,7 @@ impl World {
     /// Clicks the portal's own "Send to ServiceNow" button of its action titled `title`.
     pub async fn portal_send(&self, title: &str) {
         let xpath = format!(
-            "//ul[@id='portal-actions']/li[.//h3[normalize-space(.)={}]]//button[normalize-space(.)='Send to ServiceNow']",
+            "//ul[@id='portal-actions']/li[.//h2[normalize-space(.)={}]]//button[normalize-space(.)='Send to ServiceNow']",
             literal(title)
         );
         self.find_eventually(&format!("the portal's button for {title:?}"), &xpath)

@@ -7,23 +7,15 @@
 use snowcard_e2e::a11y::key;
 use snowcard_e2e::{World, DEMO_CLIENT_ID, USER};
 
-/// The text of every live region (`role=status`, `role=alert`, `aria-live`) on the page.
-const LIVE: &str = "[...document.querySelectorAll('[role=status],[role=alert],[aria-live]')].map(e => e.textContent).join('\\n')";
-
-async fn announced(world: &World) -> String {
-    world
-        .run_script(&format!("return {LIVE};"), vec![])
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
-}
-
-async fn wait_announced(world: &World, text: &str) {
-    let script = format!("return {LIVE}.includes({text:?});");
-    world
-        .wait_until_script(&format!("{text:?} announced"), &script)
+/// The text of the app's own polite live regions, there from the first render.
+async fn app_live_regions(world: &World) -> String {
+    let text = world
+        .run_script(
+            "return [...document.querySelectorAll('.snowcard > [aria-live]')].map(e => e.textContent).join('\\n');",
+            vec![],
+        )
         .await;
+    text.as_str().unwrap_or_default().to_owned()
 }
 
 /// Connects from the connection card with the keyboard.
@@ -68,7 +60,9 @@ async fn every_flow_with_the_keyboard_alone() {
         "the Instance field's error is not tied to it: {described:?}"
     );
     connect(&world).await;
-    wait_announced(&world, "Connected to").await;
+    // The callback loaded the page afresh: the app's own region now says where it stands.
+    assert!(app_live_regions(&world).await.contains("Connected to"));
+    world.listen_for_announcements().await;
 
     // Share: find the action, open its menu, choose ServiceNow, pick a priority, send.
     world.activate("Improvement actions").await;
@@ -106,7 +100,7 @@ async fn every_flow_with_the_keyboard_alone() {
         "ArrowDown chose the next priority"
     );
     let number = created[0]["number"].as_str().unwrap_or_default().to_owned();
-    wait_announced(&world, &number).await;
+    world.wait_heard(&number).await;
     world.activate("Back to improvement actions").await;
     world.wait_for_focus("Improvement actions").await;
     world.activate("Back").await;
@@ -118,7 +112,7 @@ async fn every_flow_with_the_keyboard_alone() {
     world.wait_for_text(&number).await;
     world.type_into("Search number or name", &number).await;
     world.press(key::ENTER).await;
-    wait_announced(&world, "1–1 of 1").await;
+    world.wait_heard("1–1 of 1").await;
     world.activate("Clear filters").await;
     world.tab_to("Priority").await;
     // "Any priority", then "1 - Critical", "2 - High" and on, to the one just sent.
@@ -149,7 +143,7 @@ async fn every_flow_with_the_keyboard_alone() {
     world.wait_for_focus("ServiceNow configuration").await;
     world.type_into("Assess", "Triage").await;
     world.activate("Save state names").await;
-    wait_announced(&world, "saved").await;
+    world.wait_heard("saved").await;
     world.activate("Back").await;
     world.wait_for_text("Triage").await;
 
@@ -173,12 +167,12 @@ async fn every_flow_with_the_keyboard_alone() {
     world.tab_to("Remove").await;
     world.press(key::ENTER).await;
     world.wait_for_focus("Do you use ServiceNow?").await;
-    wait_announced(&world, "Connection removed").await;
+    world.wait_heard("Connection removed").await;
     assert!(
         world.session_storage("snowcard:session").await.is_none(),
         "the session is gone"
     );
-    let text = announced(&world).await;
+    let text = app_live_regions(&world).await;
     assert!(!text.contains("Connected to"), "{text}");
     world.stop().await;
 }

@@ -4,7 +4,7 @@
 //! are data, and do not count).
 
 use serde_json::Value;
-use snowcard_e2e::locale::{english_left, Strings, LOCALES};
+use snowcard_e2e::locale::{english_left, english_words, Strings, LOCALES};
 use snowcard_e2e::{World, DEMO_CLIENT_ID, USER};
 
 const MFA: &str = "Require multifactor authentication for administrative roles";
@@ -33,15 +33,17 @@ impl Walk<'_> {
         }
         if self.strings.tag != "en" {
             let shown = screen_text(self.world).await;
-            let left = english_left(
-                &shown,
-                &self.strings,
-                self.english,
-                &data(self.world, self.english),
-            );
+            let data = data(self.world, self.english);
+            let left = english_left(&shown, &self.strings, self.english, &data);
             if !left.is_empty() {
                 self.problems
                     .push(format!("{place}: English left: {left:?}"));
+            }
+            // English no table has: a hard-coded sentence gives itself away by its little words.
+            let words = english_words(&shown, &data);
+            if !words.is_empty() {
+                self.problems
+                    .push(format!("{place}: English words: {words:?}"));
             }
         }
         self.screens.push(place);
@@ -170,12 +172,15 @@ impl Walk<'_> {
     }
 }
 
-/// What a person sees or hears on the page: its text, and the names and hints that are
-/// attributes (aria-label, placeholder, title, alt).
+/// What a person sees or hears on the page: its text, what its fields hold, and the names
+/// and hints that are attributes (aria-label, placeholder, title, alt).
 async fn screen_text(world: &World) -> String {
     let value = world
         .run_script(
             r#"const parts = [document.body.innerText];
+               for (const field of document.querySelectorAll('input:not([type=hidden]), textarea')) {
+                 parts.push(field.value);
+               }
                for (const el of document.querySelectorAll('[aria-label],[placeholder],[title],[alt]')) {
                  for (const a of ['aria-label', 'placeholder', 'title', 'alt']) {
                    if (el.hasAttribute(a)) parts.push(el.getAttribute(a));
@@ -192,11 +197,15 @@ async fn screen_text(world: &World) -> String {
 /// and users, and of the improvement action catalog, and the instance's address.
 fn data(world: &World, english: &Strings) -> Vec<String> {
     let mut data = vec![world.instance_label(), world.sandbox.url()];
-    // The sandbox is an English-speaking instance: the display values of states it sends
-    // (in ticket rows, counts and the instance's own state list) are its words, as a
-    // Japanese instance's would be Japanese.
-    for (table, count) in [("change_states", 8), ("incident_states", 6)] {
-        data.extend((0..count).map(|i| english.get(&format!("tickets.{table}.{i}")).to_owned()));
+    // The sandbox is an English-speaking instance: the display values of states and
+    // priorities it sends (in ticket rows, counts and the instance's own state list) are its
+    // words, as a Japanese instance's would be Japanese.
+    for (table, count) in [
+        ("tickets.change_states", 8),
+        ("tickets.incident_states", 6),
+        ("share.priorities", 5),
+    ] {
+        data.extend((0..count).map(|i| english.get(&format!("{table}.{i}")).to_owned()));
     }
     for table in ["incident", "change_request", "sys_user", "sys_choice"] {
         for record in world.sandbox.control().records(table) {
@@ -209,17 +218,23 @@ fn data(world: &World, english: &Strings) -> Vec<String> {
     )
     .expect("the catalog");
     let catalog: Value = serde_json::from_str(&catalog).expect("JSON");
-    collect_strings(&catalog, &mut data);
-    data
-}
-
-fn collect_strings(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(s) => out.push(s.clone()),
-        Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
-        Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
-        _ => {}
+    // Only the fields the app shows as they come; categories and the like are the app's to
+    // translate, so they stay subject to the check.
+    for action in catalog["value"].as_array().into_iter().flatten() {
+        for field in [
+            "id",
+            "title",
+            "remediation",
+            "remediationImpact",
+            "actionUrl",
+            "service",
+        ] {
+            if let Some(text) = action[field].as_str() {
+                data.push(text.to_owned());
+            }
+        }
     }
+    data
 }
 
 /// Chooses `tag` from the language menu, which is labelled in the language now showing.

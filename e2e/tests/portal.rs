@@ -298,3 +298,59 @@ async fn the_portal_and_the_app_run_under_their_policy_without_a_violation() {
     );
     world.stop().await;
 }
+
+/// Whether the snowcard in `host` offers its own language menu.
+async fn has_language_menu(world: &World, host: &str) -> bool {
+    world
+        .run_script(
+            "return !!document.querySelector(arguments[0]).shadowRoot.querySelector('#sc-language');",
+            vec![json!(host)],
+        )
+        .await
+        == Value::Bool(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_portal_chooses_each_components_language_and_axe_finds_nothing_inside() {
+    let world = World::start_portal().await;
+    world.open_portal("").await;
+    world.wait_for_component_text(ELEMENT, DISCONNECTED).await;
+    // No `lang` yet: the person may choose, in each component.
+    assert!(has_language_menu(&world, ELEMENT).await);
+
+    for (lang, connect) in [
+        ("ja", "ServiceNow に接続"),
+        ("zh-Hant-TW", "連線至 ServiceNow"),
+        ("sv-SE", "Anslut till ServiceNow"),
+        ("nl", "Verbinding maken met ServiceNow"),
+    ] {
+        world
+            .run_script(
+                "document.querySelector(arguments[0]).setAttribute('lang', arguments[1]);",
+                vec![json!(ELEMENT), json!(lang)],
+            )
+            .await;
+        world.wait_for_component_text(ELEMENT, connect).await;
+        assert!(
+            !world.component_text(ELEMENT).await.contains(DISCONNECTED),
+            "{lang}: no English card title left"
+        );
+        assert!(
+            !has_language_menu(&world, ELEMENT).await,
+            "{lang}: the portal chose, so there is no menu"
+        );
+        // The other component keeps its own language.
+        world.wait_for_component_text(PANEL, DISCONNECTED).await;
+        let violations = world.axe_violations().await;
+        assert!(violations.is_empty(), "{lang}: {violations:#?}");
+    }
+    world
+        .run_script(
+            "document.querySelector(arguments[0]).removeAttribute('lang');",
+            vec![json!(ELEMENT)],
+        )
+        .await;
+    world.wait_for_component_text(ELEMENT, DISCONNECTED).await;
+    assert!(has_language_menu(&world, ELEMENT).await);
+    world.stop().await;
+}

@@ -106,7 +106,7 @@ try {
   const list = document.getElementById('portal-actions');
   for (const action of ACTIONS) {
     const item = document.createElement('li');
-    const title = document.createElement('h3');
+    const title = document.createElement('h2');
     title.textContent = action.title;
     const send = document.createElement('button');
     send.type = 'button';
