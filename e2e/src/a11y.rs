@@ -219,23 +219,34 @@ impl World {
     /// Tells the page the person prefers a dark (or light) colour scheme.
     pub async fn prefer_dark(&self, dark: bool) {
         let scheme = if dark { "dark" } else { "light" };
+        self.emulate_media("prefers-color-scheme", scheme).await;
+    }
+
+    /// Tells the page the person prefers reduced motion (or has no preference).
+    pub async fn prefer_reduced_motion(&self, reduce: bool) {
+        let value = if reduce { "reduce" } else { "no-preference" };
+        self.emulate_media("prefers-reduced-motion", value).await;
+    }
+
+    /// Emulates one media feature (replacing any emulated before) and checks the page sees it.
+    async fn emulate_media(&self, feature: &str, value: &str) {
         self.browser
             .issue_cmd(Cdp {
                 method: "Emulation.setEmulatedMedia",
-                params: json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+                params: json!({ "features": [{ "name": feature, "value": value }] }),
             })
             .await
-            .expect("the colour scheme is emulated");
+            .expect("the media feature is emulated");
         let applied = self
             .run_script(
-                &format!("return matchMedia('(prefers-color-scheme: {scheme})').matches;"),
+                &format!("return matchMedia('({feature}: {value})').matches;"),
                 vec![],
             )
             .await;
         assert_eq!(
             applied,
             Value::Bool(true),
-            "the page sees prefers-color-scheme: {scheme}"
+            "the page sees {feature}: {value}"
         );
     }
 

@@ -5,7 +5,7 @@
 //! focus outline, and status changes reach the live regions screen readers announce.
 
 use snowcard_e2e::a11y::key;
-use snowcard_e2e::{World, DEMO_CLIENT_ID, USER};
+use snowcard_e2e::{Fault, World, DEMO_CLIENT_ID, USER};
 
 /// The text of the app's own polite live regions, there from the first render.
 async fn app_live_regions(world: &World) -> String {
@@ -89,7 +89,18 @@ async fn every_flow_with_the_keyboard_alone() {
         .expect("a priority value");
     world.tab_to("Priority").await;
     world.press(key::DOWN).await;
+    // ServiceNow asks to wait once: the wait is announced, in the singular, and waited out.
+    world.sandbox.control().inject(
+        Fault::TooManyRequests {
+            retry_after_secs: 1,
+        },
+        1,
+    );
     world.activate("Send to ServiceNow").await;
+    world.wait_heard("Looking for an open ticket").await;
+    world
+        .wait_heard("ServiceNow asked snowcard to wait; sending again in 1 second.")
+        .await;
     world.wait_for_text("Ticket created").await;
     let created = world.created_records("change_request");
     assert_eq!(created.len(), 1, "exactly one change request");
@@ -174,5 +185,36 @@ async fn every_flow_with_the_keyboard_alone() {
     );
     let text = app_live_regions(&world).await;
     assert!(!text.contains("Connected to"), "{text}");
+    world.stop().await;
+}
+
+/// Spinners and loading skeletons move only for people who have not asked for less motion.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_moves_for_people_who_prefer_reduced_motion() {
+    let world = World::start().await;
+    world.open_app().await;
+    world.wait_for_text("Connect to ServiceNow").await;
+    // One of each moving thing, in the app, styled by the app's own sheet.
+    world
+        .run_script(
+            "const app = document.querySelector('.snowcard');
+             for (const c of ['sc-spinner', 'sc-skeleton-line']) {
+               const e = document.createElement('span'); e.className = c; e.dataset.probe = c; app.append(e);
+             }",
+            vec![],
+        )
+        .await;
+    let animations = "return [...document.querySelectorAll('[data-probe]')].map(e => getComputedStyle(e).animationName);";
+    world.prefer_reduced_motion(false).await;
+    let moving = world.run_script(animations, vec![]).await;
+    assert!(
+        moving
+            .as_array()
+            .is_some_and(|a| a.len() == 2 && a.iter().all(|n| n != "none")),
+        "both move without a preference: {moving}"
+    );
+    world.prefer_reduced_motion(true).await;
+    let still = world.run_script(animations, vec![]).await;
+    assert_eq!(still, serde_json::json!(["none", "none"]), "nothing moves");
     world.stop().await;
 }

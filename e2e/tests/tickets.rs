@@ -138,8 +138,9 @@ async fn view_all_tickets_pages_through_ten_thousand_change_requests() {
     world.wait_for_text("as Snowcard Integration").await;
     world.toggle("Show every ticket").await;
     let total = world.sandbox.control().records("change_request").len();
-    let total_text = format!("{total}");
-    world.wait_for_text(&format!("{total} tickets")).await;
+    // Written as English writes numbers, through the browser's Intl: 10,008.
+    let total_text = format!("{},{:03}", total / 1000, total % 1000);
+    world.wait_for_text(&format!("{total_text} tickets")).await;
 
     world.click("View all tickets").await;
     world.wait_for_text(&format!("1–25 of {total_text}")).await;

@@ -25,7 +25,8 @@ pub fn ActionsPage() -> Html {
     let texts = &connection.texts.share;
     let search = use_state(String::new);
     let category = use_state(|| None::<Category>);
-    let copied = use_state(|| false);
+    // Whether the last "Copy link" worked; cleared first, so copying again is told again.
+    let copied = use_state(|| None::<bool>);
 
     let onsearch = {
         let search = search.clone();
@@ -60,8 +61,9 @@ pub fn ActionsPage() -> Html {
             let copied = copied.clone();
             Callback::from(move |_| {
                 let (copied, url) = (copied.clone(), url.clone());
+                copied.set(None);
                 yew::platform::spawn_local(async move {
-                    copied.set(super::redirect_box::copy(&url).await)
+                    copied.set(Some(super::redirect_box::copy(&url).await))
                 });
             })
         }
@@ -156,7 +158,11 @@ pub fn ActionsPage() -> Html {
                     <button type="button" class="sc-button" onclick={back}>{ texts.back_home }</button>
                 </div>
             </div>
-            <p class="sc-hint" role="status">{ if *copied { texts.link_copied } else { "" } }</p>
+            <p class="sc-hint" role="status">{ match *copied {
+                Some(true) => texts.link_copied,
+                Some(false) => texts.link_copy_failed,
+                None => "",
+            } }</p>
             { list }
             <CatalogImport catalog={catalog.clone()} />
         </section>

@@ -23,6 +23,7 @@ pub struct ShareTexts {
     pub share_to_servicenow: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
+    pub link_copy_failed: &'static str,
     pub import_title: &'static str,
     pub import_hint: &'static str,
     pub import_file_label: &'static str,

@@ -20,6 +20,7 @@ pub const EN_SHARE: ShareTexts = ShareTexts {
     share_to_servicenow: "ServiceNow",
     copy_link: "Copy link",
     link_copied: "Link to the improvement action copied.",
+    link_copy_failed: "The browser did not allow copying the link.",
     import_title: "Load your own export",
     import_hint: "A JSON export of GET /security/secureScoreControlProfiles from Microsoft Graph ({\"value\": [...]}).",
     import_file_label: "Export file",

@@ -20,6 +20,7 @@ pub const JA_SHARE: ShareTexts = ShareTexts {
     share_to_servicenow: "ServiceNow",
     copy_link: "リンクをコピー",
     link_copied: "改善アクションへのリンクをコピーしました。",
+    link_copy_failed: "ブラウザーでリンクのコピーが許可されませんでした。",
     import_title: "独自のエクスポートを読み込む",
     import_hint: "Microsoft Graph の GET /security/secureScoreControlProfiles の JSON エクスポート（{\"value\": [...]}）。",
     import_file_label: "エクスポートファイル",

@@ -20,6 +20,7 @@ pub const NL_SHARE: ShareTexts = ShareTexts {
     share_to_servicenow: "ServiceNow",
     copy_link: "Koppeling kopiëren",
     link_copied: "Koppeling naar de verbeteractie gekopieerd.",
+    link_copy_failed: "De browser stond het kopiëren van de koppeling niet toe.",
     import_title: "Uw eigen export laden",
     import_hint: "Een JSON-export van GET /security/secureScoreControlProfiles uit Microsoft Graph ({\"value\": [...]}).",
     import_file_label: "Exportbestand",

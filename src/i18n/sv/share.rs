@@ -20,6 +20,7 @@ pub const SV_SHARE: ShareTexts = ShareTexts {
     share_to_servicenow: "ServiceNow",
     copy_link: "Kopiera länk",
     link_copied: "Länken till förbättringsåtgärden har kopierats.",
+    link_copy_failed: "Webbläsaren tillät inte att länken kopierades.",
     import_title: "Läs in en egen export",
     import_hint: "En JSON-export av GET /security/secureScoreControlProfiles från Microsoft Graph ({\"value\": [...]}).",
     import_file_label: "Exportfil",

@@ -20,6 +20,7 @@ pub const ZH_TW_SHARE: ShareTexts = ShareTexts {
     share_to_servicenow: "ServiceNow",
     copy_link: "複製連結",
     link_copied: "已複製改進動作的連結。",
+    link_copy_failed: "瀏覽器不允許複製連結。",
     import_title: "載入您自己的匯出檔",
     import_hint: "從 Microsoft Graph 匯出的 GET /security/secureScoreControlProfiles JSON 檔（{\"value\": [...]}）。",
     import_file_label: "匯出檔案",
