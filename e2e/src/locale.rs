@@ -188,13 +188,7 @@ pub fn english_left(
     english: &Strings,
     data: &[String],
 ) -> Vec<String> {
-    let mut screen = screen.to_owned();
-    let mut data: Vec<&String> = data.iter().filter(|d| d.chars().count() >= 3).collect();
-    // Longest first, so a name is removed before a word inside it.
-    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
-    for d in data {
-        screen = screen.replace(d.as_str(), "\u{1}");
-    }
+    let screen = without(screen, data);
     let own: String = strings.values().collect::<Vec<_>>().join("\n");
     let mut left: Vec<String> = english
         .values()
@@ -214,12 +208,7 @@ pub fn english_words(screen: &str, data: &[String]) -> Vec<String> {
         "the", "and", "with", "your", "this", "that", "from", "are", "was", "has", "have", "will",
         "you", "not", "could", "into",
     ];
-    let mut screen = screen.to_owned();
-    let mut data: Vec<&String> = data.iter().filter(|d| d.chars().count() >= 3).collect();
-    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
-    for d in data {
-        screen = screen.replace(d.as_str(), "\u{1}");
-    }
+    let screen = without(screen, data);
     let mut found = Vec::new();
     for line in screen.lines() {
         let lower = line.to_lowercase();
@@ -230,6 +219,16 @@ pub fn english_words(screen: &str, data: &[String]) -> Vec<String> {
     found.sort();
     found.dedup();
     found
+}
+
+/// `screen` with every piece of `data` (of three characters or more) cut out, longest first
+/// so that a name goes before a word inside it.
+fn without(screen: &str, data: &[String]) -> String {
+    let mut data: Vec<&String> = data.iter().filter(|d| d.chars().count() >= 3).collect();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    data.into_iter().fold(screen.to_owned(), |screen, d| {
+        screen.replace(d.as_str(), "\u{1}")
+    })
 }
 
 /// The pieces of an English string between its placeholders that are words a person reads
