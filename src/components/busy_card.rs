@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::Step;
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_focus_on_arrival};
 
 use super::live_region::step_text;
 
@@ -15,13 +15,16 @@ pub struct BusyCardProps {
 #[component]
 pub fn BusyCard(props: &BusyCardProps) -> Html {
     let texts = use_connection().texts;
+    // The page that started this (the removal dialog, the setup form) is gone: focus comes
+    // here rather than to the page's body.
+    let heading = use_focus_on_arrival();
     let title = match props.step {
         Step::Removing => texts.manage.remove_button,
         _ => texts.connecting_title,
     };
     html! {
         <section class="sc-card" aria-busy="true">
-            <h2 class="sc-card-title">{ title }</h2>
+            <h2 class="sc-card-title" tabindex="-1" ref={heading}>{ title }</h2>
             <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>{ step_text(texts, props.step) }</p>
         </section>
     }
