@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use crate::auth::ApiUser;
 use crate::config::SandboxUser;
 use crate::ids;
-use crate::schema::{Field, Kind, Table};
+use crate::schema::{sys, Kind, Table};
 use crate::store::{Record, Store};
 
 /// States of a role grant.
@@ -21,15 +21,6 @@ const GRANT_STATES: &[(&str, &str)] = &[
     ("requested", "Requested"),
     ("pending", "Pending"),
 ];
-
-const fn sys(name: &'static str, kind: Kind) -> Field {
-    Field {
-        name,
-        kind,
-        limit: None,
-        writable: false,
-    }
-}
 
 pub static SYS_USER_ROLE: Table = Table {
     name: "sys_user_role",

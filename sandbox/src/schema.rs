@@ -80,7 +80,8 @@ const fn f(name: &'static str, kind: Kind, limit: Option<usize>, writable: bool)
         writable,
     }
 }
-const fn sys(name: &'static str, kind: Kind) -> Field {
+/// A field only the instance writes (sys fields, references it fills in).
+pub(crate) const fn sys(name: &'static str, kind: Kind) -> Field {
     f(name, kind, None, false)
 }
 const fn text(name: &'static str, limit: usize) -> Field {

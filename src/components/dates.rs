@@ -64,7 +64,7 @@ enum Shows {
 /// `toLocaleDateString` does) was most of the time a 1,000-row list took to render. No
 /// locale data is compiled in; the browser has it all.
 #[cfg(target_arch = "wasm32")]
-fn intl(shows: Shows, locale: Locale, value: &wasm_bindgen::JsValue) -> Option<String> {
+fn intl(shows: Shows, locale: Locale, value: f64) -> Option<String> {
     use std::collections::HashMap;
     use wasm_bindgen::JsValue;
     thread_local! {
@@ -93,66 +93,43 @@ fn intl(shows: Shows, locale: Locale, value: &wasm_bindgen::JsValue) -> Option<S
         .with(|formats| {
             let mut formats = formats.borrow_mut();
             let format = formats.entry((shows, locale)).or_insert_with(make);
-            format.call1(&JsValue::UNDEFINED, value)
+            // Dates and times take an instant (milliseconds since 1970), numbers themselves.
+            let value: JsValue = match shows {
+                Shows::Date | Shows::Time => js_sys::Date::new(&JsValue::from_f64(value)).into(),
+                Shows::Number => JsValue::from_f64(value),
+            };
+            format.call1(&JsValue::UNDEFINED, &value)
         })
         .ok()
         .and_then(|text| text.as_string())
 }
 
-#[cfg(target_arch = "wasm32")]
-fn js_date(at: DateTime<Utc>) -> wasm_bindgen::JsValue {
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        at.timestamp_millis() as f64
-    ))
-    .into()
+/// Outside a browser there is no `Intl`: callers fall back to a fixed format.
+#[cfg(not(target_arch = "wasm32"))]
+fn intl(_shows: Shows, _locale: Locale, _value: f64) -> Option<String> {
+    None
 }
 
 /// A date in the person's own time zone, written the way `locale` writes dates.
 pub fn local_date(at: DateTime<Utc>, locale: Locale) -> String {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl(Shows::Date, locale, &js_date(at)) {
-        return text;
-    }
-    let _ = (locale, Shows::Date);
-    at.format("%Y-%m-%d").to_string()
+    intl(Shows::Date, locale, at.timestamp_millis() as f64)
+        .unwrap_or_else(|| at.format("%Y-%m-%d").to_string())
 }
 
 /// Hours and minutes in the person's own time zone, written the way `locale` writes times.
 pub fn local_time(at: DateTime<Utc>, locale: Locale) -> String {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl(Shows::Time, locale, &js_date(at)) {
-        return text;
-    }
-    let _ = (locale, Shows::Time);
-    at.format("%H:%M UTC").to_string()
+    intl(Shows::Time, locale, at.timestamp_millis() as f64)
+        .unwrap_or_else(|| at.format("%H:%M UTC").to_string())
 }
 
 /// A whole number with the digit grouping of `locale` (10,000 · 10 000 · 10.000).
 pub fn number(value: u64, locale: Locale) -> String {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl(
-        Shows::Number,
-        locale,
-        &wasm_bindgen::JsValue::from_f64(value as f64),
-    ) {
-        return text;
-    }
-    let _ = (locale, Shows::Number);
-    value.to_string()
+    intl(Shows::Number, locale, value as f64).unwrap_or_else(|| value.to_string())
 }
 
 /// A number with decimals, as `locale` writes it (8.5 · 8,5).
 pub fn decimal(value: f64, locale: Locale) -> String {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl(
-        Shows::Number,
-        locale,
-        &wasm_bindgen::JsValue::from_f64(value),
-    ) {
-        return text;
-    }
-    let _ = (locale, Shows::Number);
-    value.to_string()
+    intl(Shows::Number, locale, value).unwrap_or_else(|| value.to_string())
 }
 
 /// `plural` for `count`, the count written the way `locale` writes numbers.

@@ -31,12 +31,11 @@ pub struct ConnectionHandle {
     pub services: Services,
     pub options: AppOptions,
     pub texts: &'static Texts,
-    locale: Locale,
     /// Switches the language (from the menu) and remembers it for the tab.
     choose_locale: Callback<Locale>,
     /// The last outcome said to screen reader users (see [`ConnectionHandle::announce`]).
     pub announcement: AttrValue,
-    set_announcement: Callback<AttrValue>,
+    set_announcement: UseStateSetter<AttrValue>,
     client: Rc<RefCell<Option<ServiceNowClient>>>,
     /// Where the embedding page hears about the connection and new tickets.
     pub events: Option<HostEventsHandle>,
@@ -48,7 +47,7 @@ impl PartialEq for ConnectionHandle {
             && self.services == other.services
             && self.options == other.options
             && self.events == other.events
-            && self.locale == other.locale
+            && self.texts.locale == other.texts.locale
             && self.announcement == other.announcement
     }
 }
@@ -65,12 +64,12 @@ impl ConnectionHandle {
 
     /// The language tag of the texts in use.
     pub fn texts_locale(&self) -> &'static str {
-        self.locale.tag()
+        self.texts.locale.tag()
     }
 
     /// The language in use.
     pub fn locale(&self) -> Locale {
-        self.locale
+        self.texts.locale
     }
 
     /// Whether the person may choose the language: not when the embedding page set `lang`.
@@ -81,7 +80,7 @@ impl ConnectionHandle {
     /// Tells screen reader users `text` through the app's one polite live region, which is
     /// there from the start (a region that appears already filled is often not read).
     pub fn announce(&self, text: impl Into<AttrValue>) {
-        self.set_announcement.emit(text.into());
+        self.set_announcement.set(text.into());
     }
 
     /// Speaks `locale` from now on, in place: pages re-render, drafts and focus stay.
@@ -383,16 +382,16 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
                 .map(|session| flow::client_for(&services, &session))
         })
     };
-    // The person's menu choice, remembered for the tab; the embedding page's `lang` wins.
+    // What the person speaks when the embedding page does not say: their menu choice, else
+    // the browser's languages. The embedding page's `lang` (which may change) wins.
     let chosen = {
         let services = props.services.clone();
         use_state(move || {
-            language::remembered(&services.store).unwrap_or_else(|| {
-                Locale::negotiate(services.browser.languages().iter().map(String::as_str))
-            })
+            let remembered = language::remembered(&services.store);
+            language::choose(None, remembered, &services.browser.languages())
         })
     };
-    let locale = language::choose(props.options.locale, Some(*chosen), &[]);
+    let locale = props.options.locale.unwrap_or(*chosen);
     let choose_locale = {
         let (chosen, services) = (chosen.clone(), props.services.clone());
         Callback::from(move |locale: Locale| {
@@ -408,10 +407,6 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
             announcement.set(AttrValue::default())
         });
     }
-    let set_announcement = {
-        let announcement = announcement.clone();
-        Callback::from(move |text: AttrValue| announcement.set(text))
-    };
     let handle = ConnectionHandle {
         snapshot: Rc::new((*state).clone()),
         initial,
@@ -419,10 +414,9 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
         services: props.services.clone(),
         options: props.options.clone(),
         texts: locale.texts(),
-        locale,
         choose_locale,
         announcement: (*announcement).clone(),
-        set_announcement,
+        set_announcement: announcement.setter(),
         client,
         events: props.events.clone(),
     };
