@@ -27,8 +27,17 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The origin of the CORS rule for `/api/*`; `None` means no CORS rule exists.
     pub api_cors_origin: Option<String>,
-    /// `glide.oauth.cors.allowed.origin` for `/oauth_token.do`; `None` blocks browsers.
+    /// `glide.oauth.cors.allowed.origin` for `/oauth_token.do`: ServiceNow documents its
+    /// value as "a single hostname" or `*` (an empty string, the default, blocks browsers;
+    /// so does `None`). A value written as a whole origin is compared as one.
     pub oauth_cors_origin: Option<String>,
+    /// The CORS rule's "Max age" in seconds (`Access-Control-Max-Age` on preflights). A new
+    /// rule's max age is 0, so a browser preflights every API call that carries an
+    /// `Authorization` header.
+    pub cors_max_age_secs: u32,
+    /// Whether a REST API access policy refuses the current-user API with 403 (none does
+    /// on a new instance).
+    pub user_api_restricted: bool,
     /// Whether users may read their own `sys_user_has_role` records (an instance's read
     /// ACL may hide them; administrators read them either way).
     pub own_roles_readable: bool,
@@ -72,6 +81,17 @@ impl OAuthClient {
 /// hash, which is what snowcard sends by default.
 pub fn portal_redirect_uri(app_origin: &str) -> String {
     format!("{}{PORTAL_PATH}", app_origin.trim_end_matches('/'))
+}
+
+/// The host name of an origin (`http://127.0.0.1:8700` → `127.0.0.1`): what an
+/// administrator enters in `glide.oauth.cors.allowed.origin`.
+pub fn host_of(origin: &str) -> String {
+    let rest = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    let authority = rest.split('/').next().unwrap_or(rest);
+    match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(v6).to_owned(),
+        None => authority.split(':').next().unwrap_or(authority).to_owned(),
+    }
 }
 
 /// A `sys_user` who can log in to the instance.
@@ -134,13 +154,16 @@ impl Config {
     /// The demo instance: a client named "snowcard" for the app at `redirect_uri`, two for
     /// the two components of the demo portal at [`PORTAL_PATH`] on `app_origin` (a
     /// registration has one redirect URL, and each component its own client id), three
-    /// users, both CORS settings open to `app_origin`, seed records, and an ephemeral port
-    /// on 127.0.0.1.
+    /// users, both CORS settings open to `app_origin` (the token endpoint's property by its
+    /// host name, as documented), preflights not cached (max age 0, a new CORS rule's
+    /// default), seed records, and an ephemeral port on 127.0.0.1.
     pub fn demo(app_origin: &str, redirect_uri: &str) -> Config {
         Config {
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             api_cors_origin: Some(app_origin.to_owned()),
-            oauth_cors_origin: Some(app_origin.to_owned()),
+            oauth_cors_origin: Some(host_of(app_origin)),
+            cors_max_age_secs: 0,
+            user_api_restricted: false,
             own_roles_readable: true,
             clients: vec![
                 OAuthClient::new(DEMO_CLIENT_ID, "snowcard", redirect_uri),

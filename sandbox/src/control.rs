@@ -18,6 +18,31 @@ pub struct GrantCounts {
     pub revoked: u32,
 }
 
+/// Requests the instance has received, as a page load costs them: the REST API calls
+/// (`/api/*`), the CORS preflights (`OPTIONS` with `Access-Control-Request-Method`, on
+/// any path) and the token endpoint's requests, preflights not included in either.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RequestCounts {
+    /// REST API requests (Table, Aggregate, current user), preflights left out.
+    pub api: u32,
+    /// CORS preflights, on the API and the token endpoint alike.
+    pub preflights: u32,
+    /// `POST /oauth_token.do` requests.
+    pub token: u32,
+}
+
+impl RequestCounts {
+    pub(crate) fn count(&mut self, api: bool, token: bool, preflight: bool) {
+        let slot = match (preflight, api, token) {
+            (true, _, _) => &mut self.preflights,
+            (false, true, _) => &mut self.api,
+            (false, false, true) => &mut self.token,
+            _ => return,
+        };
+        *slot = slot.saturating_add(1);
+    }
+}
+
 /// A cloneable handle onto a running instance's state.
 #[derive(Clone, Debug)]
 pub struct Control {
@@ -42,7 +67,28 @@ impl Control {
         self.state.with(|d| d.api_cors_origin = origin);
     }
 
-    /// Sets `glide.oauth.cors.allowed.origin` (`None` blocks browsers from the token URL).
+    /// Sets the CORS rule's max age: how long a browser may cache a preflight's answer.
+    pub fn set_cors_max_age(&self, secs: u32) {
+        self.state.with(|d| d.cors_max_age_secs = secs);
+    }
+
+    /// Makes a REST API access policy refuse the current-user API (403), or lifts it.
+    pub fn set_user_api_restricted(&self, restricted: bool) {
+        self.state.with(|d| d.user_api_restricted = restricted);
+    }
+
+    /// The requests received since the instance started or the last [`Self::reset_requests`].
+    pub fn requests(&self) -> RequestCounts {
+        self.state.with(|d| d.requests)
+    }
+
+    /// Starts counting requests afresh.
+    pub fn reset_requests(&self) {
+        self.state.with(|d| d.requests = RequestCounts::default());
+    }
+
+    /// Sets `glide.oauth.cors.allowed.origin`: a host name, `*`, or an origin (`None` or
+    /// an empty string blocks browsers from the token URL).
     pub fn set_oauth_cors_origin(&self, origin: Option<String>) {
         let origin = origin.as_deref().map(normalize_origin);
         self.state.with(|d| d.oauth_cors_origin = origin);

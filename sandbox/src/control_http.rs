@@ -13,12 +13,15 @@ use crate::control::Control;
 use crate::faults::Fault;
 use crate::state::AppState;
 
-/// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/records/{table}`.
+/// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/requests`,
+/// `/sandbox/records/{table}`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(faults))
         .route("/expire-tokens", post(expire_tokens))
         .route("/cors", put(cors))
+        .route("/requests", get(requests).delete(reset_requests))
+        .route("/user-api", put(user_api))
         .route("/records/{table}", get(records))
 }
 
@@ -52,7 +55,8 @@ async fn expire_tokens(State(state): State<AppState>) -> Response {
     Json(json!({ "expired": true })).into_response()
 }
 
-/// `{"api": "http://…" | null, "oauth": "http://…" | null}`; an absent key is unchanged.
+/// `{"api": "http://…" | null, "oauth": "host" | "*" | null, "max_age": 0}`; an absent key
+/// is unchanged.
 async fn cors(State(state): State<AppState>, Json(request): Json<Value>) -> Response {
     let control = Control {
         state: state.clone(),
@@ -64,8 +68,40 @@ async fn cors(State(state): State<AppState>, Json(request): Json<Value>) -> Resp
     if let Some(oauth) = request.get("oauth") {
         control.set_oauth_cors_origin(origin(oauth));
     }
-    let (api, oauth) = state.with(|d| (d.api_cors_origin.clone(), d.oauth_cors_origin.clone()));
-    Json(json!({ "api": api, "oauth": oauth })).into_response()
+    if let Some(max_age) = request.get("max_age") {
+        let Some(secs) = max_age.as_u64().and_then(|s| u32::try_from(s).ok()) else {
+            let error = json!({ "error": "max_age must be a whole number of seconds" });
+            return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+        };
+        control.set_cors_max_age(secs);
+    }
+    let (api, oauth, max_age) = state.with(|d| {
+        let origins = (d.api_cors_origin.clone(), d.oauth_cors_origin.clone());
+        (origins.0, origins.1, d.cors_max_age_secs)
+    });
+    Json(json!({ "api": api, "oauth": oauth, "max_age": max_age })).into_response()
+}
+
+/// `{"restricted": true}`: an API access policy refuses the current-user API.
+async fn user_api(State(state): State<AppState>, Json(request): Json<Value>) -> Response {
+    let Some(restricted) = request.get("restricted").and_then(Value::as_bool) else {
+        let error = json!({ "error": "restricted must be true or false" });
+        return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+    };
+    Control { state }.set_user_api_restricted(restricted);
+    Json(json!({ "restricted": restricted })).into_response()
+}
+
+/// `GET`: the requests counted so far; `DELETE`: start counting afresh.
+async fn requests(State(state): State<AppState>) -> Response {
+    let counts = Control { state }.requests();
+    let body = json!({ "api": counts.api, "preflights": counts.preflights, "token": counts.token });
+    Json(body).into_response()
+}
+
+async fn reset_requests(State(state): State<AppState>) -> Response {
+    Control { state }.reset_requests();
+    StatusCode::NO_CONTENT.into_response()
 }
 
 async fn records(State(state): State<AppState>, Path(table): Path<String>) -> Response {

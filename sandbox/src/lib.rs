@@ -47,9 +47,9 @@ mod user_api;
 
 pub use app_host::{serve_app, AppHost};
 pub use config::{
-    portal_redirect_uri, Config, OAuthClient, SandboxUser, DEMO_CLIENT_ID,
+    host_of, portal_redirect_uri, Config, OAuthClient, SandboxUser, DEMO_CLIENT_ID,
     PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID, PORTAL_PATH,
 };
-pub use control::{Control, GrantCounts};
+pub use control::{Control, GrantCounts, RequestCounts};
 pub use faults::Fault;
 pub use server::{router, Sandbox};

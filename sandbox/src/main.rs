@@ -9,13 +9,16 @@ use snowcard_sandbox::{
 };
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
-[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed]";
+[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--cors-max-age SECS] [--restrict-user-api] [--no-seed]";
 
 struct Args {
     port: u16,
     app_origin: String,
     redirect_uri: String,
     access_token_ttl: Option<u64>,
+    /// The CORS rule's max age; ServiceNow's default is 0 (every call preflighted).
+    cors_max_age: u32,
+    restrict_user_api: bool,
     seed: bool,
 }
 
@@ -25,6 +28,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         app_origin: "http://127.0.0.1:8700".to_owned(),
         redirect_uri: "http://127.0.0.1:8700/".to_owned(),
         access_token_ttl: None,
+        cors_max_age: 0,
+        restrict_user_api: false,
         seed: true,
     };
     while let Some(flag) = args.next() {
@@ -43,6 +48,12 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                     .map_err(|_| "--access-token-ttl must be seconds")?;
                 out.access_token_ttl = Some(secs);
             }
+            "--cors-max-age" => {
+                out.cors_max_age = value()?
+                    .parse()
+                    .map_err(|_| "--cors-max-age must be seconds")?
+            }
+            "--restrict-user-api" => out.restrict_user_api = true,
             "--no-seed" => out.seed = false,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -63,6 +74,8 @@ async fn main() -> ExitCode {
     let mut config = Config::demo(&args.app_origin, &args.redirect_uri);
     config.addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     config.seed = args.seed;
+    config.cors_max_age_secs = args.cors_max_age;
+    config.user_api_restricted = args.restrict_user_api;
     if let Some(secs) = args.access_token_ttl {
         config.access_token_ttl = Duration::from_secs(secs);
     }
@@ -79,7 +92,12 @@ async fn main() -> ExitCode {
     println!("Redirect URL:                {}", args.redirect_uri);
     let portal = snowcard_sandbox::portal_redirect_uri(&args.app_origin);
     println!("Demo portal clients:         {PORTAL_ELEMENT_CLIENT_ID}, {PORTAL_MOUNTED_CLIENT_ID} (redirect URL {portal})");
-    println!("CORS origin (API and token): {}", args.app_origin);
+    println!(
+        "CORS:                        API rule {}, glide.oauth.cors.allowed.origin {}, max age {} s",
+        args.app_origin,
+        snowcard_sandbox::host_of(&args.app_origin),
+        args.cors_max_age
+    );
     println!("Users:");
     for user in &users {
         let roles = user.roles.join(", ");
@@ -90,7 +108,7 @@ async fn main() -> ExitCode {
             user.display_name()
         );
     }
-    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}");
+    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET|DELETE /sandbox/requests, PUT /sandbox/user-api, GET /sandbox/records/{{table}}");
     println!("Press Ctrl-C to stop.");
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("cannot listen for Ctrl-C: {error}");

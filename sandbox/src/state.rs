@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::{Config, OAuthClient, SandboxUser};
-use crate::control::GrantCounts;
+use crate::control::{GrantCounts, RequestCounts};
 use crate::faults::Pending;
 use crate::ids;
 use crate::seed;
@@ -33,6 +33,12 @@ pub struct Data {
     /// Whether the read ACL on `sys_user_has_role` lets users read their own roles.
     pub own_roles_readable: bool,
     pub created: HashMap<String, u32>,
+    /// The CORS rule's max age in seconds.
+    pub cors_max_age_secs: u32,
+    /// Whether a REST API access policy refuses `/api/now/ui/user/current_user`.
+    pub user_api_restricted: bool,
+    /// What browsers and clients asked of the instance so far.
+    pub requests: RequestCounts,
 }
 
 #[derive(Debug)]
@@ -55,6 +61,8 @@ impl AppState {
             api_cors_origin: config.api_cors_origin.as_deref().map(normalize_origin),
             oauth_cors_origin: config.oauth_cors_origin.as_deref().map(normalize_origin),
             own_roles_readable: config.own_roles_readable,
+            cors_max_age_secs: config.cors_max_age_secs,
+            user_api_restricted: config.user_api_restricted,
             ..Data::default()
         };
         let now = ids::now_string();

@@ -1,14 +1,23 @@
 //! `GET /api/now/ui/user/current_user`: who the access token belongs to.
 
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::auth::ApiUser;
-use crate::errors::json_response;
+use crate::errors::{json_response, ApiError};
+use crate::state::AppState;
 
-/// The token's user, as the instance UI's user API describes it.
-pub async fn current_user(user: ApiUser) -> Response {
+/// The token's user, as the instance UI's user API describes it; with a REST API access
+/// policy that leaves the API out, a 403 (shared/servicenow.md: the API is not in the
+/// official reference and "can answer 403 under API access policies"; the wording of the
+/// detail is [inferred]).
+pub async fn current_user(State(state): State<AppState>, user: ApiUser) -> Response {
+    if state.with(|d| d.user_api_restricted) {
+        let detail = "User is not authorized to access this API by a REST API access policy";
+        return ApiError::new(StatusCode::FORBIDDEN, "Operation Failed", detail).into_response();
+    }
     let u = &user.user;
     let initials: String = [&u.first_name, &u.last_name]
         .iter()

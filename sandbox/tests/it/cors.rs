@@ -143,3 +143,96 @@ async fn browser_pages_and_revoke_have_no_cors() {
         assert!(cors_headers(&reply).is_empty(), "{uri}");
     }
 }
+
+#[tokio::test]
+async fn preflights_are_not_cached_by_default_as_a_new_cors_rule_has_max_age_0() {
+    let sn = instance();
+    let reply = from(&sn, Method::OPTIONS, "/api/now/table/incident", APP, None).await;
+    assert_eq!(reply.header("access-control-max-age"), Some("0"));
+    sn.control.set_cors_max_age(600);
+    let reply = from(&sn, Method::OPTIONS, "/api/now/table/incident", APP, None).await;
+    assert_eq!(reply.header("access-control-max-age"), Some("600"));
+}
+
+#[tokio::test]
+async fn the_oauth_property_holds_a_host_name_as_documented() {
+    let sn = instance();
+    // The demo instance sets it as an administrator would: the app's host name.
+    let open = from(&sn, Method::POST, "/oauth_token.do", APP, None).await;
+    assert_eq!(open.header("access-control-allow-origin"), Some(APP));
+    sn.control
+        .set_oauth_cors_origin(Some("portal.example.com".to_owned()));
+    let portal = "https://portal.example.com";
+    let reply = from(&sn, Method::POST, "/oauth_token.do", portal, None).await;
+    assert_eq!(reply.header("access-control-allow-origin"), Some(portal));
+    let other = from(
+        &sn,
+        Method::POST,
+        "/oauth_token.do",
+        "https://evil.example",
+        None,
+    )
+    .await;
+    assert!(cors_headers(&other).is_empty());
+    // A suffix is not the host.
+    let suffix = "https://notportal.example.com";
+    let reply = from(&sn, Method::POST, "/oauth_token.do", suffix, None).await;
+    assert!(cors_headers(&reply).is_empty());
+    // The default, an empty string, admits nobody; `*` admits everyone.
+    sn.control.set_oauth_cors_origin(Some(String::new()));
+    let reply = from(&sn, Method::POST, "/oauth_token.do", portal, None).await;
+    assert!(cors_headers(&reply).is_empty());
+    sn.control.set_oauth_cors_origin(Some("*".to_owned()));
+    let reply = from(&sn, Method::POST, "/oauth_token.do", suffix, None).await;
+    assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
+}
+
+#[tokio::test]
+async fn the_api_rule_still_names_a_whole_origin() {
+    let sn = instance();
+    let other_port = "http://127.0.0.1:9999";
+    let reply = from(
+        &sn,
+        Method::GET,
+        "/api/now/table/incident",
+        other_port,
+        None,
+    )
+    .await;
+    assert!(cors_headers(&reply).is_empty());
+}
+
+#[tokio::test]
+async fn requests_and_preflights_are_counted_apart() {
+    let sn = instance();
+    let token = sn.token().await;
+    sn.control.reset_requests();
+    from(&sn, Method::OPTIONS, "/api/now/table/incident", APP, None).await;
+    from(
+        &sn,
+        Method::GET,
+        "/api/now/table/incident",
+        APP,
+        Some(&token),
+    )
+    .await;
+    from(
+        &sn,
+        Method::GET,
+        "/api/now/stats/incident",
+        APP,
+        Some(&token),
+    )
+    .await;
+    from(&sn, Method::OPTIONS, "/oauth_token.do", APP, None).await;
+    from(&sn, Method::POST, "/oauth_token.do", APP, None).await;
+    from(&sn, Method::GET, "/", APP, None).await;
+    let counts = sn.control.requests();
+    assert_eq!(
+        (counts.api, counts.preflights, counts.token),
+        (2, 2, 1),
+        "{counts:?}"
+    );
+    sn.control.reset_requests();
+    assert_eq!(sn.control.requests(), Default::default());
+}

@@ -141,7 +141,7 @@ async fn the_http_controls_drive_the_same_state() {
         .expect("request");
     assert_eq!(
         sn.send(cors).await.json(),
-        json!({"api": null, "oauth": APP})
+        json!({"api": null, "oauth": "127.0.0.1", "max_age": 0})
     );
     let records = sn.get("/sandbox/records/change_request", None).await.json();
     assert_eq!(

@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::common::{instance, Instance, INSTANCE};
+use crate::common::{instance, instance_with, Instance, INSTANCE};
 
 fn numbers(reply: &Value) -> Vec<String> {
     let rows = reply["result"].as_array().cloned().unwrap_or_default();
@@ -231,6 +231,22 @@ async fn the_current_user_through_both_apis() {
     assert_eq!(rows["result"].as_array().map(Vec::len), Some(1));
     assert_eq!(rows["result"][0]["sys_id"], me["result"]["user_sys_id"]);
     assert_eq!(rows["result"][0]["name"], "Snowcard Integration");
+}
+
+#[tokio::test]
+async fn an_api_access_policy_can_refuse_the_current_user_api_but_not_sys_user() {
+    let sn = instance_with(|config| config.user_api_restricted = true);
+    let token = sn.token().await;
+    let refused = sn.get("/api/now/ui/user/current_user", Some(&token)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(refused.json()["status"], "failure");
+    let uri =
+        "/api/now/table/sys_user?sysparm_query=sys_id%3Djavascript:gs.getUserID()&sysparm_limit=1";
+    let rows = sn.get(uri, Some(&token)).await.json();
+    assert_eq!(rows["result"][0]["user_name"], "snowcard.integration");
+    sn.control.set_user_api_restricted(false);
+    let open = sn.get("/api/now/ui/user/current_user", Some(&token)).await;
+    assert_eq!(open.status, StatusCode::OK);
 }
 
 #[tokio::test]
