@@ -51,8 +51,12 @@ async fn the_connection_card_leads_to_the_setup_page() {
         .await;
     assert!(
         app.text()
-            .contains("glide.oauth.cors.allowed.origin to https://portal.example"),
-        "the checklist names the CORS property and this page's origin"
+            .contains("glide.oauth.cors.allowed.origin to portal.example (this page's host name;"),
+        "the checklist names the CORS property and this page's host name"
+    );
+    assert!(
+        app.text().contains("domain https://portal.example,"),
+        "the CORS rules name this page's origin"
     );
     app.expand("What leaves this browser").await;
     assert!(app.text().contains("snowcard never sees a password"));

@@ -224,19 +224,28 @@ async fn a_ticket_whose_text_is_an_injection_attempt_shows_as_text() {
     world.stop().await;
 }
 
-/// Prints what one home page load costs at the instance: requests and JSON bytes.
+/// Prints what a reload of the connected home page costs at the instance: API requests,
+/// CORS preflights (a real CORS rule's max age is 0, so each call is preflighted) and JSON
+/// bytes; the current user is kept for the session, so the cards' requests are all.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bench_home_page_load_requests_and_bytes() {
     let world = connected().await;
     world.wait_for_text("Incident management").await;
+    let loaded = || {
+        world.wait_until_script(
+            "both cards loaded",
+            "return document.querySelectorAll('section h2').length >= 2 \
+                 && document.querySelectorAll('[aria-busy=\"true\"]').length === 0 \
+                 && document.body.innerText.includes('Most recent');",
+        )
+    };
+    loaded().await;
+    let control = world.sandbox.control();
+    control.reset_requests();
     world.open_app().await;
     world.wait_for_text("Most recent").await;
-    world
-        .wait_until_script(
-            "both cards loaded",
-            "return document.querySelectorAll('[aria-busy=\"true\"]').length === 0;",
-        )
-        .await;
+    loaded().await;
+    let counts = control.requests();
     // Every request the page made to the instance, fetched again the same way to weigh it
     // (the instance sends no Timing-Allow-Origin, so the browser hides transfer sizes).
     let report = world
@@ -260,12 +269,24 @@ async fn bench_home_page_load_requests_and_bytes() {
         );
     }
     eprintln!(
-        "bench: a home page load makes {} API requests, {bytes} bytes of JSON",
-        rows.len()
+        "bench: a reload of the connected home page makes {} API requests and {} CORS \
+         preflights, {} token requests, {bytes} bytes of JSON",
+        counts.api, counts.preflights, counts.token
+    );
+    assert_eq!(
+        rows.len() as u32,
+        counts.api,
+        "the page's own record of its API calls matches the instance's: {rows:?}"
+    );
+    assert_eq!(
+        counts.api, 4,
+        "both cards asked for counts and tickets, and nothing else was asked: {counts:?} {rows:?}"
     );
     assert!(
-        rows.len() >= 4,
-        "both cards asked for counts and tickets: {rows:?}"
+        !rows
+            .iter()
+            .any(|r| r[0].as_str().unwrap_or_default().contains("current_user")),
+        "the current user is kept for the session: {rows:?}"
     );
     world.stop().await;
 }

@@ -34,6 +34,24 @@ pub struct Context {
     pub redirect_uri: String,
 }
 
+impl Context {
+    /// This page's host name, as `glide.oauth.cors.allowed.origin` must name it.
+    pub fn host(&self) -> String {
+        host_of(&self.origin)
+    }
+}
+
+/// The host name of an origin (`https://portal.example:8443` → `portal.example`): ServiceNow
+/// documents the value of `glide.oauth.cors.allowed.origin` as "a single hostname" or `*`
+/// (platform-security/instance-security-hardening-settings/
+/// sc-allow-cors-origins-for-oauth-endpoints.md). Anything unparsable is shown as it is.
+pub fn host_of(origin: &str) -> String {
+    url::Url::parse(origin)
+        .ok()
+        .and_then(|url| url.host_str().map(str::to_owned))
+        .unwrap_or_else(|| origin.to_owned())
+}
+
 pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) -> Described {
     let e = &texts.errors;
     let (text, action, detail, url): (&ErrorText, NextAction, String, String) = match error {
@@ -192,11 +210,13 @@ fn render(
     url: &str,
     context: &Context,
 ) -> Described {
+    let host = context.host();
     let values = [
         ("detail", detail),
         ("seconds", detail),
         ("url", url),
         ("origin", context.origin.as_str()),
+        ("host", host.as_str()),
         ("redirect", context.redirect_uri.as_str()),
     ];
     Described {
@@ -233,12 +253,23 @@ mod tests {
                 && d.detail.contains("https://portal.example"),
             "{d:?}"
         );
+        // The property holds a host name, as ServiceNow documents it.
         assert!(
-            d.next
-                .contains("glide.oauth.cors.allowed.origin to https://portal.example"),
+            d.next.contains(
+                "glide.oauth.cors.allowed.origin to portal.example (this page's host name;"
+            ),
             "{d:?}"
         );
+        assert!(d.next.contains("sys_properties"), "{d:?}");
         assert_eq!(d.action, NextAction::Setup);
+    }
+
+    #[test]
+    fn the_host_name_of_an_origin_leaves_scheme_and_port_out() {
+        assert_eq!(host_of("https://portal.example:8443"), "portal.example");
+        assert_eq!(host_of("http://127.0.0.1:8700"), "127.0.0.1");
+        assert_eq!(host_of("http://[::1]:8700"), "[::1]");
+        assert_eq!(host_of("not an origin"), "not an origin");
     }
 
     #[test]

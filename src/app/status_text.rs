@@ -153,10 +153,12 @@ fn problem_text(problem: &Problem, texts: &Texts, context: &Context) -> (String,
             (&t.role_missing, "", "", extra)
         }
     };
+    let host = context.host();
     let mut values: Vec<(&str, &str)> = vec![
         ("detail", detail),
         ("url", url),
         ("origin", &context.origin),
+        ("host", &host),
         ("redirect", &context.redirect_uri),
     ];
     values.extend(extra.iter().map(|(k, v)| (*k, v.as_str())));

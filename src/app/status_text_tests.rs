@@ -44,7 +44,9 @@ fn a_blocked_token_endpoint_names_the_property_and_the_proxy() {
         }),
     );
     let fix = l.fix.unwrap_or_default();
-    assert!(fix.contains("glide.oauth.cors.allowed.origin to https://portal.example"));
+    assert!(
+        fix.contains("glide.oauth.cors.allowed.origin to portal.example (this page's host name;")
+    );
     assert!(fix.contains("same-origin proxy"));
 }
 

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::app::describe::host_of;
 use crate::hooks::use_connection;
 use crate::i18n::fill;
 
@@ -15,9 +16,11 @@ pub struct SetupGuideProps {
 #[component]
 pub fn SetupGuide(props: &SetupGuideProps) -> Html {
     let texts = use_connection().texts;
+    let host = host_of(&props.origin);
     let values = [
         ("redirect", props.redirect_uri.as_str()),
         ("origin", props.origin.as_str()),
+        ("host", host.as_str()),
     ];
     html! {
         <>

@@ -244,9 +244,10 @@ impl ConnectionHandle {
         self.show(view);
     }
 
-    /// Takes the connected session into use and asks the instance who it belongs to.
-    /// `restored` sessions keep the client made when the provider mounted, so the pages
-    /// that rendered with it (and their requests in flight) go on with the same one.
+    /// Takes the connected session into use and, unless a restored session already knows,
+    /// asks the instance who it belongs to. `restored` sessions keep the client made when
+    /// the provider mounted, so the pages that rendered with it (and their requests in
+    /// flight) go on with the same one.
     fn adopt(&self, session: StoredSession, restored: bool) {
         let existing = self.client.borrow().clone().filter(|_| restored);
         let client = existing.unwrap_or_else(|| flow::client_for(&self.services, &session));
@@ -259,6 +260,11 @@ impl ConnectionHandle {
         // Back from signing in again with a draft open: the form comes back as it was.
         if self.share_drafts().open_draft().is_some() {
             self.show(View::Share);
+        }
+        // Who the token belongs to is kept for the session: a reload asks only after a
+        // sign-in, so a connected home page costs the cards' requests alone.
+        if restored && session.user.is_some() {
+            return;
         }
         let (state, services) = (self.state.clone(), self.services.clone());
         spawn_local(async move {

@@ -160,7 +160,7 @@ pub struct Texts {
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub checklist_title: &'static str,
-    /// Each item may name `{redirect}` and `{origin}`.
+    /// Each item may name `{redirect}`, `{origin}` and `{host}` (the origin's host name).
     pub checklist: [&'static str; 5],
     pub data_title: &'static str,
     pub data_items: [&'static str; 4],
@@ -219,7 +219,7 @@ pub struct ErrorText {
     pub next: &'static str,
 }
 
-/// The failures the connection flow can meet. Templates may use `{instance}`, `{origin}`,
+/// The failures the connection flow can meet. Templates may use `{instance}`, `{origin}`, `{host}`,
 /// `{url}`, `{redirect}`, `{detail}`, `{seconds}`, `{status}`.
 #[derive(Debug, serde::Serialize)]
 pub struct ErrorTexts {

@@ -104,7 +104,7 @@ impl ServiceNowClient {
 
     /// The user the token belongs to, by the UI user API or, failing that, `sys_user`
     /// (also when the browser may not read the UI API: the documented CORS rule covers only
-    /// the Table API).
+    /// the Table API; and when an API access policy refuses it with 403).
     pub async fn current_user(&self) -> Result<UserInfo, ApiError> {
         match self
             .get_json::<CurrentUserBody>(user::CURRENT_USER_PATH)
@@ -113,6 +113,7 @@ impl ServiceNowClient {
             Ok(body) => Ok(body.into()),
             Err(
                 ApiError::NotFound { .. }
+                | ApiError::Forbidden { .. }
                 | ApiError::UnexpectedResponse(_)
                 | ApiError::Transport(TransportError::Blocked { .. }),
             ) => self

@@ -264,3 +264,48 @@ fn falls_back_to_sys_user_when_cors_hides_the_ui_api() {
         .url
         .contains("/api/now/table/sys_user"));
 }
+
+#[test]
+fn falls_back_to_sys_user_when_an_api_access_policy_refuses_the_ui_api() {
+    let transport = FakeTransport::new(|req| match req.uri().path() {
+        "/api/now/ui/user/current_user" => json(
+            403,
+            r#"{"error":{"message":"Operation Failed","detail":"Access to this API is restricted by a REST API access policy"},"status":"failure"}"#,
+        ),
+        _ => json(
+            200,
+            r#"{"result":[{"sys_id":"u9","user_name":"int.user","name":"Integration User"}]}"#,
+        ),
+    });
+    let (client, _) = client_with(&transport, 1799);
+    let user = block_on(client.current_user()).expect("user");
+    assert_eq!(
+        (user.sys_id.as_str(), user.display_name.as_str()),
+        ("u9", "Integration User")
+    );
+    assert_eq!(transport.requests().len(), 2);
+}
+
+#[test]
+fn a_refused_sys_user_fallback_reports_its_own_refusal() {
+    let transport = FakeTransport::new(|req| {
+        let detail = if req.uri().path().contains("sys_user") {
+            "ACL Exception Read Denied: sys_user"
+        } else {
+            "API access policy"
+        };
+        json(
+            403,
+            &format!(
+                r#"{{"error":{{"message":"Operation Failed","detail":"{detail}"}},"status":"failure"}}"#
+            ),
+        )
+    });
+    let (client, _) = client_with(&transport, 1799);
+    assert_eq!(
+        block_on(client.current_user()).err(),
+        Some(ApiError::Forbidden {
+            detail: "ACL Exception Read Denied: sys_user".into()
+        })
+    );
+}

@@ -39,7 +39,7 @@ pub const EN: Texts = Texts {
         "Registers snowcard as an OAuth client: Machine Identity Console > Inbound integrations > OAuth authorization code grant, with \"This is a public client\" ticked (or System OAuth > Application Registry > Create an OAuth API endpoint for external clients, with PKCE required).",
         "Sets its redirect URL to {redirect}",
         "Adds a CORS rule (System Web Services > REST > CORS Rules) for the Table API and the Aggregate API: domain {origin}, methods GET, POST and PATCH, allowed headers Authorization, Content-Type, Accept, exposed headers X-Total-Count, Link, Retry-After.",
-        "Sets the system property glide.oauth.cors.allowed.origin to {origin} (Australia release and later), or sets up a same-origin proxy for the token endpoint.",
+        "Sets the system property glide.oauth.cors.allowed.origin to {host} (this page's host name; Australia release and later; the property may have to be created in sys_properties first), or sets up a same-origin proxy for the token endpoint.",
         "Gives the integration user the itil role (and change_manager to create change requests).",
     ],
     data_title: "What leaves this browser",
@@ -129,7 +129,7 @@ pub const EN: Texts = Texts {
         token_blocked: ErrorText {
             title: "Your browser may not read the instance's token endpoint",
             detail: "The instance answered at {url}, but it does not allow this page's origin ({origin}) to read the answer (CORS).",
-            next: "An administrator sets the system property glide.oauth.cors.allowed.origin to {origin} (Australia release and later), or enters a Token URL that points at a same-origin proxy.",
+            next: "An administrator sets the system property glide.oauth.cors.allowed.origin to {host} (this page's host name; Australia release and later; the property may have to be created in sys_properties first), or enters a Token URL that points at a same-origin proxy.",
         },
         api_blocked: ErrorText {
             title: "The instance does not let this page use its REST API",

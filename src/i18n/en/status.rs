@@ -51,7 +51,7 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     },
     token_blocked: StatusFix {
         detail: "{url} answered, but it does not let this page ({origin}) read the answer (CORS).",
-        fix: "An administrator sets the system property glide.oauth.cors.allowed.origin to {origin} (Australia release and later). Older releases cannot open the token endpoint to a browser: put a same-origin proxy in front of /oauth_token.do and enter its address as Token URL on the setup page (the README shows one).",
+        fix: "An administrator sets the system property glide.oauth.cors.allowed.origin to {host} (this page's host name; Australia release and later; the property may have to be created in sys_properties first). Older releases cannot open the token endpoint to a browser: put a same-origin proxy in front of /oauth_token.do and enter its address as Token URL on the setup page (the README shows one).",
     },
     token_unreachable: StatusFix {
         detail: "Nothing answered at the token URL {url}.",

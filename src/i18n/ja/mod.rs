@@ -39,7 +39,7 @@ pub const JA: Texts = Texts {
         "snowcard を OAuth クライアントとして登録します：マシン ID コンソール > インバウンド統合 > OAuth 認可コード付与で「これはパブリッククライアントです」をオンにします（または、システム OAuth > アプリケーションレジストリ > 外部クライアント用の OAuth API エンドポイントを作成で PKCE を必須にします）。",
         "リダイレクト URL を {redirect} に設定します。",
         "Table API と Aggregate API 用の CORS ルール（システム Web サービス > REST > CORS ルール）を追加します：ドメインは {origin}、メソッドは GET、POST、PATCH、許可するヘッダーは Authorization、Content-Type、Accept、公開するヘッダーは X-Total-Count、Link、Retry-After です。",
-        "システムプロパティ glide.oauth.cors.allowed.origin を {origin} に設定するか（Australia リリース以降）、トークンエンドポイント用の同一オリジンプロキシを設定します。",
+        "システムプロパティ glide.oauth.cors.allowed.origin を {host}（このページのホスト名）に設定するか（Australia リリース以降。プロパティを sys_properties に作成する必要がある場合があります）、トークンエンドポイント用の同一オリジンプロキシを設定します。",
         "統合ユーザーに itil ロールを付与します（変更リクエストを作成する場合は change_manager も付与します）。",
     ],
     data_title: "このブラウザーから送信されるデータ",
@@ -129,7 +129,7 @@ pub const JA: Texts = Texts {
         token_blocked: ErrorText {
             title: "ブラウザーがインスタンスのトークンエンドポイントを読み取れない可能性があります",
             detail: "インスタンスは {url} で応答しましたが、このページのオリジン（{origin}）による応答の読み取りを許可していません（CORS）。",
-            next: "管理者がシステムプロパティ glide.oauth.cors.allowed.origin を {origin} に設定するか（Australia リリース以降）、同一オリジンプロキシを指すトークン URL を入力します。",
+            next: "管理者がシステムプロパティ glide.oauth.cors.allowed.origin を {host}（このページのホスト名）に設定するか（Australia リリース以降。プロパティを sys_properties に作成する必要がある場合があります）、同一オリジンプロキシを指すトークン URL を入力します。",
         },
         api_blocked: ErrorText {
             title: "インスタンスがこのページに REST API の使用を許可していません",

@@ -51,7 +51,7 @@ pub const JA_STATUS: StatusTexts = StatusTexts {
     },
     token_blocked: StatusFix {
         detail: "{url} は応答しましたが、このページ（{origin}）による応答の読み取りを許可していません（CORS）。",
-        fix: "管理者がシステムプロパティ glide.oauth.cors.allowed.origin を {origin} に設定します（Australia リリース以降）。それより前のリリースでは、トークンエンドポイントをブラウザーに公開できません：/oauth_token.do の前に同一オリジンプロキシを配置し、そのアドレスをセットアップページのトークン URL に入力してください（README に例があります）。",
+        fix: "管理者がシステムプロパティ glide.oauth.cors.allowed.origin を {host}（このページのホスト名）に設定します（Australia リリース以降。プロパティを sys_properties に作成する必要がある場合があります）。それより前のリリースでは、トークンエンドポイントをブラウザーに公開できません：/oauth_token.do の前に同一オリジンプロキシを配置し、そのアドレスをセットアップページのトークン URL に入力してください（README に例があります）。",
     },
     token_unreachable: StatusFix {
         detail: "トークン URL {url} から応答がありませんでした。",

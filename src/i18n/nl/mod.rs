@@ -39,7 +39,7 @@ pub const NL: Texts = Texts {
         "Registreert snowcard als OAuth-client: Machine Identity Console > Inkomende integraties > OAuth-autorisatiecodetoekenning, met ‘Dit is een openbare client’ aangevinkt (of Systeem-OAuth > Toepassingsregister > Een OAuth API-eindpunt voor externe clients maken, met PKCE verplicht).",
         "Stelt de omleidings-URL in op {redirect}",
         "Voegt een CORS-regel toe (Systeemwebservices > REST > CORS-regels) voor de Table API en de Aggregate API: domein {origin}, methoden GET, POST en PATCH, toegestane headers Authorization, Content-Type, Accept, beschikbaar gestelde headers X-Total-Count, Link, Retry-After.",
-        "Stelt de systeemeigenschap glide.oauth.cors.allowed.origin in op {origin} (Australia-release en later), of richt een proxy met dezelfde oorsprong in voor het tokeneindpunt.",
+        "Stelt de systeemeigenschap glide.oauth.cors.allowed.origin in op {host} (de hostnaam van deze pagina; Australia-release en later; de eigenschap moet mogelijk eerst in sys_properties worden aangemaakt), of richt een proxy met dezelfde oorsprong in voor het tokeneindpunt.",
         "Geeft de integratiegebruiker de rol itil (en change_manager om wijzigingsaanvragen te maken).",
     ],
     data_title: "Wat deze browser verlaat",
@@ -129,7 +129,7 @@ pub const NL: Texts = Texts {
         token_blocked: ErrorText {
             title: "Uw browser mag het tokeneindpunt van de instantie niet lezen",
             detail: "De instantie antwoordde op {url}, maar staat de oorsprong van deze pagina ({origin}) niet toe het antwoord te lezen (CORS).",
-            next: "Een beheerder stelt de systeemeigenschap glide.oauth.cors.allowed.origin in op {origin} (Australia-release en later) of voert een token-URL in die naar een proxy met dezelfde oorsprong verwijst.",
+            next: "Een beheerder stelt de systeemeigenschap glide.oauth.cors.allowed.origin in op {host} (de hostnaam van deze pagina; Australia-release en later; de eigenschap moet mogelijk eerst in sys_properties worden aangemaakt) of voert een token-URL in die naar een proxy met dezelfde oorsprong verwijst.",
         },
         api_blocked: ErrorText {
             title: "De instantie staat niet toe dat deze pagina de REST API gebruikt",

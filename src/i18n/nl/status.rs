@@ -51,7 +51,7 @@ pub const NL_STATUS: StatusTexts = StatusTexts {
     },
     token_blocked: StatusFix {
         detail: "{url} heeft geantwoord, maar laat deze pagina ({origin}) het antwoord niet lezen (CORS).",
-        fix: "Een beheerder stelt de systeemeigenschap glide.oauth.cors.allowed.origin in op {origin} (Australia-release en later). Oudere releases kunnen het tokeneindpunt niet openstellen voor een browser: plaats een proxy met dezelfde oorsprong vóór /oauth_token.do en voer het adres daarvan in als token-URL op de pagina ServiceNow-installatie (de README bevat een voorbeeld).",
+        fix: "Een beheerder stelt de systeemeigenschap glide.oauth.cors.allowed.origin in op {host} (de hostnaam van deze pagina; Australia-release en later; de eigenschap moet mogelijk eerst in sys_properties worden aangemaakt). Oudere releases kunnen het tokeneindpunt niet openstellen voor een browser: plaats een proxy met dezelfde oorsprong vóór /oauth_token.do en voer het adres daarvan in als token-URL op de pagina ServiceNow-installatie (de README bevat een voorbeeld).",
     },
     token_unreachable: StatusFix {
         detail: "Er kwam geen antwoord van de token-URL {url}.",

@@ -39,7 +39,7 @@ pub const SV: Texts = Texts {
         "Registrerar snowcard som OAuth-klient: Konsol för maskinidentiteter > Inkommande integreringar > OAuth-beviljande med auktoriseringskod, med ”Det här är en offentlig klient” markerat (eller System OAuth > Programregister > Skapa en OAuth API-slutpunkt för externa klienter, med PKCE som krav).",
         "Ställer in dess omdirigerings-URL på {redirect}",
         "Lägger till en CORS-regel (Systemwebbtjänster > REST > CORS-regler) för Table API och Aggregate API: domän {origin}, metoderna GET, POST och PATCH, tillåtna huvuden Authorization, Content-Type, Accept, exponerade huvuden X-Total-Count, Link, Retry-After.",
-        "Ställer in systemegenskapen glide.oauth.cors.allowed.origin på {origin} (Australia-versionen och senare) eller konfigurerar en proxy med samma ursprung för tokenslutpunkten.",
+        "Ställer in systemegenskapen glide.oauth.cors.allowed.origin på {host} (den här sidans värdnamn; Australia-versionen och senare; egenskapen kan behöva skapas i sys_properties först) eller konfigurerar en proxy med samma ursprung för tokenslutpunkten.",
         "Ger integrationsanvändaren rollen itil (och change_manager för att skapa ändringsbegäranden).",
     ],
     data_title: "Det här lämnar webbläsaren",
@@ -129,7 +129,7 @@ pub const SV: Texts = Texts {
         token_blocked: ErrorText {
             title: "Webbläsaren får inte läsa instansens tokenslutpunkt",
             detail: "Instansen svarade på {url}, men tillåter inte den här sidans ursprung ({origin}) att läsa svaret (CORS).",
-            next: "En administratör ställer in systemegenskapen glide.oauth.cors.allowed.origin på {origin} (Australia-versionen och senare) eller anger en token-URL som pekar på en proxy med samma ursprung.",
+            next: "En administratör ställer in systemegenskapen glide.oauth.cors.allowed.origin på {host} (den här sidans värdnamn; Australia-versionen och senare; egenskapen kan behöva skapas i sys_properties först) eller anger en token-URL som pekar på en proxy med samma ursprung.",
         },
         api_blocked: ErrorText {
             title: "Instansen låter inte den här sidan använda sitt REST API",

@@ -51,7 +51,7 @@ pub const SV_STATUS: StatusTexts = StatusTexts {
     },
     token_blocked: StatusFix {
         detail: "{url} svarade, men låter inte den här sidan ({origin}) läsa svaret (CORS).",
-        fix: "En administratör ställer in systemegenskapen glide.oauth.cors.allowed.origin på {origin} (Australia-versionen och senare). Äldre versioner kan inte öppna tokenslutpunkten för en webbläsare: placera en proxy med samma ursprung framför /oauth_token.do och ange dess adress som token-URL på inställningssidan (README visar ett exempel).",
+        fix: "En administratör ställer in systemegenskapen glide.oauth.cors.allowed.origin på {host} (den här sidans värdnamn; Australia-versionen och senare; egenskapen kan behöva skapas i sys_properties först). Äldre versioner kan inte öppna tokenslutpunkten för en webbläsare: placera en proxy med samma ursprung framför /oauth_token.do och ange dess adress som token-URL på inställningssidan (README visar ett exempel).",
     },
     token_unreachable: StatusFix {
         detail: "Inget svar från token-URL:en {url}.",

@@ -39,7 +39,7 @@ pub const ZH_TW: Texts = Texts {
         "將 snowcard 註冊為 OAuth 用戶端：機器身分識別主控台 > 輸入整合 > OAuth 授權碼授與，並勾選「這是公用用戶端」（或系統 OAuth > 應用程式登錄 > 為外部用戶端建立 OAuth API 端點，並要求使用 PKCE）。",
         "將其重新導向 URL 設為 {redirect}",
         "為 Table API 與 Aggregate API 新增 CORS 規則（系統 Web 服務 > REST > CORS 規則）：網域 {origin}，方法 GET、POST 與 PATCH，允許的標頭 Authorization、Content-Type、Accept，公開的標頭 X-Total-Count、Link、Retry-After。",
-        "將系統屬性 glide.oauth.cors.allowed.origin 設為 {origin}（Australia 及更新版本），或為權杖端點設定同源 Proxy。",
+        "將系統屬性 glide.oauth.cors.allowed.origin 設為 {host}（此頁面的主機名稱；Australia 及更新版本；可能須先在 sys_properties 中建立此屬性），或為權杖端點設定同源 Proxy。",
         "為整合使用者指派 itil 角色（若要建立變更請求，另需 change_manager 角色）。",
     ],
     data_title: "哪些資料會離開此瀏覽器",
@@ -129,7 +129,7 @@ pub const ZH_TW: Texts = Texts {
         token_blocked: ErrorText {
             title: "您的瀏覽器可能無法讀取執行個體的權杖端點",
             detail: "執行個體已在 {url} 回應，但不允許此頁面的來源（{origin}）讀取回應（CORS）。",
-            next: "系統管理員須將系統屬性 glide.oauth.cors.allowed.origin 設為 {origin}（Australia 及更新版本），或輸入指向同源 Proxy 的權杖 URL。",
+            next: "系統管理員須將系統屬性 glide.oauth.cors.allowed.origin 設為 {host}（此頁面的主機名稱；Australia 及更新版本；可能須先在 sys_properties 中建立此屬性），或輸入指向同源 Proxy 的權杖 URL。",
         },
         api_blocked: ErrorText {
             title: "執行個體不允許此頁面使用其 REST API",

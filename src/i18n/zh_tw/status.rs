@@ -51,7 +51,7 @@ pub const ZH_TW_STATUS: StatusTexts = StatusTexts {
     },
     token_blocked: StatusFix {
         detail: "{url} 已回應，但不允許此頁面（{origin}）讀取回應（CORS）。",
-        fix: "系統管理員須將系統屬性 glide.oauth.cors.allowed.origin 設為 {origin}（Australia 及更新版本）。較舊的版本無法對瀏覽器開放權杖端點：請在 /oauth_token.do 前方設置同源 Proxy，並在「ServiceNow 設定」頁面上將其位址輸入為「權杖 URL」（README 中有範例）。",
+        fix: "系統管理員須將系統屬性 glide.oauth.cors.allowed.origin 設為 {host}（此頁面的主機名稱；Australia 及更新版本；可能須先在 sys_properties 中建立此屬性）。較舊的版本無法對瀏覽器開放權杖端點：請在 /oauth_token.do 前方設置同源 Proxy，並在「ServiceNow 設定」頁面上將其位址輸入為「權杖 URL」（README 中有範例）。",
     },
     token_unreachable: StatusFix {
         detail: "權杖 URL {url} 沒有任何回應。",
