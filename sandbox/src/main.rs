@@ -9,7 +9,8 @@ use snowcard_sandbox::{
 };
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
-[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed]";
+[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed] \
+[--refresh-tokens] [--rfc6749-token-errors] [--no-iss]";
 
 struct Args {
     port: u16,
@@ -17,6 +18,9 @@ struct Args {
     redirect_uri: String,
     access_token_ttl: Option<u64>,
     seed: bool,
+    refresh_tokens: bool,
+    rfc6749_token_errors: bool,
+    send_iss: bool,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -26,6 +30,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         redirect_uri: "http://127.0.0.1:8700/".to_owned(),
         access_token_ttl: None,
         seed: true,
+        refresh_tokens: false,
+        rfc6749_token_errors: false,
+        send_iss: true,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -44,6 +51,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 out.access_token_ttl = Some(secs);
             }
             "--no-seed" => out.seed = false,
+            "--refresh-tokens" => out.refresh_tokens = true,
+            "--rfc6749-token-errors" => out.rfc6749_token_errors = true,
+            "--no-iss" => out.send_iss = false,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -63,6 +73,9 @@ async fn main() -> ExitCode {
     let mut config = Config::demo(&args.app_origin, &args.redirect_uri);
     config.addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     config.seed = args.seed;
+    config.public_refresh_tokens = args.refresh_tokens;
+    config.rfc6749_token_errors = args.rfc6749_token_errors;
+    config.send_iss = args.send_iss;
     if let Some(secs) = args.access_token_ttl {
         config.access_token_ttl = Duration::from_secs(secs);
     }
@@ -90,7 +103,16 @@ async fn main() -> ExitCode {
             user.display_name()
         );
     }
+    println!(
+        "Refresh tokens for public clients: {}",
+        if args.refresh_tokens {
+            "issued (--refresh-tokens)"
+        } else {
+            "none, as documented"
+        }
+    );
     println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}");
+    println!("          PUT /sandbox/oauth, POST /sandbox/token-faults, POST /sandbox/expire-refresh-tokens");
     println!("Press Ctrl-C to stop.");
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("cannot listen for Ctrl-C: {error}");

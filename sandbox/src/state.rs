@@ -33,6 +33,23 @@ pub struct Data {
     /// Whether the read ACL on `sys_user_has_role` lets users read their own roles.
     pub own_roles_readable: bool,
     pub created: HashMap<String, u32>,
+    /// The token side of OAuth as this instance is set up (switchable while it runs).
+    pub oauth: OAuthBehaviour,
+}
+
+/// How the OAuth endpoints behave, from [`Config`] and the `Control` switches.
+#[derive(Debug, Default)]
+pub struct OAuthBehaviour {
+    /// Whether public clients get (and may use) a refresh token.
+    pub refresh_tokens: bool,
+    /// RFC 6749 error codes instead of ServiceNow's `server_error` / `access_denied`.
+    pub rfc6749_errors: bool,
+    /// Whether authorization responses carry `iss`.
+    pub send_iss: bool,
+    /// An `iss` to send instead of the instance's own origin (a test of the client's check).
+    pub wrong_iss: Option<String>,
+    /// Faults the token endpoint answers with before it answers normally.
+    pub token_faults: crate::faults::TokenFaults,
 }
 
 #[derive(Debug)]
@@ -55,6 +72,12 @@ impl AppState {
             api_cors_origin: config.api_cors_origin.as_deref().map(normalize_origin),
             oauth_cors_origin: config.oauth_cors_origin.as_deref().map(normalize_origin),
             own_roles_readable: config.own_roles_readable,
+            oauth: OAuthBehaviour {
+                refresh_tokens: config.public_refresh_tokens,
+                rfc6749_errors: config.rfc6749_token_errors,
+                send_iss: config.send_iss,
+                ..OAuthBehaviour::default()
+            },
             ..Data::default()
         };
         let now = ids::now_string();
