@@ -147,14 +147,23 @@ impl ServiceNowClient {
             .map_err(|e| ApiError::UnexpectedResponse(e.to_string()))
     }
 
-    /// Sends an authorized request, refreshing ahead of expiry and once on a 401.
+    /// Sends an authorized request, refreshing ahead of expiry and once on a 401 (without a
+    /// refresh token, either ends the session).
     pub async fn send(
         &self,
         method: Method,
         path: &str,
         body: Option<&serde_json::Value>,
     ) -> Result<HttpResponse, ApiError> {
-        if self.tokens().is_expired((self.inner.clock)()) {
+        let (tokens, now) = (self.tokens(), (self.inner.clock)());
+        // With a refresh token, renew a little early; without one, the token is used to its
+        // very end (giving up early would only shorten a session that cannot be renewed).
+        let due = if tokens.refresh_token.is_some() {
+            tokens.is_expired(now)
+        } else {
+            now >= tokens.expires_at
+        };
+        if due {
             self.refresh_or_end().await?;
         }
         let used = self.tokens().access_token.secret().clone();
