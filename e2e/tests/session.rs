@@ -51,8 +51,7 @@ async fn wait_long_for_text(world: &World, text: &str, limit: Duration) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_without_refresh_token_ends_and_sign_in_again_keeps_the_draft_and_the_page() {
-    let world =
-        World::start_with(|config| config.access_token_ttl = Duration::from_secs(30)).await;
+    let world = World::start_with(|config| config.access_token_ttl = Duration::from_secs(30)).await;
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
     let text = world.text().await;
@@ -69,8 +68,16 @@ async fn a_session_without_refresh_token_ends_and_sign_in_again_keeps_the_draft_
         .await;
 
     // A third of the 29-second lifetime before the end: the warning, with the button.
-    wait_long_for_text(&world, "Your ServiceNow session ends at", Duration::from_secs(40)).await;
-    assert!(world.text().await.contains("your drafts, this page and your settings are kept"));
+    wait_long_for_text(
+        &world,
+        "Your ServiceNow session ends at",
+        Duration::from_secs(40),
+    )
+    .await;
+    assert!(world
+        .text()
+        .await
+        .contains("your drafts, this page and your settings are kept"));
     // Then the end, said plainly; the dead session is gone from storage.
     wait_long_for_text(&world, ENDED, Duration::from_secs(40)).await;
     assert!(world
@@ -100,13 +107,17 @@ async fn a_session_without_refresh_token_ends_and_sign_in_again_keeps_the_draft_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_again_from_the_warning_returns_to_the_same_page_and_retires_the_old_token() {
-    let world =
-        World::start_with(|config| config.access_token_ttl = Duration::from_secs(20)).await;
+    let world = World::start_with(|config| config.access_token_ttl = Duration::from_secs(20)).await;
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
     let old = stored_access_token(&world).await;
     world.click("View all tickets").await;
-    wait_long_for_text(&world, "Your ServiceNow session ends at", Duration::from_secs(30)).await;
+    wait_long_for_text(
+        &world,
+        "Your ServiceNow session ends at",
+        Duration::from_secs(30),
+    )
+    .await;
     world.click("Sign in again").await;
     world.click("Allow").await;
     world.wait_for_text("as Snowcard Integration").await;
@@ -168,7 +179,11 @@ async fn an_answer_from_another_issuer_is_refused_before_any_exchange() {
         text.contains(&world.sandbox.url()) && text.contains("https://evil.example"),
         "both servers are named: {text}"
     );
-    assert_eq!(control.grants().authorization_code, 0, "no code was exchanged");
+    assert_eq!(
+        control.grants().authorization_code,
+        0,
+        "no code was exchanged"
+    );
     let url = world.url().await;
     assert!(!url.contains("code=") && !url.contains("iss="), "{url}");
     assert_eq!(world.session_storage("snowcard:session").await, None);
