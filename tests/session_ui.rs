@@ -51,8 +51,8 @@ async fn the_card_says_when_the_session_ends_and_no_warning_shows_yet() {
 
 #[wasm_bindgen_test]
 async fn shortly_before_the_end_sign_in_again_keeps_the_page_and_sets_the_old_tokens_aside() {
-    // 100 s left of 200: inside the warning (a third of the lifetime).
-    let storage = unrenewable(100, 200);
+    // 30 s left of 200: inside the warning (the last third of the lifetime, 66 s).
+    let storage = unrenewable(30, 200);
     let app = mount(PAGE, instance(), storage.clone());
     app.wait_for_text("Your ServiceNow session ends at").await;
     assert!(app
