@@ -22,7 +22,8 @@ pub async fn authorize(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let raw = raw.unwrap_or_default();
-    match auth_request::validate(&app, &raw) {
+    let iss = issuer(&app, &headers).map(|(_, iss)| iss);
+    match auth_request::validate(&app, &raw, iss.as_deref()) {
         Err(rejection) => reject(rejection),
         Ok(request) => match session(&app, &headers) {
             Some(session) => consent_page(&app, &request, &session),
@@ -35,7 +36,8 @@ pub async fn authorize(
 pub async fn decide(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
     let raw = form.get("auth_request");
-    let request = match auth_request::validate(&app, raw) {
+    let iss = issuer(&app, &headers).map(|(_, iss)| iss);
+    let request = match auth_request::validate(&app, raw, iss.as_deref()) {
         Ok(request) => request,
         Err(rejection) => return reject(rejection),
     };

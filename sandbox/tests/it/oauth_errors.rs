@@ -80,6 +80,11 @@ async fn plain_or_missing_challenge_method_is_redirected_as_invalid_request() {
         assert_eq!(param(location, "error").as_deref(), Some("invalid_request"));
         assert!(param(location, "error_description").is_some());
         assert_eq!(param(location, "state").as_deref(), Some("s 1"));
+        assert_eq!(
+            param(location, "iss").as_deref(),
+            Some("http://instance.test"),
+            "RFC 9207: error answers name their issuer too"
+        );
     }
 }
 
