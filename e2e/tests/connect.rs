@@ -54,7 +54,8 @@ async fn denying_consent_shows_access_denied_with_the_next_step() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expired_tokens_are_refreshed_without_asking_the_person() {
-    let world = World::start().await;
+    // Refresh tokens for public clients are a switch: the documented default issues none.
+    let world = World::start_with(|config| config.public_refresh_tokens = true).await;
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
     let control = world.sandbox.control();
@@ -76,9 +77,11 @@ async fn expired_tokens_are_refreshed_without_asking_the_person() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tokens_are_renewed_ahead_of_expiry() {
-    let world =
-        World::start_with(|config| config.access_token_ttl = std::time::Duration::from_secs(8))
-            .await;
+    let world = World::start_with(|config| {
+        config.access_token_ttl = std::time::Duration::from_secs(8);
+        config.public_refresh_tokens = true;
+    })
+    .await;
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
     let control = world.sandbox.control();

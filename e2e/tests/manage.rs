@@ -139,10 +139,11 @@ async fn re_authorize_signs_in_again_and_keeps_the_state_names() {
 
     world.click("Re-authorize").await;
     world.click("Allow").await;
-    world.wait_for_text("as Snowcard Integration").await;
+    // Back on the page the sign-in started from.
+    world.wait_for_text("Customize ticket state names").await;
+    world.wait_for_text("Snowcard Integration").await;
     assert_eq!(world.sandbox.control().grants().authorization_code, 2);
     assert_ne!(stored_access_token(&world).await, before, "a new session");
-    open_manage(&world).await;
     assert_eq!(world.value_of("Assess").await, "Triage");
     world.stop().await;
 }

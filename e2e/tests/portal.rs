@@ -55,6 +55,8 @@ async fn a_person_connects_and_comes_back_to_the_portal_with_its_query_and_hash(
     world.fill("User name", USER.0).await;
     world.fill("Password", USER.1).await;
     world.click("Log in").await;
+    // The sandbox's answer carries RFC 9207's iss (its default), which must not cost the
+    // portal its address.
     world.click("Allow").await;
 
     world
@@ -63,7 +65,7 @@ async fn a_person_connects_and_comes_back_to_the_portal_with_its_query_and_hash(
     assert_eq!(
         world.url().await,
         world.portal_url(PORTAL_STATE),
-        "back on the portal, code and state gone, the portal's own query and hash kept"
+        "back on the portal, code, state and iss gone, the portal's own query and hash kept"
     );
     world.wait_for_log("Service desk panel: connected").await;
     assert_eq!(world.sandbox.control().grants().authorization_code, 1);

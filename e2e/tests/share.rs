@@ -204,7 +204,8 @@ async fn an_ended_session_keeps_the_draft_across_the_reconnect() {
     world
         .fill("Task name", "Draft written before the session ended")
         .await;
-    // End the session for good: revoke the refresh token and expire the access token.
+    // End the session for good: revoke the refresh token (if one was issued) and expire the
+    // access token.
     let revoke = "const s = JSON.parse(sessionStorage.getItem('snowcard:session'));\
         return fetch(arguments[0] + '/oauth_revoke_token.do?token=' + encodeURIComponent(s.data.tokens.refresh_token), {method: 'POST', mode: 'no-cors'}).then(() => true);";
     world
@@ -215,7 +216,7 @@ async fn an_ended_session_keeps_the_draft_across_the_reconnect() {
     world
         .wait_for_text("Your ServiceNow session has ended")
         .await;
-    world.click("Reconnect").await;
+    world.click("Sign in again").await;
     world.click("Allow").await;
     world.wait_for_text("Share to ServiceNow").await;
     assert_eq!(

@@ -68,7 +68,12 @@ fn authenticate(state: &AppState, header: &str) -> Option<String> {
 /// The instance URL as the client addressed it (for `Link`, `Location` and
 /// reference links), falling back to the bound address.
 pub fn base_url(parts: &Parts, state: &AppState) -> String {
-    let host = parts.headers.get(HOST).and_then(|h| h.to_str().ok());
+    base_url_of(&parts.headers, state)
+}
+
+/// [`base_url`] from a request's headers.
+pub fn base_url_of(headers: &axum::http::HeaderMap, state: &AppState) -> String {
+    let host = headers.get(HOST).and_then(|h| h.to_str().ok());
     let valid = host.filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()));
     match valid {
         Some(host) if !host.contains('/') => format!("http://{host}"),

@@ -36,8 +36,9 @@ const SINGLE: &[&str] = &[
     "code_challenge_method",
 ];
 
-/// Validates a raw `oauth_auth.do` query string.
-pub fn validate(app: &AppState, raw: &str) -> Result<AuthRequest, Rejection> {
+/// Validates a raw `oauth_auth.do` query string; errors sent to the client carry `iss`
+/// (RFC 9207) when given.
+pub fn validate(app: &AppState, raw: &str, iss: Option<&str>) -> Result<AuthRequest, Rejection> {
     let params: Vec<(String, String)> = serde_urlencoded::from_str(raw)
         .map_err(|_| Rejection::Page("The authorization request could not be read.".into()))?;
     let get = |name: &str| {
@@ -71,11 +72,12 @@ pub fn validate(app: &AppState, raw: &str) -> Result<AuthRequest, Rejection> {
         .filter(|s| !s.is_empty())
         .ok_or_else(|| Rejection::Page("Missing State parameter in request".into()))?;
     let fail = |error: &str, description: &str| {
-        let pairs = [
+        let mut pairs = vec![
             ("error", error),
             ("error_description", description),
             ("state", state),
         ];
+        pairs.extend(iss.map(|iss| ("iss", iss)));
         Rejection::Redirect(redirect_to(&client.redirect_uri, &pairs))
     };
     if get("response_type") != Some("code") {

@@ -22,7 +22,8 @@ pub async fn authorize(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let raw = raw.unwrap_or_default();
-    match auth_request::validate(&app, &raw) {
+    let iss = issuer(&app, &headers).map(|(_, iss)| iss);
+    match auth_request::validate(&app, &raw, iss.as_deref()) {
         Err(rejection) => reject(rejection),
         Ok(request) => match session(&app, &headers) {
             Some(session) => consent_page(&app, &request, &session),
@@ -35,7 +36,8 @@ pub async fn authorize(
 pub async fn decide(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let form = Form::parse(&body);
     let raw = form.get("auth_request");
-    let request = match auth_request::validate(&app, raw) {
+    let iss = issuer(&app, &headers).map(|(_, iss)| iss);
+    let request = match auth_request::validate(&app, raw, iss.as_deref()) {
         Ok(request) => request,
         Err(rejection) => return reject(rejection),
     };
@@ -54,23 +56,43 @@ pub async fn decide(State(app): State<AppState>, headers: HeaderMap, body: Bytes
                 client_id: request.client.client_id.clone(),
                 redirect_uri: request.client.redirect_uri.clone(),
                 challenge: request.challenge.clone(),
+                scope: request.scope.clone(),
                 user_name: session.user_name.clone(),
                 expires_at: std::time::Instant::now(),
                 used: false,
             };
             let ttl = app.lifetimes().code;
             let code = app.with(|d| d.tokens.issue_code(code, ttl));
-            redirect_to(
-                &request.client.redirect_uri,
-                &[("code", &code), ("state", &request.state)],
-            )
+            let mut pairs = vec![("code", code), ("state", request.state.clone())];
+            pairs.extend(issuer(&app, &headers));
+            redirect_to(&request.client.redirect_uri, &borrowed(&pairs))
         }
-        _ => redirect_to(
-            &request.client.redirect_uri,
-            &[("error", "access_denied"), ("state", &request.state)],
-        ),
+        _ => {
+            let mut pairs = vec![
+                ("error", "access_denied".to_owned()),
+                ("state", request.state.clone()),
+            ];
+            pairs.extend(issuer(&app, &headers));
+            redirect_to(&request.client.redirect_uri, &borrowed(&pairs))
+        }
     };
     redirect(&location, None)
+}
+
+/// RFC 9207's `iss` for an authorization response: the instance's origin as the browser
+/// addressed it, unless switched off (or, for tests, replaced by a wrong one).
+fn issuer(app: &AppState, headers: &HeaderMap) -> Option<(&'static str, String)> {
+    let (send, wrong) = app.with(|d| (d.oauth.send_iss, d.oauth.wrong_iss.clone()));
+    send.then(|| {
+        (
+            "iss",
+            wrong.unwrap_or_else(|| crate::auth::base_url_of(headers, app)),
+        )
+    })
+}
+
+fn borrowed<'a>(pairs: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    pairs.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 /// `GET /login.do`: the login page on its own.

@@ -53,6 +53,17 @@ pub struct Config {
     pub code_ttl: Duration,
     /// Whether to load the realistic seed incidents and change requests.
     pub seed: bool,
+    /// Whether public clients get a refresh token. ServiceNow's authorization-workflow
+    /// documentation returns "an access token (and a refresh token, if it's a private
+    /// client)" and calls renewal "private clients only", so the default is `false`; some
+    /// releases do issue one (`true`, `--refresh-tokens`).
+    pub public_refresh_tokens: bool,
+    /// Whether the token endpoint refuses grants RFC 6749 style (`400`/`401`
+    /// `invalid_grant`) instead of ServiceNow's `401 {"error":"server_error",
+    /// "error_description":"access_denied"}` (the default, as instances answer).
+    pub rfc6749_token_errors: bool,
+    /// Whether authorization responses carry RFC 9207's `iss` (the instance's origin).
+    pub send_iss: bool,
 }
 
 /// An OAuth application registry entry for a public client.
@@ -199,6 +210,9 @@ impl Config {
             refresh_token_ttl: DEFAULT_REFRESH_TOKEN_TTL,
             code_ttl: DEFAULT_CODE_TTL,
             seed: true,
+            public_refresh_tokens: false,
+            rfc6749_token_errors: false,
+            send_iss: true,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::faults::Fault;
+use crate::faults::{Fault, TokenFault};
 use crate::seed;
 use crate::state::{normalize_origin, AppState};
 
@@ -59,6 +59,38 @@ impl Control {
     /// Every access token issued so far is now expired; refresh tokens stay valid.
     pub fn expire_access_tokens(&self) {
         self.state.with(|d| d.tokens.expire_access_tokens());
+    }
+
+    /// Every refresh token issued so far is now expired: a refresh is refused (in
+    /// ServiceNow's format unless RFC 6749 errors are switched on).
+    pub fn expire_refresh_tokens(&self) {
+        self.state.with(|d| d.tokens.expire_refresh_tokens());
+    }
+
+    /// Whether public clients get a refresh token (and may use one) from now on.
+    pub fn set_refresh_tokens(&self, issued: bool) {
+        self.state.with(|d| d.oauth.refresh_tokens = issued);
+    }
+
+    /// Whether refused grants are answered RFC 6749 style (`invalid_grant`) rather than as
+    /// ServiceNow does (`401 server_error` / `access_denied`).
+    pub fn set_rfc6749_token_errors(&self, rfc6749: bool) {
+        self.state.with(|d| d.oauth.rfc6749_errors = rfc6749);
+    }
+
+    /// Whether authorization responses carry RFC 9207's `iss`.
+    pub fn set_send_iss(&self, send: bool) {
+        self.state.with(|d| d.oauth.send_iss = send);
+    }
+
+    /// Sends this `iss` instead of the instance's own origin (`None`: its own again).
+    pub fn set_wrong_iss(&self, issuer: Option<String>) {
+        self.state.with(|d| d.oauth.wrong_iss = issuer);
+    }
+
+    /// The next `count` token endpoint requests get this fault. Replaces any pending one.
+    pub fn fail_token_endpoint(&self, fault: TokenFault, count: u32) {
+        self.state.with(|d| d.oauth.token_faults.set(fault, count));
     }
 
     /// Sets (or with `None` removes) the CORS rule origin for `/api/*`.

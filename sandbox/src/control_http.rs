@@ -10,15 +10,19 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::control::Control;
-use crate::faults::Fault;
+use crate::faults::{Fault, TokenFault};
 use crate::state::AppState;
 
 /// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/requests`,
-/// `/sandbox/records/{table}`.
+/// `/sandbox/user-api`, `/sandbox/records/{table}`, `/sandbox/oauth`, `/sandbox/token-faults`,
+/// `/sandbox/expire-refresh-tokens`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(faults))
         .route("/expire-tokens", post(expire_tokens))
+        .route("/oauth", put(oauth))
+        .route("/token-faults", post(token_faults))
+        .route("/expire-refresh-tokens", post(expire_refresh_tokens))
         .route("/cors", put(cors))
         .route("/requests", get(requests).delete(reset_requests))
         .route("/user-api", put(user_api))
@@ -106,4 +110,56 @@ async fn reset_requests(State(state): State<AppState>) -> Response {
 
 async fn records(State(state): State<AppState>, Path(table): Path<String>) -> Response {
     Json(json!({ "result": Control { state }.records(&table) })).into_response()
+}
+
+/// `{"refresh_tokens": bool, "rfc6749_errors": bool, "iss": bool, "wrong_iss": "…" | null}`;
+/// an absent key is unchanged. Answers with the settings now in force.
+async fn oauth(State(state): State<AppState>, Json(request): Json<Value>) -> Response {
+    let control = Control {
+        state: state.clone(),
+    };
+    if let Some(on) = request.get("refresh_tokens").and_then(Value::as_bool) {
+        control.set_refresh_tokens(on);
+    }
+    if let Some(on) = request.get("rfc6749_errors").and_then(Value::as_bool) {
+        control.set_rfc6749_token_errors(on);
+    }
+    if let Some(on) = request.get("iss").and_then(Value::as_bool) {
+        control.set_send_iss(on);
+    }
+    if let Some(wrong) = request.get("wrong_iss") {
+        control.set_wrong_iss(wrong.as_str().map(str::to_owned));
+    }
+    let now = state.with(|d| {
+        json!({
+            "refresh_tokens": d.oauth.refresh_tokens,
+            "rfc6749_errors": d.oauth.rfc6749_errors,
+            "iss": d.oauth.send_iss,
+            "wrong_iss": d.oauth.wrong_iss,
+        })
+    });
+    Json(now).into_response()
+}
+
+/// `{"fault": "503" | "temporarily_unavailable", "count": 1}` for `/oauth_token.do`.
+async fn token_faults(
+    State(state): State<AppState>,
+    Json(request): Json<FaultRequest>,
+) -> Response {
+    let fault = match request.fault.as_str() {
+        "503" => TokenFault::Unavailable,
+        "temporarily_unavailable" => TokenFault::TemporarilyUnavailable,
+        _ => {
+            let error = json!({ "error": "fault must be 503 or temporarily_unavailable" });
+            return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+        }
+    };
+    let count = request.count.unwrap_or(1);
+    Control { state }.fail_token_endpoint(fault, count);
+    Json(json!({ "fault": request.fault, "count": count })).into_response()
+}
+
+async fn expire_refresh_tokens(State(state): State<AppState>) -> Response {
+    Control { state }.expire_refresh_tokens();
+    Json(json!({ "expired": true })).into_response()
 }

@@ -114,3 +114,49 @@ fn rate_limited(retry_after_secs: u32, path: &str) -> Response {
     }
     response
 }
+
+/// A failure the token endpoint (`/oauth_token.do`) answers with, for the client's retry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenFault {
+    /// `503` from the load balancer: an HTML page, not JSON.
+    Unavailable,
+    /// `503 {"error":"temporarily_unavailable"}` (RFC 6749 section 5.2's extension
+    /// registry; the authorization endpoint's code, used by some token endpoints too).
+    TemporarilyUnavailable,
+}
+
+/// Token endpoint faults still to be served.
+#[derive(Debug, Default)]
+pub struct TokenFaults(Option<(TokenFault, u32)>);
+
+impl TokenFaults {
+    /// Replaces what is pending with `count` times `fault`.
+    pub fn set(&mut self, fault: TokenFault, count: u32) {
+        self.0 = (count > 0).then_some((fault, count));
+    }
+
+    /// Takes one pending fault.
+    pub fn take(&mut self) -> Option<TokenFault> {
+        let (fault, count) = self.0.as_mut()?;
+        let taken = *fault;
+        *count -= 1;
+        if *count == 0 {
+            self.0 = None;
+        }
+        Some(taken)
+    }
+}
+
+/// The answer of a token endpoint fault.
+pub fn token_response(fault: TokenFault) -> Response {
+    match fault {
+        TokenFault::Unavailable => response(Fault::Unavailable, "/oauth_token.do"),
+        TokenFault::TemporarilyUnavailable => {
+            let body = serde_json::json!({
+                "error": "temporarily_unavailable",
+                "error_description": "The service is temporarily unavailable",
+            });
+            crate::oauth_error::token_json(StatusCode::SERVICE_UNAVAILABLE, body.to_string())
+        }
+    }
+}

@@ -51,5 +51,5 @@ pub use config::{
     PORTAL_ELEMENT_CLIENT_ID, PORTAL_MOUNTED_CLIENT_ID, PORTAL_PATH,
 };
 pub use control::{Control, GrantCounts, RequestCounts};
-pub use faults::Fault;
+pub use faults::{Fault, TokenFault};
 pub use server::{router, Sandbox};

@@ -9,7 +9,8 @@ use snowcard_sandbox::{
 };
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
-[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--cors-max-age SECS] [--restrict-user-api] [--no-seed]";
+[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--cors-max-age SECS] \
+[--restrict-user-api] [--no-seed] [--refresh-tokens] [--rfc6749-token-errors] [--no-iss]";
 
 struct Args {
     port: u16,
@@ -20,6 +21,9 @@ struct Args {
     cors_max_age: u32,
     restrict_user_api: bool,
     seed: bool,
+    refresh_tokens: bool,
+    rfc6749_token_errors: bool,
+    send_iss: bool,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -31,6 +35,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         cors_max_age: 0,
         restrict_user_api: false,
         seed: true,
+        refresh_tokens: false,
+        rfc6749_token_errors: false,
+        send_iss: true,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -55,6 +62,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--restrict-user-api" => out.restrict_user_api = true,
             "--no-seed" => out.seed = false,
+            "--refresh-tokens" => out.refresh_tokens = true,
+            "--rfc6749-token-errors" => out.rfc6749_token_errors = true,
+            "--no-iss" => out.send_iss = false,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -76,6 +86,9 @@ async fn main() -> ExitCode {
     config.seed = args.seed;
     config.cors_max_age_secs = args.cors_max_age;
     config.user_api_restricted = args.restrict_user_api;
+    config.public_refresh_tokens = args.refresh_tokens;
+    config.rfc6749_token_errors = args.rfc6749_token_errors;
+    config.send_iss = args.send_iss;
     if let Some(secs) = args.access_token_ttl {
         config.access_token_ttl = Duration::from_secs(secs);
     }
@@ -108,7 +121,17 @@ async fn main() -> ExitCode {
             user.display_name()
         );
     }
-    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET|DELETE /sandbox/requests, PUT /sandbox/user-api, GET /sandbox/records/{{table}}");
+    println!(
+        "Refresh tokens for public clients: {}",
+        if args.refresh_tokens {
+            "issued (--refresh-tokens)"
+        } else {
+            "none, as documented"
+        }
+    );
+    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}");
+    println!("          GET|DELETE /sandbox/requests, PUT /sandbox/user-api");
+    println!("          PUT /sandbox/oauth, POST /sandbox/token-faults, POST /sandbox/expire-refresh-tokens");
     println!("Press Ctrl-C to stop.");
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("cannot listen for Ctrl-C: {error}");

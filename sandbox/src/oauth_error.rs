@@ -1,5 +1,10 @@
 //! OAuth error responses of `/oauth_token.do`: `{"error","error_description"}` with
 //! 400 for malformed requests and 401 for bad grants or clients.
+//!
+//! A refused grant (a bad, expired, revoked or replayed code or refresh token) is answered
+//! as instances answer it: `401 {"error":"server_error","error_description":"access_denied"}`
+//! (reported by public integrations, e.g. demisto/content-docs#1301), where RFC 6749
+//! section 5.2 says `invalid_grant`; the RFC's answer is a switch.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -45,10 +50,21 @@ impl OAuthError {
     }
 }
 
+impl OAuthError {
+    /// The answer: RFC 6749's codes when `rfc6749`, else ServiceNow's for refused grants.
+    pub fn response(&self, rfc6749: bool) -> Response {
+        let (code, description) = match self {
+            OAuthError::InvalidGrant(_) if !rfc6749 => ("server_error", "access_denied"),
+            _ => (self.code(), self.description()),
+        };
+        let body = json!({ "error": code, "error_description": description });
+        token_json(self.status(), body.to_string())
+    }
+}
+
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {
-        let body = json!({ "error": self.code(), "error_description": self.description() });
-        token_json(self.status(), body.to_string())
+        self.response(true)
     }
 }
 

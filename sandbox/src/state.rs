@@ -39,6 +39,23 @@ pub struct Data {
     pub user_api_restricted: bool,
     /// What browsers and clients asked of the instance so far.
     pub requests: RequestCounts,
+    /// The token side of OAuth as this instance is set up (switchable while it runs).
+    pub oauth: OAuthBehaviour,
+}
+
+/// How the OAuth endpoints behave, from [`Config`] and the `Control` switches.
+#[derive(Debug, Default)]
+pub struct OAuthBehaviour {
+    /// Whether public clients get (and may use) a refresh token.
+    pub refresh_tokens: bool,
+    /// RFC 6749 error codes instead of ServiceNow's `server_error` / `access_denied`.
+    pub rfc6749_errors: bool,
+    /// Whether authorization responses carry `iss`.
+    pub send_iss: bool,
+    /// An `iss` to send instead of the instance's own origin (a test of the client's check).
+    pub wrong_iss: Option<String>,
+    /// Faults the token endpoint answers with before it answers normally.
+    pub token_faults: crate::faults::TokenFaults,
 }
 
 #[derive(Debug)]
@@ -63,6 +80,12 @@ impl AppState {
             own_roles_readable: config.own_roles_readable,
             cors_max_age_secs: config.cors_max_age_secs,
             user_api_restricted: config.user_api_restricted,
+            oauth: OAuthBehaviour {
+                refresh_tokens: config.public_refresh_tokens,
+                rfc6749_errors: config.rfc6749_token_errors,
+                send_iss: config.send_iss,
+                ..OAuthBehaviour::default()
+            },
             ..Data::default()
         };
         let now = ids::now_string();

@@ -16,23 +16,37 @@ use crate::tokens::Issued;
 
 /// `POST /oauth_token.do`.
 pub async fn token(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match grant(&app, &headers, &body) {
+    if let Some(fault) = app.with(|d| d.oauth.token_faults.take()) {
+        return crate::faults::token_response(fault);
+    }
+    let (refresh_tokens, rfc6749) = app.with(|d| (d.oauth.refresh_tokens, d.oauth.rfc6749_errors));
+    match grant(&app, &headers, &body, refresh_tokens) {
         Ok(issued) => {
             let expires_in = app.lifetimes().access.as_secs().saturating_sub(1);
-            let body = json!({
+            let mut body = json!({
                 "access_token": issued.access_token,
-                "refresh_token": issued.refresh_token,
-                "scope": "useraccount",
+                "scope": issued.scope,
                 "token_type": "Bearer",
                 "expires_in": expires_in,
             });
+            // The authorization-workflow documentation returns "an access token (and a
+            // refresh token, if it's a private client)": a public client gets none unless
+            // the instance is switched to issue one.
+            if refresh_tokens {
+                body["refresh_token"] = issued.refresh_token.into();
+            }
             token_json(StatusCode::OK, body.to_string())
         }
-        Err(error) => error.into_response(),
+        Err(error) => error.response(rfc6749),
     }
 }
 
-fn grant(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Issued, OAuthError> {
+fn grant(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+    refresh_tokens: bool,
+) -> Result<Issued, OAuthError> {
     let content_type = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -90,6 +104,12 @@ fn grant(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Issued, OAu
     } else {
         let refresh =
             get("refresh_token").ok_or(OAuthError::InvalidRequest("refresh_token is required"))?;
+        if !refresh_tokens {
+            // Renewal is documented for private clients only.
+            return Err(OAuthError::InvalidGrant(
+                "Refresh tokens are not issued to public clients",
+            ));
+        }
         app.with(|d| {
             let issued = d.tokens.refresh(refresh, client_id, life)?;
             d.grants.refresh_token += 1;

@@ -14,6 +14,8 @@ pub struct AuthCode {
     pub client_id: String,
     pub redirect_uri: String,
     pub challenge: String,
+    /// The scope the authorization request asked for (`useraccount` by default).
+    pub scope: String,
     pub user_name: String,
     pub expires_at: Instant,
     pub used: bool,
@@ -22,6 +24,7 @@ pub struct AuthCode {
 #[derive(Clone, Debug)]
 struct Token {
     user_name: String,
+    scope: String,
     client_id: String,
     expires_at: Instant,
     revoked: bool,
@@ -44,6 +47,8 @@ pub struct Lifetimes {
 pub struct Issued {
     pub access_token: String,
     pub refresh_token: String,
+    /// The scope granted: the one the authorization request asked for.
+    pub scope: String,
 }
 
 /// Every code and token the instance has issued.
@@ -103,6 +108,7 @@ impl Tokens {
         }
         let family = Token {
             user_name: entry.user_name.clone(),
+            scope: entry.scope.clone(),
             client_id: client_id.to_owned(),
             expires_at: Instant::now() + life.refresh,
             revoked: false,
@@ -111,10 +117,12 @@ impl Tokens {
         };
         let refresh_token = ids::new_secret();
         let access_token = self.new_access(&family, &refresh_token, life.access);
+        let scope = family.scope.clone();
         self.refresh.insert(refresh_token.clone(), family);
         Ok(Issued {
             access_token,
             refresh_token,
+            scope,
         })
     }
 
@@ -144,6 +152,7 @@ impl Tokens {
         Ok(Issued {
             access_token,
             refresh_token: refresh_token.to_owned(),
+            scope: family.scope,
         })
     }
 
@@ -189,6 +198,13 @@ impl Tokens {
         let token = self.access.get(access_token)?;
         let live = !token.revoked && Instant::now() < token.expires_at;
         live.then_some(token.user_name.as_str())
+    }
+
+    /// Makes every refresh token issued so far expired (the access tokens live on until
+    /// their own expiry).
+    pub fn expire_refresh_tokens(&mut self) {
+        let now = Instant::now();
+        self.refresh.values_mut().for_each(|t| t.expires_at = now);
     }
 
     /// Makes every access token issued so far expired; refresh tokens stay valid.

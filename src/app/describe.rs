@@ -13,6 +13,9 @@ pub enum NextAction {
     Setup,
     /// Run the OAuth flow again with the saved settings.
     Reconnect,
+    /// The session ended (it could not be renewed, or was refused): sign in again with the
+    /// same settings, keeping drafts and the page.
+    SignInAgain,
     /// Nothing to press: the app retries by itself or the person acts elsewhere.
     Wait,
 }
@@ -59,7 +62,7 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
         ConnectError::Api(api) => match api {
             ApiError::SessionEnded => (
                 &e.session_ended,
-                NextAction::Reconnect,
+                NextAction::SignInAgain,
                 String::new(),
                 String::new(),
             ),
@@ -151,6 +154,19 @@ fn describe_oauth(
             (&e.token_endpoint, join_detail(code, description))
         }
         OAuthError::UnexpectedResponse(detail) => (&e.unexpected, detail.clone()),
+        OAuthError::IssuerMismatch { expected, issuer } => {
+            return render(
+                &e.issuer_mismatch,
+                NextAction::Setup,
+                issuer,
+                expected,
+                context,
+            )
+        }
+        OAuthError::NoRefreshToken => {
+            return render(&e.session_ended, NextAction::SignInAgain, "", "", context)
+        }
+        OAuthError::Unavailable { detail, .. } => (&e.token_unavailable, detail.clone()),
         OAuthError::Transport(TransportError::Blocked { url }) => {
             return render(&e.token_blocked, setup_or_reconnect, "", url, context)
         }
@@ -183,6 +199,8 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         OAuthError::InvalidGrant(detail)
         | OAuthError::InvalidClient(detail)
         | OAuthError::UnexpectedResponse(detail) => detail.clone(),
+        OAuthError::IssuerMismatch { issuer, .. } => issuer.clone(),
+        OAuthError::Unavailable { status, detail } => format!("{status}: {detail}"),
         OAuthError::Transport(
             TransportError::Blocked { url } | TransportError::Unreachable { url },
         ) => url.clone(),
@@ -191,6 +209,7 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         | OAuthError::StateMismatch
         | OAuthError::CodeMissing
         | OAuthError::NoPendingAuthorization
+        | OAuthError::NoRefreshToken
         | OAuthError::Transport(TransportError::Offline) => String::new(),
     }
 }
@@ -284,10 +303,37 @@ mod tests {
             OAuthError::Transport(TransportError::Offline).into(),
             ApiError::Transport(TransportError::Blocked { url: "u".into() }).into(),
             ApiError::SessionEnded.into(),
+            OAuthError::IssuerMismatch {
+                expected: "https://acme.service-now.com".into(),
+                issuer: "https://evil.example".into(),
+            }
+            .into(),
+            OAuthError::Unavailable {
+                status: 503,
+                detail: "x".into(),
+            }
+            .into(),
         ];
         let titles: std::collections::BTreeSet<_> =
             failures.into_iter().map(|f| told(f).title).collect();
-        assert_eq!(titles.len(), 9);
+        assert_eq!(titles.len(), 11);
+    }
+
+    #[test]
+    fn an_answer_from_another_issuer_names_both_servers() {
+        let d = told(
+            OAuthError::IssuerMismatch {
+                expected: "https://acme.service-now.com".into(),
+                issuer: "https://evil.example".into(),
+            }
+            .into(),
+        );
+        let all = format!("{} {} {}", d.title, d.detail, d.next);
+        assert!(
+            all.contains("https://acme.service-now.com") && all.contains("https://evil.example"),
+            "{d:?}"
+        );
+        assert_eq!(d.action, NextAction::Setup);
     }
 
     #[test]
@@ -310,10 +356,10 @@ mod tests {
     }
 
     #[test]
-    fn an_ended_session_offers_reconnect_and_a_rate_limit_names_the_wait() {
+    fn an_ended_session_offers_sign_in_again_and_a_rate_limit_names_the_wait() {
         assert_eq!(
             told(ApiError::SessionEnded.into()).action,
-            NextAction::Reconnect
+            NextAction::SignInAgain
         );
         assert!(told(
             ApiError::RateLimited {

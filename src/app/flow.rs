@@ -3,11 +3,15 @@
 
 use oauth2::http;
 
+use serde::{Deserialize, Serialize};
+
 use super::services::Services;
-use super::state::ConnectError;
+use super::state::{ConnectError, View};
 use crate::servicenow::oauth::{self, Callback};
+use crate::servicenow::revoke;
 use crate::servicenow::{
-    OAuthError, OAuthSettings, PendingAuthorization, ServiceNowClient, TransportError,
+    InstanceUrl, OAuthError, OAuthSettings, PendingAuthorization, ServiceNowClient, TokenSet,
+    TransportError,
 };
 use crate::storage::{keys, StorageError, StoredSession};
 
@@ -86,8 +90,11 @@ pub fn callback_for_this(services: &Services) -> Option<Callback> {
 
 /// Like [`callback_for_this`], and cleans the address bar at once so a reload can never
 /// replay the code. The host page's own query and hash come back: the instance returns to
-/// the bare redirect URL, so they are taken from where this component's sign-in started
-/// (when that was this same page).
+/// the redirect URL with its answer added, so they are taken from where this component's
+/// sign-in started (when that was this same page). Whatever else the answer carries (`iss`,
+/// or parameters no specification names) never stands in the way: the address the sign-in
+/// started from is the host page's own, as it was (plus a query or hash only the way back
+/// had).
 pub fn take_callback(services: &Services) -> Option<Callback> {
     let callback = callback_for_this(services)?;
     let url = oauth::without_callback_params(&services.browser.current_url());
@@ -97,14 +104,96 @@ pub fn take_callback(services: &Services) -> Option<Callback> {
         .ok()
         .flatten();
     services.store.remove(keys::RETURN_TO);
-    // An address that came back with a query or hash of its own keeps it.
-    let bare = url.query().is_none() && url.fragment().is_none();
     let back = started
         .and_then(|started| url::Url::parse(&started).ok())
-        .filter(|started| bare && started.origin() == url.origin() && started.path() == url.path())
+        .filter(|started| started.origin() == url.origin() && started.path() == url.path())
+        .map(|mut started| {
+            // What the host page had wins; what only the way back had (a hash the instance
+            // kept, a registered query) is kept too.
+            if started.query().is_none() {
+                started.set_query(url.query());
+            }
+            if started.fragment().is_none() {
+                started.set_fragment(url.fragment());
+            }
+            started
+        })
         .unwrap_or(url);
     services.browser.replace_url(&back);
     Some(callback)
+}
+
+/// The tokens of a session that a new sign-in replaces.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PreviousTokens {
+    pub instance: InstanceUrl,
+    pub tokens: TokenSet,
+}
+
+/// Keeps the current session's tokens aside (across the redirect) before signing in again,
+/// so that [`revoke_previous`] can revoke them once the new session is saved.
+pub fn keep_previous(services: &Services, instance: InstanceUrl, tokens: TokenSet) {
+    // Unsaved, the old tokens only live on until they expire: nothing else breaks.
+    let _ = services
+        .store
+        .save(keys::PREVIOUS_TOKENS, &PreviousTokens { instance, tokens });
+}
+
+/// After a new session is saved: revokes the tokens of the session it replaced, never one
+/// the new session holds. What revocation answers changes nothing (the new session works
+/// either way); whether it was confirmed is returned for tests and logs.
+pub async fn revoke_previous(services: &Services, current: &StoredSession) -> Option<bool> {
+    let previous = services
+        .store
+        .load_or_clear::<PreviousTokens>(keys::PREVIOUS_TOKENS)
+        .ok()
+        .flatten();
+    services.store.remove(keys::PREVIOUS_TOKENS);
+    let PreviousTokens {
+        instance,
+        mut tokens,
+    } = previous?;
+    if tokens.access_token.secret() == current.tokens.access_token.secret() {
+        return None;
+    }
+    let shared = |t: &oauth2::RefreshToken| {
+        current
+            .tokens
+            .refresh_token
+            .as_ref()
+            .is_some_and(|c| c.secret() == t.secret())
+    };
+    if tokens.refresh_token.as_ref().is_some_and(shared) {
+        tokens.refresh_token = None;
+    }
+    let now = (services.clock)();
+    let result = revoke::revoke_tokens(&*services.transport, &instance, &tokens, now).await;
+    Some(result.is_ok())
+}
+
+/// Remembers the page that is open while the browser leaves to sign in again.
+pub fn remember_view(services: &Services, view: View) {
+    if view == View::Setup {
+        services.store.remove(keys::RETURN_VIEW);
+    } else {
+        let _ = services.store.save(keys::RETURN_VIEW, &view);
+    }
+}
+
+/// The page that was open when the sign-in started, once.
+pub fn take_return_view(services: &Services) -> Option<View> {
+    let view = services
+        .store
+        .load_or_clear::<View>(keys::RETURN_VIEW)
+        .ok()
+        .flatten();
+    services.store.remove(keys::RETURN_VIEW);
+    view
+}
+
+/// Forgets a session the instance no longer accepts; drafts and settings stay.
+pub fn forget_session(services: &Services) {
+    services.store.remove(keys::SESSION);
 }
 
 /// Finishes the flow: checks state against this tab's request and exchanges the code.
@@ -139,7 +228,8 @@ pub fn restore(services: &Services) -> Result<Option<StoredSession>, StorageErro
 /// A client for `session` that saves every renewed token set back to storage.
 pub fn client_for(services: &Services, session: &StoredSession) -> ServiceNowClient {
     let store = services.store.clone();
-    ServiceNowClient::new(
+    let ended = services.clone();
+    let client = ServiceNowClient::new(
         services.transport.clone(),
         session.settings.clone(),
         session.tokens.clone(),
@@ -151,7 +241,10 @@ pub fn client_for(services: &Services, session: &StoredSession) -> ServiceNowCli
                 let _ = store.save(keys::SESSION, &saved);
             }
         },
-    )
+    );
+    // A refused refresh: the stored session is dead, and a reload must not bring it back.
+    client.on_session_end(move || forget_session(&ended));
+    client
 }
 
 /// Remembers who the session belongs to, so a reload shows it at once.

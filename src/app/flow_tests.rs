@@ -261,3 +261,201 @@ fn a_start_on_another_page_does_not_move_the_callback_page() {
     take_callback(&services).expect("a callback");
     assert_eq!(browser.current_url().as_str(), "http://127.0.0.1:8700/#top");
 }
+
+#[test]
+fn an_answer_carrying_iss_or_unknown_parameters_still_restores_the_host_address() {
+    let (services, browser, _) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/?tab=security#overview",
+    );
+    let state = authorize(&services, &browser);
+    let back = format!(
+        "http://127.0.0.1:8700/?code=C&state={state}&iss=http%3A%2F%2F127.0.0.1%3A8701&session_state=x"
+    );
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    let callback = take_callback(&services).expect("a callback");
+    assert_eq!(callback.iss.as_deref(), Some("http://127.0.0.1:8701"));
+    assert_eq!(
+        browser.current_url().as_str(),
+        "http://127.0.0.1:8700/?tab=security#overview"
+    );
+    let session = block_on(complete(&services, callback)).expect("the right issuer");
+    assert_eq!(session.tokens.access_token.secret(), "AT");
+}
+
+#[test]
+fn an_answer_from_another_issuer_exchanges_nothing() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let state = authorize(&services, &browser);
+    let back =
+        format!("http://127.0.0.1:8700/?code=C&state={state}&iss=https%3A%2F%2Fevil.example");
+    browser.replace_url(&url::Url::parse(&back).expect("url"));
+    let callback = take_callback(&services).expect("a callback");
+    assert_eq!(browser.current_url().as_str(), "http://127.0.0.1:8700/");
+    let result = block_on(complete(&services, callback));
+    assert_eq!(
+        result.err(),
+        Some(ConnectError::OAuth(OAuthError::IssuerMismatch {
+            expected: "http://127.0.0.1:8701".into(),
+            issuer: "https://evil.example".into(),
+        }))
+    );
+    assert!(memory.get("snowcard:session").is_none());
+}
+
+fn tokens(access: &str, refresh: Option<&str>) -> TokenSet {
+    TokenSet {
+        access_token: oauth2::AccessToken::new(access.into()),
+        refresh_token: refresh.map(|r| oauth2::RefreshToken::new(r.into())),
+        expires_at: Utc::now() + chrono::Duration::seconds(900),
+        lifetime_secs: 1799,
+    }
+}
+
+#[test]
+fn re_authorizing_revokes_the_old_tokens_only_after_the_new_session_is_saved() {
+    let memory_seen = Rc::new(std::cell::RefCell::new(Vec::<(String, bool)>::new()));
+    let memory = MemoryStorage::default();
+    let seen = memory_seen.clone();
+    let watched = memory.clone();
+    let transport = FakeTransport::new(move |req| {
+        let path = req.uri().path().to_owned();
+        let saved = watched.get("snowcard:session").is_some();
+        seen.borrow_mut().push((req.uri().to_string(), saved));
+        match path.as_str() {
+            "/oauth_token.do" => json(
+                200,
+                r#"{"access_token":"NEW","token_type":"Bearer","expires_in":1799}"#,
+            ),
+            "/oauth_revoke_token.do" => json(200, ""),
+            _ => json(401, r#"{"error":{"message":"User Not Authenticated"}}"#),
+        }
+    });
+    let browser = Rc::new(FakeBrowser::at("http://127.0.0.1:8700/"));
+    let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
+    let services = Services {
+        transport: Rc::new(transport),
+        store: Store::new(backend, "snowcard"),
+        browser: browser.clone(),
+        clock: Rc::new(Utc::now),
+    };
+    keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
+    let state = authorize(&services, &browser);
+    browser.replace_url(
+        &url::Url::parse(&format!("http://127.0.0.1:8700/?code=C&state={state}")).expect("url"),
+    );
+    let callback = take_callback(&services).expect("a callback");
+    let session = block_on(complete(&services, callback)).expect("connected");
+    assert_eq!(session.tokens.access_token.secret(), "NEW");
+    assert_eq!(block_on(revoke_previous(&services, &session)), Some(true));
+    let seen = memory_seen.borrow().clone();
+    let urls: Vec<&str> = seen.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(urls.len(), 4, "{urls:?}");
+    assert_eq!(urls[0], "http://127.0.0.1:8701/oauth_token.do");
+    assert_eq!(
+        urls[1..3],
+        [
+            "http://127.0.0.1:8701/oauth_revoke_token.do?token=OLDRT",
+            "http://127.0.0.1:8701/oauth_revoke_token.do?token=OLD",
+        ]
+    );
+    assert!(
+        urls[3].contains("/api/now/table/sys_user"),
+        "the check: {urls:?}"
+    );
+    assert!(
+        seen[1..].iter().all(|(_, saved)| *saved),
+        "revoked only once the new session was saved: {seen:?}"
+    );
+    assert!(
+        !urls.iter().any(|u| u.contains("NEW")),
+        "never the new token"
+    );
+    assert!(memory.get("snowcard:previous-tokens").is_none());
+    // Nothing kept aside: nothing revoked.
+    assert_eq!(block_on(revoke_previous(&services, &session)), None);
+}
+
+#[test]
+fn a_failed_revocation_of_the_old_tokens_leaves_the_new_session_alone() {
+    let (services, _, memory) = services(
+        FakeTransport::new(|_| Err(crate::servicenow::TransportError::Offline)),
+        "http://127.0.0.1:8700/",
+    );
+    let session = crate::storage::StoredSession {
+        settings: settings(),
+        tokens: tokens("NEW", Some("SAME")),
+        user: None,
+    };
+    services
+        .store
+        .save(crate::storage::keys::SESSION, &session)
+        .expect("saved");
+    keep_previous(&services, settings().instance, tokens("OLD", Some("SAME")));
+    assert_eq!(block_on(revoke_previous(&services, &session)), Some(false));
+    assert!(memory.get("snowcard:session").is_some());
+    assert!(memory.get("snowcard:previous-tokens").is_none());
+    let transport = FakeTransport::new(|_| json(200, ""));
+    let services = Services {
+        transport: Rc::new(transport.clone()),
+        ..services
+    };
+    keep_previous(&services, settings().instance, tokens("OLD", Some("SAME")));
+    let _ = block_on(revoke_previous(&services, &session));
+    let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
+    assert!(
+        !sent.iter().any(|u| u.contains("SAME")),
+        "a refresh token the new session shares is never revoked: {sent:?}"
+    );
+}
+
+#[test]
+fn the_open_page_comes_back_once_after_signing_in_again() {
+    let (services, _, _) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    remember_view(&services, View::Tickets(crate::app::TicketsScope::All));
+    assert_eq!(
+        take_return_view(&services),
+        Some(View::Tickets(crate::app::TicketsScope::All))
+    );
+    assert_eq!(take_return_view(&services), None);
+    remember_view(&services, View::Manage);
+    remember_view(&services, View::Setup);
+    assert_eq!(take_return_view(&services), None, "setup lands home");
+}
+
+#[test]
+fn a_refused_refresh_forgets_the_stored_session_but_not_the_drafts() {
+    let (services, _, memory) = services(
+        FakeTransport::new(|_| {
+            json(
+                401,
+                r#"{"error":"server_error","error_description":"access_denied"}"#,
+            )
+        }),
+        "http://127.0.0.1:8700/",
+    );
+    let session = crate::storage::StoredSession {
+        settings: settings(),
+        tokens: tokens("AT", Some("RT")),
+        user: None,
+    };
+    services
+        .store
+        .save(crate::storage::keys::SESSION, &session)
+        .expect("saved");
+    services
+        .store
+        .save(crate::storage::keys::SHARE_DRAFTS, &"drafts")
+        .expect("saved");
+    let client = client_for(&services, &session);
+    let error = block_on(client.refresh()).expect_err("refused");
+    assert!(error.ends_session());
+    assert!(memory.get("snowcard:session").is_none());
+    assert!(memory.get("snowcard:share-drafts").is_some());
+}

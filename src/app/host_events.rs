@@ -81,6 +81,7 @@ mod tests {
             instance: InstanceUrl::parse("acme").expect("valid"),
             user,
             expires_at: DateTime::<Utc>::MIN_UTC,
+            renewable: true,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod host_events;
 pub mod language;
 pub mod removal;
 pub mod services;
+pub mod session_end;
 pub mod settings_file;
 pub mod setup;
 pub mod share;

@@ -11,7 +11,7 @@ use crate::servicenow::{ApiError, InstanceUrl, OAuthError, TicketKind, UserInfo}
 use crate::storage::StorageError;
 
 /// The page shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum View {
     #[default]
     Home,
@@ -29,7 +29,7 @@ pub enum View {
 }
 
 /// Which tickets "View all tickets" lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum TicketsScope {
     #[default]
     All,
@@ -53,6 +53,9 @@ pub struct Connected {
     /// `None` until the instance has told us who the token belongs to.
     pub user: Option<UserInfo>,
     pub expires_at: DateTime<Utc>,
+    /// Whether the instance gave a refresh token: without one the session ends at
+    /// `expires_at` and the person signs in again.
+    pub renewable: bool,
 }
 
 /// Anything that stops the connection, from any layer.
@@ -162,6 +165,7 @@ mod tests {
             instance: InstanceUrl::parse("acme").expect("valid"),
             user: None,
             expires_at: DateTime::<Utc>::MIN_UTC,
+            renewable: true,
         }
     }
 

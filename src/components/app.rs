@@ -17,6 +17,7 @@ use super::home_page::HomePage;
 use super::language_menu::LanguageMenu;
 use super::live_region::LiveRegion;
 use super::manage_page::ManagePage;
+use super::session_notice::SessionNotice;
 use super::setup_page::SetupPage;
 use super::share_form::ShareForm;
 use super::status_page::StatusPage;
@@ -97,6 +98,7 @@ fn Shell(props: &ShellProps) -> Html {
         <div class="snowcard" lang={connection.texts_locale()} ref={root}>
             <LiveRegion />
             <LanguageMenu />
+            <SessionNotice />
             { page }
         </div>
     }

@@ -29,13 +29,19 @@ pub fn CardError(props: &CardErrorProps) -> Html {
         }
     });
     let retry = props.on_retry.reform(|_: MouseEvent| ());
-    let reconnect = (told.action == NextAction::Reconnect).then(|| {
-        let connection = connection.clone();
-        html! {
-            <button type="button" class="sc-button sc-primary"
-                onclick={Callback::from(move |_| connection.reconnect())}>{ texts.reconnect }</button>
-        }
-    });
+    let reconnect =
+        matches!(told.action, NextAction::Reconnect | NextAction::SignInAgain).then(|| {
+            let connection = connection.clone();
+            let label = if told.action == NextAction::SignInAgain {
+                texts.sign_in_again
+            } else {
+                texts.reconnect
+            };
+            html! {
+                <button type="button" class="sc-button sc-primary"
+                    onclick={Callback::from(move |_| connection.reconnect())}>{ label }</button>
+            }
+        });
     html! {
         <div class="sc-card-error" role="alert">
             <p class="sc-error-title">

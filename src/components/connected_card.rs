@@ -20,6 +20,12 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
     let texts = connection.texts;
     let status = status_text(texts, &connection.state().connection);
     let until = super::dates::local_time(props.connected.expires_at, texts.locale);
+    // Without a refresh token the session ends then; with one snowcard renews it.
+    let until_text = if props.connected.renewable {
+        texts.token_renews
+    } else {
+        texts.session_ends
+    };
     let show_actions = {
         let connection = connection.clone();
         Callback::from(move |_| connection.show(crate::app::View::Actions))
@@ -32,7 +38,7 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
         <section class="sc-card sc-connected" aria-labelledby="sc-connected-title">
             <h2 id="sc-connected-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.connected_title }</h2>
             <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>{ status }</p>
-            <p class="sc-muted">{ fill(texts.token_renews, &[("time", &until)]) }</p>
+            <p class="sc-muted">{ fill(until_text, &[("time", &until)]) }</p>
             <div class="sc-actions">
                 <button type="button" class="sc-button sc-primary" onclick={show_actions}>{ texts.share.show_actions }</button>
                 <button type="button" class="sc-button" onclick={show_status}>{ texts.status.open_button }</button>

@@ -31,11 +31,16 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
                 html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> },
             )
         }
-        (NextAction::Reconnect, _) => {
+        (NextAction::Reconnect | NextAction::SignInAgain, _) => {
             let connection = connection.clone();
             let onclick = Callback::from(move |_| connection.reconnect());
+            let label = if told.action == NextAction::SignInAgain {
+                texts.sign_in_again
+            } else {
+                texts.reconnect
+            };
             Some(
-                html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.reconnect }</button> },
+                html! { <button type="button" class="sc-button sc-primary" {onclick}>{ label }</button> },
             )
         }
         _ => None,

@@ -37,8 +37,13 @@ pub fn ManagePage(props: &ManagePageProps) -> Html {
         Some(user) => user.user_name.clone(),
         None => texts.user_loading.to_owned(),
     };
+    let expires_text = if connected.renewable {
+        texts.expires_value
+    } else {
+        texts.ends_value
+    };
     let expires = fill(
-        texts.expires_value,
+        expires_text,
         &[(
             "time",
             &local_time(connected.expires_at, connection.texts.locale),

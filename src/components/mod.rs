@@ -19,6 +19,7 @@ pub mod manage_page;
 pub mod recent_tickets;
 pub mod redirect_box;
 pub mod removal_notice;
+pub mod session_notice;
 pub mod settings_transfer;
 pub mod setup_guide;
 pub mod setup_page;

@@ -121,18 +121,37 @@ impl ConnectionHandle {
         Ok(())
     }
 
-    /// Runs the flow again with the settings of the saved session.
+    /// Runs the flow again with the settings of this session ("Sign in again",
+    /// "Re-authorize"): drafts and settings stay in storage, the open page is remembered, and
+    /// the tokens it replaces are kept aside to be revoked once the new session is saved.
     pub fn reconnect(&self) {
-        match flow::restore(&self.services) {
-            Ok(Some(session)) => self.run_authorization(session.settings),
-            Ok(None) => self.show(View::Setup),
-            Err(error) => self.state.dispatch(Action::Failed(error.into())),
+        let client = self.client.borrow().clone();
+        let current = match client {
+            Some(client) => Some((client.settings().clone(), client.tokens())),
+            None => match flow::restore(&self.services) {
+                Ok(session) => session.map(|s| (s.settings, s.tokens)),
+                Err(error) => {
+                    self.state.dispatch(Action::Failed(error.into()));
+                    return;
+                }
+            },
+        };
+        let Some((settings, tokens)) = current else {
+            self.show(View::Setup);
+            return;
+        };
+        // Tokens that are dead already (expired, nothing to renew them with) need no revoking.
+        let now = (self.services.clock)();
+        if tokens.refresh_token.is_some() || now < tokens.expires_at {
+            flow::keep_previous(&self.services, settings.instance.clone(), tokens);
         }
+        self.run_authorization(settings);
     }
 
     fn run_authorization(&self, settings: OAuthSettings) {
         let state = self.state.clone();
         let services = self.services.clone();
+        flow::remember_view(&services, self.snapshot.view);
         state.dispatch(Action::Busy(Step::CheckingInstance));
         spawn_local(async move {
             if let Err(error) = flow::probe_instance(&services, &settings).await {
@@ -256,9 +275,16 @@ impl ConnectionHandle {
             instance: session.settings.instance.clone(),
             user: session.user.clone(),
             expires_at: session.tokens.expires_at,
+            renewable: session.tokens.refresh_token.is_some(),
         }));
-        // Back from signing in again with a draft open: the form comes back as it was.
-        if self.share_drafts().open_draft().is_some() {
+        // Back from signing in again: the page that was open comes back, and with a draft
+        // open the form comes back as it was.
+        let returned = (!restored)
+            .then(|| flow::take_return_view(&self.services))
+            .flatten();
+        if let Some(view) = returned {
+            self.show(view);
+        } else if self.share_drafts().open_draft().is_some() {
             self.show(View::Share);
         }
         // Who the token belongs to is kept for the session: a reload asks only after a
@@ -277,6 +303,14 @@ impl ConnectionHandle {
                 Err(error) => state.dispatch(Action::Failed(error.into())),
             }
         });
+    }
+
+    /// A session without refresh token has reached its end: forget it (drafts and settings
+    /// stay) and say so, with "Sign in again".
+    fn end_session(&self) {
+        flow::forget_session(&self.services);
+        self.state
+            .dispatch(Action::Failed(ApiError::SessionEnded.into()));
     }
 
     /// Renews the tokens ahead of expiry; an ended session asks the person to reconnect.
@@ -330,6 +364,7 @@ fn initial_state(services: &Services, view: Option<View>) -> AppState {
                 instance: session.settings.instance,
                 user: session.user,
                 expires_at: session.tokens.expires_at,
+                renewable: session.tokens.refresh_token.is_some(),
             }),
             Ok(None) => Connection::Disconnected,
             Err(error) => Connection::Failed(error.into()),
@@ -470,7 +505,9 @@ fn start(handle: ConnectionHandle) {
         spawn_local(async move {
             match flow::complete(&handle.services, callback).await {
                 Ok(session) => {
-                    handle.adopt(session, false);
+                    handle.adopt(session.clone(), false);
+                    // The new session is saved: now the one it replaced can go.
+                    let _ = flow::revoke_previous(&handle.services, &session).await;
                 }
                 Err(error) => handle.state.dispatch(Action::Failed(error)),
             }
@@ -480,15 +517,26 @@ fn start(handle: ConnectionHandle) {
     }
 }
 
-/// A timer that renews the tokens at their `refresh_at`; dropping it cancels.
+/// A timer that renews the tokens at their `refresh_at`, or, without a refresh token, ends
+/// the session when its access token expires; dropping it cancels.
 fn schedule_renewal(handle: ConnectionHandle) -> Option<gloo_timers::callback::Timeout> {
     let tokens = handle.client.borrow().as_ref()?.tokens();
-    let wait = (tokens.refresh_at() - (handle.services.clock)())
+    let renewable = tokens.refresh_token.is_some();
+    let at = if renewable {
+        tokens.refresh_at()
+    } else {
+        tokens.expires_at
+    };
+    let wait = (at - (handle.services.clock)())
         .num_milliseconds()
         .clamp(0, i64::from(i32::MAX));
     let millis = u32::try_from(wait).unwrap_or(u32::MAX);
     Some(gloo_timers::callback::Timeout::new(millis, move || {
-        handle.renew()
+        if renewable {
+            handle.renew()
+        } else {
+            handle.end_session()
+        }
     }))
 }
 

@@ -21,6 +21,8 @@ pub struct ManageTexts {
     pub expires_term: &'static str,
     /// `{time}`.
     pub expires_value: &'static str,
+    /// `{time}`: the session's end when the instance gave no refresh token.
+    pub ends_value: &'static str,
     pub reauthorize_button: &'static str,
     pub reauthorize_hint: &'static str,
     pub remove_button: &'static str,

@@ -195,6 +195,13 @@ pub struct Texts {
     pub seconds: Plural,
     pub try_again: &'static str,
     pub reconnect: &'static str,
+    /// The button that runs the sign-in again once a session ends (or is about to).
+    pub sign_in_again: &'static str,
+    /// `{time}`: when a session that cannot be renewed ends.
+    pub session_ends: &'static str,
+    /// `{time}`: the warning shortly before such a session ends.
+    pub session_ending_title: &'static str,
+    pub session_ending_body: &'static str,
     pub error_prefix: &'static str,
     pub errors: ErrorTexts,
     pub share: ShareTexts,
@@ -238,6 +245,9 @@ pub struct ErrorTexts {
     pub offline: ErrorText,
     pub unexpected: ErrorText,
     pub session_ended: ErrorText,
+    /// RFC 9207: `{url}` is the instance, `{detail}` the issuer the answer named.
+    pub issuer_mismatch: ErrorText,
+    pub token_unavailable: ErrorText,
     pub forbidden: ErrorText,
     pub rate_limited: ErrorText,
     pub server: ErrorText,

@@ -34,6 +34,7 @@ struct Inner {
     refreshing: RefCell<Option<RefreshFuture>>,
     clock: Clock,
     on_tokens: Box<dyn Fn(&TokenSet)>,
+    on_ended: RefCell<Option<Box<dyn Fn()>>>,
 }
 
 impl ServiceNowClient {
@@ -52,10 +53,17 @@ impl ServiceNowClient {
             refreshing: RefCell::default(),
             clock,
             on_tokens: Box::new(on_tokens),
+            on_ended: RefCell::default(),
         };
         Self {
             inner: Rc::new(inner),
         }
+    }
+
+    /// `on_ended` is told when the instance refuses to renew the session (or it has no
+    /// refresh token to renew with): only signing in again helps.
+    pub fn on_session_end(&self, on_ended: impl Fn() + 'static) {
+        *self.inner.on_ended.borrow_mut() = Some(Box::new(on_ended));
     }
 
     pub fn settings(&self) -> &OAuthSettings {
@@ -89,14 +97,20 @@ impl ServiceNowClient {
                     oauth::refresh(&*inner.transport, &inner.settings, &token, (inner.clock)())
                         .await
                 }
-                None => Err(OAuthError::InvalidGrant(
-                    "no refresh token was issued".into(),
-                )),
+                None => Err(OAuthError::NoRefreshToken),
             };
             inner.refreshing.borrow_mut().take();
-            if let Ok(tokens) = &result {
-                *inner.tokens.borrow_mut() = tokens.clone();
-                (inner.on_tokens)(tokens);
+            match &result {
+                Ok(tokens) => {
+                    *inner.tokens.borrow_mut() = tokens.clone();
+                    (inner.on_tokens)(tokens);
+                }
+                Err(error) if error.ends_session() => {
+                    if let Some(on_ended) = inner.on_ended.borrow().as_ref() {
+                        on_ended();
+                    }
+                }
+                Err(_) => {}
             }
             result
         })
@@ -134,14 +148,23 @@ impl ServiceNowClient {
             .map_err(|e| ApiError::UnexpectedResponse(e.to_string()))
     }
 
-    /// Sends an authorized request, refreshing ahead of expiry and once on a 401.
+    /// Sends an authorized request, refreshing ahead of expiry and once on a 401 (without a
+    /// refresh token, either ends the session).
     pub async fn send(
         &self,
         method: Method,
         path: &str,
         body: Option<&serde_json::Value>,
     ) -> Result<HttpResponse, ApiError> {
-        if self.tokens().is_expired((self.inner.clock)()) {
+        let (tokens, now) = (self.tokens(), (self.inner.clock)());
+        // With a refresh token, renew a little early; without one, the token is used to its
+        // very end (giving up early would only shorten a session that cannot be renewed).
+        let due = if tokens.refresh_token.is_some() {
+            tokens.is_expired(now)
+        } else {
+            now >= tokens.expires_at
+        };
+        if due {
             self.refresh_or_end().await?;
         }
         let used = self.tokens().access_token.secret().clone();

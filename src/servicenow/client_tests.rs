@@ -309,3 +309,65 @@ fn a_refused_sys_user_fallback_reports_its_own_refusal() {
         })
     );
 }
+
+/// A client whose session has no refresh token and ends in `expires_in` seconds.
+fn unrenewable(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient, Rc<Cell<u32>>) {
+    let settings = OAuthSettings {
+        instance: InstanceUrl::parse("acme").expect("valid"),
+        client_id: ClientId::new("cid".into()),
+        redirect_uri: RedirectUrl::new("https://portal.example/".into()).expect("valid"),
+        token_url: None,
+    };
+    let tokens = TokenSet {
+        access_token: AccessToken::new("old".into()),
+        refresh_token: None,
+        expires_at: now() + Duration::seconds(expires_in),
+        lifetime_secs: 1799,
+    };
+    let client = ServiceNowClient::new(
+        Rc::new(transport.clone()),
+        settings,
+        tokens,
+        Rc::new(now),
+        |_| {},
+    );
+    let ended = Rc::new(Cell::new(0));
+    let counter = ended.clone();
+    client.on_session_end(move || counter.set(counter.get() + 1));
+    (client, ended)
+}
+
+#[test]
+fn without_a_refresh_token_the_token_is_used_to_its_end_then_the_session_ends() {
+    let transport = FakeTransport::new(|_| json(200, r#"{"result":[]}"#));
+    let (client, ended) = unrenewable(&transport, 5);
+    let answer = block_on(client.send(Method::GET, "/api/now/table/incident", None));
+    assert!(
+        answer.is_ok(),
+        "five seconds left is still a session: {answer:?}"
+    );
+    assert_eq!(transport.requests().len(), 1);
+    assert_eq!(ended.get(), 0);
+
+    let transport = FakeTransport::new(|_| json(200, r#"{"result":[]}"#));
+    let (client, ended) = unrenewable(&transport, 0);
+    let answer = block_on(client.send(Method::GET, "/api/now/table/incident", None));
+    assert_eq!(answer.err(), Some(ApiError::SessionEnded));
+    assert!(
+        transport.requests().is_empty(),
+        "no token request without a refresh token"
+    );
+    assert_eq!(ended.get(), 1, "told the session ended");
+
+    let transport =
+        FakeTransport::new(|_| json(401, r#"{"error":{"message":"User Not Authenticated"}}"#));
+    let (client, ended) = unrenewable(&transport, 600);
+    let answer = block_on(client.send(Method::GET, "/api/now/table/incident", None));
+    assert_eq!(answer.err(), Some(ApiError::SessionEnded));
+    assert_eq!(
+        transport.requests().len(),
+        1,
+        "a 401 is not retried without a new token"
+    );
+    assert_eq!(ended.get(), 1);
+}

@@ -42,6 +42,17 @@ pub enum OAuthError {
     TokenEndpoint { code: String, description: String },
     #[error("the token endpoint's answer was not a token response: {0}")]
     UnexpectedResponse(String),
+    /// RFC 9207: the authorization response names another issuer than the instance asked.
+    #[error("the sign-in answer came from {issuer}, not from {expected}")]
+    IssuerMismatch { expected: String, issuer: String },
+    /// The instance issued no refresh token (public clients get none, as documented): the
+    /// session lasts as long as its access token.
+    #[error("no refresh token was issued")]
+    NoRefreshToken,
+    /// The token endpoint is down for a moment (`temporarily_unavailable` or a 5xx, which may
+    /// be a load balancer's HTML page): worth one more try, never a sign the session ended.
+    #[error("the token endpoint is unavailable ({status}): {detail}")]
+    Unavailable { status: u16, detail: String },
     #[error(transparent)]
     Transport(#[from] TransportError),
 }
@@ -49,14 +60,22 @@ pub enum OAuthError {
 impl OAuthError {
     /// True when the token endpoint turned the refresh token down, whatever code it used:
     /// only signing in again helps. (Instances are reported to answer an unusable refresh
-    /// token with `invalid_grant`, or with 401 `server_error` / `access_denied`.)
+    /// token with `invalid_grant`, or with 401 `server_error` / `access_denied`.) A 5xx or
+    /// `temporarily_unavailable` ([`OAuthError::Unavailable`]) and an unreadable answer do not
+    /// end it.
     pub fn ends_session(&self) -> bool {
         matches!(
             self,
             OAuthError::InvalidGrant(_)
                 | OAuthError::InvalidClient(_)
                 | OAuthError::TokenEndpoint { .. }
+                | OAuthError::NoRefreshToken
         )
+    }
+
+    /// True when the same token request is worth sending once more.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, OAuthError::Unavailable { .. })
     }
 }
 

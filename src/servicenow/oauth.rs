@@ -5,11 +5,13 @@
 //! token requests; this module adds what ServiceNow needs around it: where the endpoints are,
 //! what the callback may carry, and how a token response becomes a [`TokenSet`].
 
+use std::cell::Cell;
+
 use chrono::{DateTime, Duration, Utc};
 use oauth2::basic::{BasicClient, BasicErrorResponseType, BasicTokenResponse};
 use oauth2::{
     AuthUrl, AuthorizationCode, ClientId, CsrfToken, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, RequestTokenError, TokenResponse, TokenUrl,
+    RedirectUrl, RequestTokenError, Scope, TokenResponse, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -17,14 +19,26 @@ use url::Url;
 pub use oauth2::{AccessToken, RefreshToken};
 
 use super::error::{OAuthError, TransportError};
-use super::http::{HttpRequest, Transport};
+use super::http::{HttpRequest, HttpResponse, LocalFuture, Transport};
 use super::instance::InstanceUrl;
 
 /// ServiceNow's default access token lifetime, used when a response omits `expires_in`.
 const DEFAULT_LIFETIME_SECS: i64 = 1800;
 
-/// The query parameters an authorization response may add to the redirect URI.
-const CALLBACK_PARAMS: [&str; 5] = ["code", "state", "error", "error_description", "error_uri"];
+/// The query parameters an authorization response may add to the redirect URI (RFC 6749
+/// section 4.1.2, and RFC 9207's `iss`).
+const CALLBACK_PARAMS: [&str; 6] = [
+    "code",
+    "state",
+    "error",
+    "error_description",
+    "error_uri",
+    "iss",
+];
+
+/// The scope snowcard asks for: `useraccount`, ServiceNow's default scope (the
+/// authorization-workflow documentation lists `scope` as required on authorize).
+pub const SCOPE: &str = "useraccount";
 
 /// Where and as whom the app connects.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,6 +121,7 @@ pub fn begin(settings: OAuthSettings) -> Result<(String, PendingAuthorization), 
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let (url, state) = client
         .authorize_url(CsrfToken::new_random)
+        .add_scope(Scope::new(SCOPE.to_owned()))
         .set_pkce_challenge(challenge)
         .url();
     Ok((
@@ -126,6 +141,8 @@ pub struct Callback {
     pub state: Option<String>,
     pub error: Option<String>,
     pub error_description: Option<String>,
+    /// RFC 9207's issuer identifier, when the instance sends one.
+    pub iss: Option<String>,
 }
 
 impl Callback {
@@ -138,6 +155,7 @@ impl Callback {
                 "state" => &mut callback.state,
                 "error" => &mut callback.error,
                 "error_description" => &mut callback.error_description,
+                "iss" => &mut callback.iss,
                 _ => continue,
             };
             *slot = Some(value.into_owned());
@@ -155,6 +173,7 @@ impl Callback {
         if state != *pending.state.secret() {
             return Err(OAuthError::StateMismatch);
         }
+        check_issuer(self.iss.as_deref(), &pending.settings.instance)?;
         match (self.error, self.code) {
             (Some(error), _) if error == "access_denied" => Err(OAuthError::AccessDenied),
             (Some(code), _) => Err(OAuthError::AuthorizationRefused {
@@ -164,6 +183,20 @@ impl Callback {
             (None, Some(code)) if !code.is_empty() => Ok(AuthorizationCode::new(code)),
             (None, _) => Err(OAuthError::CodeMissing),
         }
+    }
+}
+
+/// RFC 9207: an `iss` in the authorization response must be the instance's origin (compared
+/// as a string; a trailing slash is forgiven). Without one there is nothing to compare.
+pub fn check_issuer(iss: Option<&str>, instance: &InstanceUrl) -> Result<(), OAuthError> {
+    match iss {
+        Some(iss) if iss.trim_end_matches('/') != instance.as_str() => {
+            Err(OAuthError::IssuerMismatch {
+                expected: instance.as_str().to_owned(),
+                issuer: iss.to_owned(),
+            })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -200,13 +233,18 @@ pub async fn exchange_code(
     now: DateTime<Utc>,
 ) -> Result<TokenSet, OAuthError> {
     let client = token_client(&pending.settings)?;
-    let http = |request: HttpRequest| transport.send(request);
-    let response = client
-        .exchange_code(code)
-        .set_pkce_verifier(pending.verifier)
-        .request_async(&http)
-        .await
-        .map_err(token_error)?;
+    let attempt = || async {
+        let status = Cell::new(None);
+        let http = recording(transport, &status);
+        let verifier = PkceCodeVerifier::new(pending.verifier.secret().clone());
+        client
+            .exchange_code(code.clone())
+            .set_pkce_verifier(verifier)
+            .request_async(&http)
+            .await
+            .map_err(|e| token_error(e, status.get()))
+    };
+    let response = once_more(attempt).await?;
     Ok(TokenSet::from_response(&response, now, None))
 }
 
@@ -218,17 +256,51 @@ pub async fn refresh(
     now: DateTime<Utc>,
 ) -> Result<TokenSet, OAuthError> {
     let client = token_client(settings)?;
-    let http = |request: HttpRequest| transport.send(request);
-    let response = client
-        .exchange_refresh_token(refresh_token)
-        .request_async(&http)
-        .await
-        .map_err(token_error)?;
+    let attempt = || async {
+        let status = Cell::new(None);
+        let http = recording(transport, &status);
+        client
+            .exchange_refresh_token(refresh_token)
+            .request_async(&http)
+            .await
+            .map_err(|e| token_error(e, status.get()))
+    };
+    let response = once_more(attempt).await?;
     Ok(TokenSet::from_response(
         &response,
         now,
         Some(refresh_token.clone()),
     ))
+}
+
+/// Runs a token request, and once more when the first answer says the endpoint is down for
+/// a moment (`temporarily_unavailable`, a 5xx).
+pub async fn once_more<T, F, Fut>(attempt: F) -> Result<T, OAuthError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<T, OAuthError>>,
+{
+    match attempt().await {
+        Err(error) if error.is_retryable() => attempt().await,
+        other => other,
+    }
+}
+
+/// The transport as the `oauth2` crate calls it, noting the answer's status (the crate keeps
+/// only the body of a failure, and a 5xx page must not be read as a refusal).
+fn recording<'a>(
+    transport: &'a dyn Transport,
+    status: &'a Cell<Option<u16>>,
+) -> impl Fn(HttpRequest) -> LocalFuture<'a, Result<HttpResponse, TransportError>> + 'a {
+    move |request: HttpRequest| {
+        let sent = transport.send(request);
+        let future: LocalFuture<'a, _> = Box::pin(async move {
+            let response = sent.await?;
+            status.set(Some(response.status().as_u16()));
+            Ok(response)
+        });
+        future
+    }
 }
 
 fn token_client(
@@ -253,10 +325,23 @@ fn token_client(
 type TokenRequestError =
     RequestTokenError<TransportError, oauth2::StandardErrorResponse<BasicErrorResponseType>>;
 
-fn token_error(error: TokenRequestError) -> OAuthError {
+/// Classifies a failed token request; `status` is the HTTP status of the answer, if one came.
+fn token_error(error: TokenRequestError, status: Option<u16>) -> OAuthError {
+    let server_trouble = status.is_some_and(|s| (500..600).contains(&s));
     match error {
         RequestTokenError::ServerResponse(response) => {
             let description = response.error_description().cloned().unwrap_or_default();
+            let code = response.error().as_ref().to_owned();
+            if server_trouble || code == "temporarily_unavailable" {
+                return OAuthError::Unavailable {
+                    status: status.unwrap_or_default(),
+                    detail: if description.is_empty() {
+                        code
+                    } else {
+                        format!("{code}: {description}")
+                    },
+                };
+            }
             match response.error() {
                 BasicErrorResponseType::InvalidGrant => OAuthError::InvalidGrant(description),
                 BasicErrorResponseType::InvalidClient
@@ -271,10 +356,22 @@ fn token_error(error: TokenRequestError) -> OAuthError {
         }
         RequestTokenError::Request(transport) => OAuthError::Transport(transport),
         RequestTokenError::Parse(_, body) => {
-            let text = String::from_utf8_lossy(&body);
-            OAuthError::UnexpectedResponse(text.chars().take(200).collect())
+            let text: String = String::from_utf8_lossy(&body).chars().take(200).collect();
+            match status {
+                Some(status) if server_trouble => OAuthError::Unavailable {
+                    status,
+                    detail: text,
+                },
+                _ => OAuthError::UnexpectedResponse(text),
+            }
         }
-        RequestTokenError::Other(message) => OAuthError::UnexpectedResponse(message),
+        RequestTokenError::Other(message) => match status {
+            Some(status) if server_trouble => OAuthError::Unavailable {
+                status,
+                detail: message,
+            },
+            _ => OAuthError::UnexpectedResponse(message),
+        },
     }
 }
 

@@ -295,3 +295,188 @@ fn secrets_never_show_in_debug_output() {
     assert!(!shown.contains(pending.verifier.secret().as_str()));
     assert!(!shown.contains(pending.state.secret().as_str()));
 }
+
+#[test]
+fn authorize_asks_for_the_useraccount_scope() {
+    let (url, _) = begin(settings()).expect("begin");
+    let url = Url::parse(&url).expect("absolute url");
+    let scopes: Vec<String> = url
+        .query_pairs()
+        .filter(|(k, _)| k == "scope")
+        .map(|(_, v)| v.into_owned())
+        .collect();
+    assert_eq!(scopes, ["useraccount"]);
+}
+
+/// A pending request for instance "acme" and the callback URL that answers it.
+fn answered(extra: &str) -> (PendingAuthorization, Callback) {
+    let (_, pending) = begin(settings()).expect("begin");
+    let state = pending.state.secret().clone();
+    let url = format!("https://portal.example/snowcard/?code=c0de&state={state}{extra}");
+    let callback = Callback::from_url(&Url::parse(&url).expect("url")).expect("a callback");
+    (pending, callback)
+}
+
+#[test]
+fn an_iss_must_be_the_instances_origin() {
+    let (pending, callback) = answered("&iss=https%3A%2F%2Facme.service-now.com");
+    assert_eq!(
+        callback.iss.as_deref(),
+        Some("https://acme.service-now.com")
+    );
+    assert_eq!(
+        callback.verify(Some(&pending)).map(|c| c.secret().clone()),
+        Ok("c0de".to_owned())
+    );
+    let (pending, callback) = answered("&iss=https%3A%2F%2Facme.service-now.com%2F");
+    assert!(callback.verify(Some(&pending)).is_ok(), "a trailing slash");
+    let (pending, callback) = answered("");
+    assert!(
+        callback.verify(Some(&pending)).is_ok(),
+        "no iss, nothing to compare"
+    );
+    let (pending, callback) = answered("&iss=https%3A%2F%2Fevil.example");
+    assert_eq!(
+        callback.verify(Some(&pending)).err(),
+        Some(OAuthError::IssuerMismatch {
+            expected: "https://acme.service-now.com".into(),
+            issuer: "https://evil.example".into(),
+        })
+    );
+    // An error answer from another issuer is not believed either.
+    let (pending, _) = answered("");
+    let state = pending.state.secret().clone();
+    let url = format!(
+        "https://portal.example/snowcard/?error=access_denied&state={state}&iss=https%3A%2F%2Facme.service-now.com.evil.example"
+    );
+    let callback = Callback::from_url(&Url::parse(&url).expect("url")).expect("a callback");
+    assert!(matches!(
+        callback.verify(Some(&pending)),
+        Err(OAuthError::IssuerMismatch { .. })
+    ));
+}
+
+#[test]
+fn iss_leaves_the_address_with_code_and_state() {
+    let url = Url::parse(
+        "https://portal.example/sec?tab=score&code=c&state=s&iss=https%3A%2F%2Facme.service-now.com#cards",
+    )
+    .expect("url");
+    assert_eq!(
+        without_callback_params(&url).as_str(),
+        "https://portal.example/sec?tab=score#cards"
+    );
+}
+
+fn exchange_with(
+    answers: Vec<Result<HttpResponse, TransportError>>,
+) -> (Result<TokenSet, OAuthError>, usize) {
+    let answers = std::cell::RefCell::new(answers.into_iter());
+    let transport = FakeTransport::new(move |_| {
+        answers
+            .borrow_mut()
+            .next()
+            .unwrap_or_else(|| json(500, "no more answers"))
+    });
+    let (_, pending) = begin(settings()).expect("begin");
+    let result = block_on(exchange_code(
+        &transport,
+        pending,
+        AuthorizationCode::new("c".into()),
+        now(),
+    ));
+    (result, transport.requests().len())
+}
+
+fn html(status: u16) -> Result<HttpResponse, TransportError> {
+    let mut response = HttpResponse::new(b"<html><h1>Service Unavailable</h1></html>".to_vec());
+    *response.status_mut() = oauth2::http::StatusCode::from_u16(status).expect("status");
+    Ok(response)
+}
+
+#[test]
+fn servicenows_refusal_and_the_rfcs_both_end_the_session() {
+    let servicenow = json(
+        401,
+        r#"{"error":"server_error","error_description":"access_denied"}"#,
+    );
+    let (result, sent) = exchange_with(vec![servicenow]);
+    let error = result.expect_err("refused");
+    assert_eq!(
+        error,
+        OAuthError::TokenEndpoint {
+            code: "server_error".into(),
+            description: "access_denied".into()
+        }
+    );
+    assert!(error.ends_session() && !error.is_retryable());
+    assert_eq!(sent, 1, "a refusal is not retried");
+    let rfc = json(400, r#"{"error":"invalid_grant"}"#);
+    let (result, _) = exchange_with(vec![rfc]);
+    assert!(result.expect_err("refused").ends_session());
+    assert!(OAuthError::NoRefreshToken.ends_session());
+}
+
+#[test]
+fn a_5xx_page_or_temporarily_unavailable_is_retried_once_and_never_ends_the_session() {
+    let tokens = || json(200, TOKENS);
+    let (result, sent) = exchange_with(vec![html(503), tokens()]);
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(sent, 2);
+    let busy = || {
+        json(
+            503,
+            r#"{"error":"temporarily_unavailable","error_description":"busy"}"#,
+        )
+    };
+    let (result, sent) = exchange_with(vec![busy(), tokens()]);
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(sent, 2);
+    // Twice down: one retry only, and the failure says the endpoint is unavailable.
+    let (result, sent) = exchange_with(vec![html(502), html(502), tokens()]);
+    let error = result.expect_err("down twice");
+    assert!(
+        matches!(&error, OAuthError::Unavailable { status: 502, detail } if detail.contains("Service Unavailable")),
+        "{error:?}"
+    );
+    assert!(!error.ends_session());
+    assert_eq!(sent, 2);
+    // A JSON server_error with a 5xx status is the server's trouble, not a refusal.
+    let (result, _) = exchange_with(vec![
+        json(500, r#"{"error":"server_error"}"#),
+        json(500, r#"{"error":"server_error"}"#),
+    ]);
+    assert!(matches!(
+        result,
+        Err(OAuthError::Unavailable { status: 500, .. })
+    ));
+    // An empty 503 too.
+    let (result, _) = exchange_with(vec![
+        html(503).map(|mut r| {
+            r.body_mut().clear();
+            r
+        }),
+        tokens(),
+    ]);
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn refresh_is_retried_once_when_the_endpoint_is_down() {
+    let answers = std::cell::RefCell::new(vec![html(503), json(200, TOKENS)].into_iter());
+    let transport = FakeTransport::new(move |_| {
+        answers
+            .borrow_mut()
+            .next()
+            .unwrap_or_else(|| json(500, "none"))
+    });
+    let tokens = block_on(refresh(
+        &transport,
+        &settings(),
+        &RefreshToken::new("RT".into()),
+        now(),
+    ))
+    .expect("tokens on the second try");
+    assert_eq!(tokens.access_token.secret(), "AT1");
+    assert_eq!(transport.requests().len(), 2);
+}

@@ -33,6 +33,12 @@ pub mod keys {
     pub const RETURN_TO: &str = "return-to";
     /// The connected session: settings, tokens, user.
     pub const SESSION: &str = "session";
+    /// The page that was open when "Sign in again" (or "Re-authorize") left for the
+    /// instance, to come back to.
+    pub const RETURN_VIEW: &str = "return-view";
+    /// The tokens of the session a new sign-in replaces, kept across the redirect so they can
+    /// be revoked once the new session is saved.
+    pub const PREVIOUS_TOKENS: &str = "previous-tokens";
     /// What the person typed on the setup page, so a failed attempt loses nothing.
     pub const SETUP_DRAFT: &str = "setup-draft";
     /// Share form drafts, one per improvement action, and which one is open.

@@ -237,8 +237,10 @@ impl Instance {
         self.post_form("/oauth_token.do", &form, None).await
     }
 
-    /// (access token, refresh token) for a user, through the whole flow.
+    /// (access token, refresh token) for a user, through the whole flow, with the instance
+    /// switched to issue refresh tokens to public clients (its documented default does not).
     pub async fn tokens(&self, user: &str, password: &str) -> (String, String) {
+        self.control.set_refresh_tokens(true);
         let code = self.code_for(user, password).await;
         let reply = self.redeem(&code, VERIFIER).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
@@ -247,8 +249,14 @@ impl Instance {
         (field("access_token"), field("refresh_token"))
     }
 
-    /// An access token for the integration user.
+    /// An access token for the integration user (in the documented default mode: no
+    /// refresh token comes with it).
     pub async fn token(&self) -> String {
-        self.tokens("snowcard.integration", "sandbox-demo").await.0
+        let code = self.code_for("snowcard.integration", "sandbox-demo").await;
+        let reply = self.redeem(&code, VERIFIER).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let json = reply.json();
+        assert!(json.get("refresh_token").is_none(), "{json}");
+        json["access_token"].as_str().expect("token").to_owned()
     }
 }

@@ -80,6 +80,11 @@ async fn plain_or_missing_challenge_method_is_redirected_as_invalid_request() {
         assert_eq!(param(location, "error").as_deref(), Some("invalid_request"));
         assert!(param(location, "error_description").is_some());
         assert_eq!(param(location, "state").as_deref(), Some("s 1"));
+        assert_eq!(
+            param(location, "iss").as_deref(),
+            Some("http://instance.test"),
+            "RFC 9207: error answers name their issuer too"
+        );
     }
 }
 
@@ -89,14 +94,14 @@ async fn wrong_verifier_is_invalid_grant() {
     let code = sn.code_for("admin", "sandbox-admin").await;
     let other = "A".repeat(43);
     let reply = sn.redeem(&code, &other).await;
-    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(reply.json()["error"], "invalid_grant");
+    assert_refused(&reply);
     assert_eq!(sn.control.grants().authorization_code, 0);
 }
 
 #[tokio::test]
 async fn a_reused_code_fails_and_revokes_the_tokens_it_gave() {
     let sn = instance();
+    sn.control.set_refresh_tokens(true);
     let code = sn.code_for("admin", "sandbox-admin").await;
     let first = sn.redeem(&code, VERIFIER).await.json();
     let access = first["access_token"]
@@ -104,11 +109,10 @@ async fn a_reused_code_fails_and_revokes_the_tokens_it_gave() {
         .expect("first redemption works")
         .to_owned();
     let again = sn.redeem(&code, VERIFIER).await;
-    assert_eq!(again.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(again.json()["error"], "invalid_grant");
+    assert_refused(&again);
     assert!(!sn.control.access_token_valid(&access));
     let refresh = first["refresh_token"].as_str().expect("refresh token");
-    assert_eq!(sn.refresh(refresh).await.json()["error"], "invalid_grant");
+    assert_refused(&sn.refresh(refresh).await);
 }
 
 #[tokio::test]
@@ -116,6 +120,23 @@ async fn an_expired_code_fails() {
     let sn = instance_with(|c| c.code_ttl = Duration::ZERO);
     let code = sn.code_for("admin", "sandbox-admin").await;
     let reply = sn.redeem(&code, VERIFIER).await;
+    assert_refused(&reply);
+}
+
+/// A refused grant as ServiceNow answers it (the sandbox's default).
+fn assert_refused(reply: &crate::common::Reply) {
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{}", reply.body);
+    assert_eq!(
+        reply.json(),
+        serde_json::json!({"error": "server_error", "error_description": "access_denied"})
+    );
+}
+
+#[tokio::test]
+async fn refused_grants_can_be_answered_rfc_6749_style() {
+    let sn = instance_with(|c| c.rfc6749_token_errors = true);
+    let code = sn.code_for("admin", "sandbox-admin").await;
+    let reply = sn.redeem(&code, &"A".repeat(43)).await;
     assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     assert_eq!(reply.json()["error"], "invalid_grant");
 }
@@ -131,10 +152,7 @@ async fn token_requests_must_name_the_same_redirect_uri_and_a_known_client() {
         ("client_id", DEMO_CLIENT_ID),
         ("code_verifier", VERIFIER),
     ];
-    assert_eq!(
-        sn.post_form("/oauth_token.do", &form, None).await.json()["error"],
-        "invalid_grant"
-    );
+    assert_refused(&sn.post_form("/oauth_token.do", &form, None).await);
     let unknown = [
         ("grant_type", "refresh_token"),
         ("refresh_token", "x"),

@@ -63,9 +63,10 @@ async fn login_then_consent_then_tokens_in_servicenow_shape() {
     assert_eq!(json["scope"], "useraccount");
     assert_eq!(json["expires_in"], 1799);
     let access = json["access_token"].as_str().expect("access token");
-    assert!(json["refresh_token"]
-        .as_str()
-        .is_some_and(|t| t.len() >= 32));
+    assert!(
+        json.get("refresh_token").is_none(),
+        "a public client gets no refresh token by default: {json}"
+    );
     assert!(sn.control.access_token_valid(access));
     let grants = GrantCounts {
         authorization_code: 1,
@@ -99,7 +100,7 @@ async fn deny_redirects_with_access_denied_and_the_state() {
     let reply = sn.post_form("/oauth_auth.do", &form, Some(&cookie)).await;
     assert_eq!(
         reply.location(),
-        format!("{REDIRECT}?error=access_denied&state=s1")
+        format!("{REDIRECT}?error=access_denied&state=s1&iss=http%3A%2F%2Finstance.test")
     );
 }
 
@@ -215,7 +216,9 @@ async fn revoking_tokens_makes_them_fail() {
         StatusCode::OK
     );
     assert!(!sn.control.access_token_valid(&second));
-    assert_eq!(sn.refresh(&refresh).await.json()["error"], "invalid_grant");
+    let refused = sn.refresh(&refresh).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json()["error"], "server_error");
     assert_eq!(sn.control.grants().revoked, 2);
     let unknown = sn.get("/oauth_revoke_token.do?token=nonsense", None).await;
     assert_eq!(unknown.status, StatusCode::OK, "revoke answers 200 always");
@@ -231,6 +234,90 @@ async fn a_registered_redirect_with_a_query_keeps_it() {
         location.starts_with(&format!("{registered}&code=")),
         "{location}"
     );
+}
+
+#[tokio::test]
+async fn the_answer_carries_iss_unless_switched_off_or_replaced() {
+    let sn = instance();
+    let location = sn.approve("admin", "sandbox-admin", &demo_query("a")).await;
+    assert_eq!(
+        param(&location, "iss").as_deref(),
+        Some("http://instance.test")
+    );
+    sn.control
+        .set_wrong_iss(Some("https://evil.example".into()));
+    let location = sn.approve("admin", "sandbox-admin", &demo_query("b")).await;
+    assert_eq!(
+        param(&location, "iss").as_deref(),
+        Some("https://evil.example")
+    );
+    sn.control.set_send_iss(false);
+    let location = sn.approve("admin", "sandbox-admin", &demo_query("c")).await;
+    assert_eq!(param(&location, "iss"), None);
+    assert!(param(&location, "code").is_some());
+}
+
+#[tokio::test]
+async fn the_granted_scope_is_the_requested_useraccount() {
+    let sn = instance();
+    let query = format!("{}&scope=useraccount", demo_query("s"));
+    let location = sn.approve("admin", "sandbox-admin", &query).await;
+    let code = param(&location, "code").expect("code");
+    let json = sn.redeem(&code, VERIFIER).await.json();
+    assert_eq!(json["scope"], "useraccount");
+}
+
+#[tokio::test]
+async fn refresh_tokens_are_only_issued_when_switched_on() {
+    let sn = crate::common::instance_with(|c| c.public_refresh_tokens = true);
+    let code = sn.code_for("admin", "sandbox-admin").await;
+    let json = sn.redeem(&code, VERIFIER).await.json();
+    let refresh = json["refresh_token"]
+        .as_str()
+        .expect("refresh token")
+        .to_owned();
+    assert!(refresh.len() >= 32);
+    assert_eq!(sn.refresh(&refresh).await.status, StatusCode::OK);
+    // Switched back to the documented default, the same refresh token is refused.
+    sn.control.set_refresh_tokens(false);
+    let refused = sn.refresh(&refresh).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json()["error_description"], "access_denied");
+    assert_eq!(sn.control.grants().refresh_token, 1);
+}
+
+#[tokio::test]
+async fn an_expired_refresh_token_is_refused_in_servicenows_format_or_the_rfcs() {
+    let sn = instance();
+    let (_, refresh) = sn.tokens("snowcard.integration", "sandbox-demo").await;
+    sn.control.expire_refresh_tokens();
+    let reply = sn.refresh(&refresh).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        reply.json(),
+        serde_json::json!({"error": "server_error", "error_description": "access_denied"})
+    );
+    sn.control.set_rfc6749_token_errors(true);
+    let reply = sn.refresh(&refresh).await;
+    assert_eq!(reply.json()["error"], "invalid_grant");
+}
+
+#[tokio::test]
+async fn the_token_endpoint_can_be_unavailable_once() {
+    use snowcard_sandbox::TokenFault;
+    let sn = instance();
+    let code = sn.code_for("admin", "sandbox-admin").await;
+    sn.control.fail_token_endpoint(TokenFault::Unavailable, 1);
+    let reply = sn.redeem(&code, VERIFIER).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(reply.body.contains("Service Unavailable"), "{}", reply.body);
+    sn.control
+        .fail_token_endpoint(TokenFault::TemporarilyUnavailable, 1);
+    let reply = sn.redeem(&code, VERIFIER).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(reply.json()["error"], "temporarily_unavailable");
+    // The code was never looked at, so it still works.
+    assert_eq!(sn.redeem(&code, VERIFIER).await.status, StatusCode::OK);
 }
 
 #[tokio::test]

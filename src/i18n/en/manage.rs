@@ -16,6 +16,7 @@ pub const EN_MANAGE: ManageTexts = ManageTexts {
     user_loading: "Looking up your ServiceNow user…",
     expires_term: "Session expires",
     expires_value: "{time}, renewed by snowcard while this tab is open",
+    ends_value: "{time}; the instance does not let snowcard renew this session, so you sign in again then",
     reauthorize_button: "Re-authorize",
     reauthorize_hint: "Signs in on the instance again, for example as another user. State names and drafts are kept.",
     remove_button: "Remove connection",

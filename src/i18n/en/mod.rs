@@ -79,6 +79,10 @@ pub const EN: Texts = Texts {
     },
     try_again: "Try again",
     reconnect: "Reconnect",
+    sign_in_again: "Sign in again",
+    session_ends: "Session ends at {time}. The instance gives this sign-in no refresh token, so snowcard cannot renew it: sign in again then. Drafts, this page and your settings are kept.",
+    session_ending_title: "Your ServiceNow session ends at {time}",
+    session_ending_body: "Sign in again now to go on without a break; your drafts, this page and your settings are kept.",
     error_prefix: "Error:",
     errors: ErrorTexts {
         access_denied: ErrorText {
@@ -154,7 +158,17 @@ pub const EN: Texts = Texts {
         session_ended: ErrorText {
             title: "Your ServiceNow session has ended",
             detail: "The instance no longer accepts this session's tokens, and they could not be renewed.",
-            next: "Choose Reconnect; your settings are kept.",
+            next: "Choose Sign in again; your drafts, this page and your settings are kept.",
+        },
+        issuer_mismatch: ErrorText {
+            title: "The sign-in answer came from another server",
+            detail: "This page signs in at {url}, but the answer says it comes from {detail}. No authorization code was used.",
+            next: "Check the instance address, then choose Try again.",
+        },
+        token_unavailable: ErrorText {
+            title: "The instance's token endpoint is unavailable for the moment",
+            detail: "The instance answered: {detail}",
+            next: "snowcard tried twice. Try again in a moment; nothing you entered is lost.",
         },
         forbidden: ErrorText {
             title: "The ServiceNow user is not allowed to do this",

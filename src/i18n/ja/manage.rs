@@ -16,6 +16,7 @@ pub const JA_MANAGE: ManageTexts = ManageTexts {
     user_loading: "ServiceNow ユーザーを検索しています…",
     expires_term: "セッションの有効期限",
     expires_value: "{time}（このタブが開いている間は snowcard が更新します）",
+    ends_value: "{time}（インスタンスがこのセッションの更新を許可していないため、その時刻にもう一度サインインします）",
     reauthorize_button: "再承認",
     reauthorize_hint: "インスタンスにもう一度サインインします（別のユーザーとしてサインインする場合など）。状態名と下書きは保持されます。",
     remove_button: "接続を削除",

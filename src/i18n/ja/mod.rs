@@ -79,6 +79,10 @@ pub const JA: Texts = Texts {
     },
     try_again: "再試行",
     reconnect: "再接続",
+    sign_in_again: "もう一度サインイン",
+    session_ends: "セッションは {time} に終了します。インスタンスはこのサインインに更新トークンを発行していないため、snowcard はセッションを更新できません。その時刻にもう一度サインインしてください。下書き、このページ、設定は保持されます。",
+    session_ending_title: "ServiceNow のセッションは {time} に終了します",
+    session_ending_body: "中断せずに作業を続けるには、今すぐもう一度サインインしてください。下書き、このページ、設定は保持されます。",
     error_prefix: "エラー：",
     errors: ErrorTexts {
         access_denied: ErrorText {
@@ -154,7 +158,17 @@ pub const JA: Texts = Texts {
         session_ended: ErrorText {
             title: "ServiceNow のセッションが終了しました",
             detail: "インスタンスがこのセッションのトークンを受け付けなくなり、トークンを更新できませんでした。",
-            next: "「再接続」を選択してください。設定は保持されます。",
+            next: "「もう一度サインイン」を選択してください。下書き、このページ、設定は保持されます。",
+        },
+        issuer_mismatch: ErrorText {
+            title: "サインインの応答が別のサーバーから届きました",
+            detail: "このページは {url} でサインインしましたが、応答の発行元は {detail} となっています。認可コードは使用されていません。",
+            next: "インスタンスのアドレスを確認してから、「再試行」を選択してください。",
+        },
+        token_unavailable: ErrorText {
+            title: "インスタンスのトークン エンドポイントが一時的に利用できません",
+            detail: "インスタンスの応答: {detail}",
+            next: "snowcard は 2 回試行しました。しばらくしてからもう一度お試しください。入力した内容は失われません。",
         },
         forbidden: ErrorText {
             title: "この ServiceNow ユーザーには、この操作が許可されていません",

@@ -16,6 +16,7 @@ pub const NL_MANAGE: ManageTexts = ManageTexts {
     user_loading: "Uw ServiceNow-gebruiker wordt opgezocht…",
     expires_term: "Sessie verloopt",
     expires_value: "{time}, door snowcard vernieuwd zolang dit tabblad open is",
+    ends_value: "{time}; de instantie laat snowcard deze sessie niet vernieuwen, dus u meldt zich dan opnieuw aan",
     reauthorize_button: "Opnieuw autoriseren",
     reauthorize_hint: "U meldt zich opnieuw aan op de instantie, bijvoorbeeld als een andere gebruiker. Statusnamen en concepten blijven behouden.",
     remove_button: "Verbinding verwijderen",

@@ -79,6 +79,10 @@ pub const NL: Texts = Texts {
     },
     try_again: "Opnieuw proberen",
     reconnect: "Opnieuw verbinden",
+    sign_in_again: "Opnieuw aanmelden",
+    session_ends: "De sessie eindigt om {time}. De instantie geeft deze aanmelding geen vernieuwingstoken, dus snowcard kan de sessie niet verlengen: meld u dan opnieuw aan. Concepten, deze pagina en uw instellingen blijven behouden.",
+    session_ending_title: "Uw ServiceNow-sessie eindigt om {time}",
+    session_ending_body: "Meld u nu opnieuw aan om zonder onderbreking verder te werken; uw concepten, deze pagina en uw instellingen blijven behouden.",
     error_prefix: "Fout:",
     errors: ErrorTexts {
         access_denied: ErrorText {
@@ -154,7 +158,17 @@ pub const NL: Texts = Texts {
         session_ended: ErrorText {
             title: "Uw ServiceNow-sessie is beëindigd",
             detail: "De instantie accepteert de tokens van deze sessie niet meer en ze konden niet worden vernieuwd.",
-            next: "Kies Opnieuw verbinden; uw instellingen blijven behouden.",
+            next: "Kies Opnieuw aanmelden; uw concepten, deze pagina en uw instellingen blijven behouden.",
+        },
+        issuer_mismatch: ErrorText {
+            title: "Het aanmeldingsantwoord kwam van een andere server",
+            detail: "Deze pagina meldt zich aan bij {url}, maar het antwoord zegt dat het van {detail} komt. Er is geen autorisatiecode gebruikt.",
+            next: "Controleer het adres van de instantie en kies daarna Opnieuw proberen.",
+        },
+        token_unavailable: ErrorText {
+            title: "Het tokeneindpunt van de instantie is tijdelijk niet beschikbaar",
+            detail: "De instantie antwoordde: {detail}",
+            next: "snowcard heeft het twee keer geprobeerd. Probeer het zo opnieuw; niets wat u hebt ingevoerd gaat verloren.",
         },
         forbidden: ErrorText {
             title: "De ServiceNow-gebruiker mag dit niet doen",

@@ -16,6 +16,7 @@ pub const SV_MANAGE: ManageTexts = ManageTexts {
     user_loading: "Söker efter din ServiceNow-användare…",
     expires_term: "Sessionen upphör",
     expires_value: "Kl. {time}, förnyas av snowcard medan den här fliken är öppen",
+    ends_value: "Kl. {time}; instansen låter inte snowcard förnya sessionen, så du loggar in igen då",
     reauthorize_button: "Auktorisera igen",
     reauthorize_hint: "Loggar in på instansen igen, till exempel som en annan användare. Statusnamn och utkast behålls.",
     remove_button: "Ta bort anslutningen",

@@ -79,6 +79,10 @@ pub const SV: Texts = Texts {
     },
     try_again: "Försök igen",
     reconnect: "Anslut igen",
+    sign_in_again: "Logga in igen",
+    session_ends: "Sessionen upphör kl. {time}. Instansen ger den här inloggningen ingen uppdateringstoken, så snowcard kan inte förnya den: logga in igen då. Utkast, den här sidan och dina inställningar behålls.",
+    session_ending_title: "Din ServiceNow-session upphör kl. {time}",
+    session_ending_body: "Logga in igen nu för att fortsätta utan avbrott; dina utkast, den här sidan och dina inställningar behålls.",
     error_prefix: "Fel:",
     errors: ErrorTexts {
         access_denied: ErrorText {
@@ -154,7 +158,17 @@ pub const SV: Texts = Texts {
         session_ended: ErrorText {
             title: "Din ServiceNow-session har upphört",
             detail: "Instansen godkänner inte längre sessionens token, och de kunde inte förnyas.",
-            next: "Välj Anslut igen; dina inställningar behålls.",
+            next: "Välj Logga in igen; dina utkast, den här sidan och dina inställningar behålls.",
+        },
+        issuer_mismatch: ErrorText {
+            title: "Inloggningssvaret kom från en annan server",
+            detail: "Den här sidan loggar in på {url}, men svaret säger att det kommer från {detail}. Ingen auktoriseringskod användes.",
+            next: "Kontrollera instansens adress och välj sedan Försök igen.",
+        },
+        token_unavailable: ErrorText {
+            title: "Instansens tokenslutpunkt är inte tillgänglig för tillfället",
+            detail: "Instansen svarade: {detail}",
+            next: "snowcard försökte två gånger. Försök igen om en stund; inget du har angett går förlorat.",
         },
         forbidden: ErrorText {
             title: "ServiceNow-användaren har inte behörighet att göra det här",

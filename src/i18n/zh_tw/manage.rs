@@ -16,6 +16,7 @@ pub const ZH_TW_MANAGE: ManageTexts = ManageTexts {
     user_loading: "正在查詢您的 ServiceNow 使用者…",
     expires_term: "工作階段到期時間",
     expires_value: "{time}，此索引標籤保持開啟期間會由 snowcard 自動更新",
+    ends_value: "{time}；執行個體不允許 snowcard 更新此工作階段，屆時請重新登入",
     reauthorize_button: "重新授權",
     reauthorize_hint: "重新在執行個體上登入，例如改以其他使用者身分登入。狀態名稱和草稿會保留。",
     remove_button: "移除連線",

@@ -79,6 +79,10 @@ pub const ZH_TW: Texts = Texts {
     },
     try_again: "再試一次",
     reconnect: "重新連線",
+    sign_in_again: "重新登入",
+    session_ends: "工作階段將於 {time} 結束。執行個體未為此登入核發重新整理權杖，因此 snowcard 無法更新工作階段；屆時請重新登入。草稿、此頁面與您的設定都會保留。",
+    session_ending_title: "您的 ServiceNow 工作階段將於 {time} 結束",
+    session_ending_body: "請立即重新登入以便不中斷地繼續作業；您的草稿、此頁面與設定都會保留。",
     error_prefix: "錯誤：",
     errors: ErrorTexts {
         access_denied: ErrorText {
@@ -154,7 +158,17 @@ pub const ZH_TW: Texts = Texts {
         session_ended: ErrorText {
             title: "您的 ServiceNow 工作階段已結束",
             detail: "執行個體不再接受此工作階段的權杖，且無法更新權杖。",
-            next: "請選擇「重新連線」；您的設定會保留。",
+            next: "請選擇「重新登入」；您的草稿、此頁面與設定都會保留。",
+        },
+        issuer_mismatch: ErrorText {
+            title: "登入回應來自另一部伺服器",
+            detail: "此頁面在 {url} 登入，但回應表示其來自 {detail}。授權碼未被使用。",
+            next: "請檢查執行個體位址，然後選擇「再試一次」。",
+        },
+        token_unavailable: ErrorText {
+            title: "執行個體的權杖端點暫時無法使用",
+            detail: "執行個體回應：{detail}",
+            next: "snowcard 已嘗試兩次。請稍後再試；您輸入的內容不會遺失。",
         },
         forbidden: ErrorText {
             title: "此 ServiceNow 使用者無權執行此操作",
