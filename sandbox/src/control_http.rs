@@ -13,13 +13,16 @@ use crate::control::Control;
 use crate::faults::Fault;
 use crate::state::AppState;
 
-/// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/records/{table}`.
+/// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/records/{table}`,
+/// `/sandbox/mandatory-fields`, `/sandbox/change-models`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(faults))
         .route("/expire-tokens", post(expire_tokens))
         .route("/cors", put(cors))
         .route("/records/{table}", get(records))
+        .route("/mandatory-fields", put(mandatory_fields))
+        .route("/change-models", put(change_models))
 }
 
 #[derive(Deserialize)]
@@ -70,4 +73,38 @@ async fn cors(State(state): State<AppState>, Json(request): Json<Value>) -> Resp
 
 async fn records(State(state): State<AppState>, Path(table): Path<String>) -> Response {
     Json(json!({ "result": Control { state }.records(&table) })).into_response()
+}
+
+#[derive(Deserialize)]
+struct MandatoryRequest {
+    table: String,
+    fields: Vec<String>,
+}
+
+/// `{"table": "change_request", "fields": ["assignment_group"]}`; `[]` removes the policy.
+async fn mandatory_fields(
+    State(state): State<AppState>,
+    Json(request): Json<MandatoryRequest>,
+) -> Response {
+    let fields: Vec<&str> = request.fields.iter().map(String::as_str).collect();
+    Control {
+        state: state.clone(),
+    }
+    .set_mandatory_fields(&request.table, &fields);
+    let all = state.with(|d| d.mandatory_fields.clone());
+    Json(json!({ "mandatory_fields": all })).into_response()
+}
+
+#[derive(Deserialize)]
+struct ChangeModelsRequest {
+    model_based: bool,
+}
+
+/// `{"model_based": true | false}`.
+async fn change_models(
+    State(state): State<AppState>,
+    Json(request): Json<ChangeModelsRequest>,
+) -> Response {
+    Control { state }.set_change_models(request.model_based);
+    Json(json!({ "model_based": request.model_based })).into_response()
 }

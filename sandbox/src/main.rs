@@ -9,7 +9,8 @@ use snowcard_sandbox::{
 };
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
-[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed]";
+[--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--no-seed] \
+[--mandatory TABLE=FIELD[,FIELD…]]… [--type-based-changes]";
 
 struct Args {
     port: u16,
@@ -17,6 +18,9 @@ struct Args {
     redirect_uri: String,
     access_token_ttl: Option<u64>,
     seed: bool,
+    /// Data policies: (table, fields).
+    mandatory: Vec<(String, Vec<String>)>,
+    type_based_changes: bool,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -26,6 +30,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         redirect_uri: "http://127.0.0.1:8700/".to_owned(),
         access_token_ttl: None,
         seed: true,
+        mandatory: Vec::new(),
+        type_based_changes: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -44,6 +50,15 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 out.access_token_ttl = Some(secs);
             }
             "--no-seed" => out.seed = false,
+            "--mandatory" => {
+                let spec = value()?;
+                let (table, fields) = spec
+                    .split_once('=')
+                    .ok_or("--mandatory takes TABLE=FIELD[,FIELD…]")?;
+                let fields = fields.split(',').map(|f| f.trim().to_owned()).collect();
+                out.mandatory.push((table.trim().to_owned(), fields));
+            }
+            "--type-based-changes" => out.type_based_changes = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -63,6 +78,10 @@ async fn main() -> ExitCode {
     let mut config = Config::demo(&args.app_origin, &args.redirect_uri);
     config.addr = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     config.seed = args.seed;
+    config.change_models = !args.type_based_changes;
+    config
+        .mandatory_fields
+        .extend(args.mandatory.iter().cloned());
     if let Some(secs) = args.access_token_ttl {
         config.access_token_ttl = Duration::from_secs(secs);
     }
@@ -90,7 +109,7 @@ async fn main() -> ExitCode {
             user.display_name()
         );
     }
-    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}");
+    println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}, PUT /sandbox/mandatory-fields, PUT /sandbox/change-models");
     println!("Press Ctrl-C to stop.");
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("cannot listen for Ctrl-C: {error}");

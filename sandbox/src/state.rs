@@ -1,7 +1,7 @@
 //! The state one sandbox instance shares between its handlers and its `Control`
 //! handle: configuration, records, tokens, login sessions, CORS settings and faults.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::{Config, OAuthClient, SandboxUser};
@@ -33,6 +33,10 @@ pub struct Data {
     /// Whether the read ACL on `sys_user_has_role` lets users read their own roles.
     pub own_roles_readable: bool,
     pub created: HashMap<String, u32>,
+    /// Data policies: table → fields a new record must have.
+    pub mandatory_fields: BTreeMap<String, Vec<String>>,
+    /// Model-based change management (`chg_model` exists and drives changes).
+    pub change_models: bool,
 }
 
 #[derive(Debug)]
@@ -55,6 +59,8 @@ impl AppState {
             api_cors_origin: config.api_cors_origin.as_deref().map(normalize_origin),
             oauth_cors_origin: config.oauth_cors_origin.as_deref().map(normalize_origin),
             own_roles_readable: config.own_roles_readable,
+            mandatory_fields: config.mandatory_fields.clone(),
+            change_models: config.change_models,
             ..Data::default()
         };
         let now = ids::now_string();
@@ -62,6 +68,7 @@ impl AppState {
             data.store.add_user(user, &now);
         }
         crate::roles::seed(&mut data.store, &config.users, &now);
+        crate::groups::seed(&mut data.store, &now);
         if config.seed {
             seed::load(&mut data.store, &config.users);
         }
