@@ -42,6 +42,17 @@ pub fn AssignmentGroupField(props: &AssignmentGroupFieldProps) -> Html {
         let name = props.value.as_ref().map(|g| g.name.clone());
         use_state(move || name.unwrap_or_default())
     };
+    {
+        // A group set from outside (the one remembered for the tab) shows its name.
+        let text = text.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(group) = value {
+                if !group.name.trim().eq_ignore_ascii_case(text.trim()) {
+                    text.set(group.name.clone());
+                }
+            }
+        });
+    }
     let options = use_state(Vec::<AssignmentGroup>::new);
     let searched = use_state(|| false);
     let timer = use_mut_ref(|| None::<Timeout>);
