@@ -117,3 +117,38 @@ async fn main() -> ExitCode {
     sandbox.shutdown().await;
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Args, String> {
+        parse(list.iter().map(|a| (*a).to_owned()))
+    }
+
+    #[test]
+    fn data_policies_and_type_based_changes_are_flags() {
+        let parsed = args(&[
+            "--mandatory",
+            "change_request=assignment_group, category",
+            "--mandatory",
+            "incident=assignment_group",
+            "--type-based-changes",
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            parsed.mandatory,
+            [
+                (
+                    "change_request".to_owned(),
+                    vec!["assignment_group".to_owned(), "category".to_owned()]
+                ),
+                ("incident".to_owned(), vec!["assignment_group".to_owned()])
+            ]
+        );
+        assert!(parsed.type_based_changes);
+        let defaults = args(&[]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(defaults.mandatory.is_empty() && !defaults.type_based_changes);
+        assert!(args(&["--mandatory", "no-equals-sign"]).is_err());
+    }
+}

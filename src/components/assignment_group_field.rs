@@ -139,3 +139,24 @@ pub fn AssignmentGroupField(props: &AssignmentGroupFieldProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(name: &str) -> AssignmentGroup {
+        AssignmentGroup {
+            sys_id: format!("id-{name}"),
+            name: name.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_group_is_chosen_only_by_its_whole_name() {
+        let options = [group("Network"), group("Network Operations")];
+        assert_eq!(exact(&options, " network "), Some(group("Network")));
+        assert_eq!(exact(&options, "Netw"), None);
+        assert_eq!(exact(&options, ""), None);
+        assert_eq!(exact(&[], "Network"), None);
+    }
+}
