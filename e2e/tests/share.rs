@@ -331,6 +331,14 @@ async fn a_data_policy_on_the_assignment_group_is_named_then_satisfied_through_t
         field(&changes[0], "assignment_group"),
         world.sandbox.control().group_sys_id("Network")
     );
+    // The group is remembered for the tab: the next draft starts with it.
+    world.click("Back to improvement actions").await;
+    world.share_action(AUDIT, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    world
+        .wait_for_text("The ticket is assigned to Network.")
+        .await;
+    assert_eq!(world.value_of("Assignment group").await, "Network");
     world.stop().await;
 }
 
