@@ -301,3 +301,49 @@ async fn cards_refresh_when_the_page_shows_again_without_blanking() {
     );
     assert!(app.text().contains("8 tickets"));
 }
+
+#[wasm_bindgen_test]
+async fn a_card_hitting_an_hour_long_rate_limit_says_when_to_try_again() {
+    fn limited(_: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut response = json(
+            429,
+            r#"{"error":{"message":"Rate limit exceeded","detail":"Rate limit of 100 requests per hour for Table API exceeded"},"status":"failure"}"#,
+        )?;
+        response.headers_mut().insert(
+            "retry-after",
+            oauth2::http::HeaderValue::from_static("3600"),
+        );
+        Ok(response)
+    }
+    let app = mount(PAGE, instance(limited), signed_in(PAGE));
+    app.wait_for_text("ServiceNow's rate limit was reached. Try again after ")
+        .await;
+    let incident = card_text(&app, "Incident management");
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en".into()), &{
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        options
+    })
+    .format();
+    let expected: Vec<String> = [3600e3, 3540e3]
+        .iter()
+        .filter_map(|ms| {
+            let at = js_sys::Date::new(&(js_sys::Date::now() + ms).into());
+            format
+                .call1(&wasm_bindgen::JsValue::UNDEFINED, &at)
+                .ok()?
+                .as_string()
+        })
+        .collect();
+    assert!(
+        expected
+            .iter()
+            .any(|t| incident.contains(&format!("Try again after {t}."))),
+        "{expected:?} not in {incident}"
+    );
+    assert!(
+        !incident.contains("3600"),
+        "no countdown in seconds: {incident}"
+    );
+    assert!(card_text(&app, "Change management").contains("8 tickets"));
+}

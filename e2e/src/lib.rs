@@ -261,6 +261,43 @@ impl World {
             .unwrap_or_default()
     }
 
+    /// The texts of the options of the drop-down labelled `label`, in order.
+    pub async fn options_of(&self, label: &str) -> Vec<String> {
+        let xpath = format!(
+            "//select[@id=//label[starts-with(normalize-space(.), {})]/@for]",
+            literal(label)
+        );
+        self.find_eventually(&format!("drop-down labelled {label:?}"), &xpath)
+            .await;
+        let script = "const id = [...document.querySelectorAll('label')].find(l => l.textContent.trim().startsWith(arguments[0])).htmlFor;\
+            return [...document.getElementById(id).options].map(o => o.textContent.trim());";
+        let value = self
+            .run_script(script, vec![serde_json::Value::from(label)])
+            .await;
+        value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether the field labelled `label` is marked invalid, and the text tied to it by
+    /// `aria-describedby` (its hint, status and error), as assistive technology reads it.
+    pub async fn described(&self, label: &str) -> (bool, String) {
+        let script = "const id = [...document.querySelectorAll('label')].find(l => l.textContent.trim().startsWith(arguments[0])).htmlFor;\
+            const field = document.getElementById(id);\
+            const ids = (field.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);\
+            return [field.getAttribute('aria-invalid') === 'true', ids.map(i => document.getElementById(i)?.textContent.trim() || '').join(' | ')];";
+        let value = self
+            .run_script(script, vec![serde_json::Value::from(label)])
+            .await;
+        let invalid = value[0].as_bool().unwrap_or(false);
+        (invalid, value[1].as_str().unwrap_or_default().to_owned())
+    }
+
     /// Opens the Share menu of the improvement action titled `title` and picks `choice`.
     pub async fn share_action(&self, title: &str, choice: &str) {
         let row = format!("//li[.//h3[normalize-space(.)={}]]", literal(title));

@@ -233,3 +233,161 @@ async fn an_ended_session_keeps_the_draft_across_the_reconnect() {
     );
     world.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_request_keeps_the_chosen_priority_and_its_normal_model() {
+    let world = connected().await;
+    open_form(&world, MFA).await;
+    assert_eq!(
+        world.options_of("Priority").await,
+        ["1 - Critical", "2 - High", "3 - Moderate", "4 - Low"],
+        "a change request offers no 5 - Planning"
+    );
+    world.select("Priority", "4 - Low").await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let changes = created(&world, "change_request");
+    assert_eq!(changes.len(), 1);
+    let change = &changes[0];
+    assert_eq!(
+        field(change, "priority"),
+        "4",
+        "stored as chosen, not derived"
+    );
+    assert_eq!(
+        (field(change, "impact"), field(change, "urgency")),
+        ("2", "3")
+    );
+    assert_eq!(field(change, "type"), "normal");
+    assert_eq!(
+        field(change, "chg_model"),
+        world.sandbox.control().change_model_sys_id("Normal"),
+        "a model-based instance files the change under its Normal model"
+    );
+
+    world.click("Back to improvement actions").await;
+    world.share_action(AUDIT, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    world.select("Ticket type", "Incident").await;
+    assert!(world
+        .options_of("Priority")
+        .await
+        .contains(&"5 - Planning".to_owned()));
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_type_based_instance_gets_a_normal_change_by_its_type() {
+    let world = World::start_with(|config| config.change_models = false).await;
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    open_form(&world, MFA).await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let changes = created(&world, "change_request");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(field(&changes[0], "type"), "normal");
+    assert_eq!(field(&changes[0], "chg_model"), "");
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_data_policy_on_the_assignment_group_is_named_then_satisfied_through_the_form() {
+    let world = connected().await;
+    world
+        .sandbox
+        .control()
+        .set_mandatory_fields("change_request", &["assignment_group"]);
+    open_form(&world, LEGACY).await;
+    world.click("Send to ServiceNow").await;
+    world
+        .wait_for_text("ServiceNow requires: Assignment group")
+        .await;
+    let (invalid, told) = world.described("Assignment group").await;
+    assert!(invalid, "the field is marked invalid");
+    assert!(
+        told.contains("ServiceNow requires: Assignment group"),
+        "the demand is tied to the field: {told:?}"
+    );
+    assert!(
+        created(&world, "change_request").is_empty(),
+        "nothing created"
+    );
+    assert_eq!(
+        world.value_of("Task name").await,
+        LEGACY,
+        "the draft is kept"
+    );
+
+    world.fill("Assignment group", "Network").await;
+    world
+        .wait_for_text("The ticket is assigned to Network.")
+        .await;
+    assert!(!world.described("Assignment group").await.0);
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let changes = created(&world, "change_request");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        field(&changes[0], "assignment_group"),
+        world.sandbox.control().group_sys_id("Network")
+    );
+    // The group is remembered for the tab: the next draft starts with it.
+    world.click("Back to improvement actions").await;
+    world.share_action(AUDIT, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    world
+        .wait_for_text("The ticket is assigned to Network.")
+        .await;
+    assert_eq!(world.value_of("Assignment group").await, "Network");
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limit_of_an_hour_names_a_clock_time_and_keeps_the_draft() {
+    let world = connected().await;
+    open_form(&world, LEGACY).await;
+    world.fill("Task name", "Block legacy sign-ins, kept").await;
+    world.sandbox.control().inject(
+        Fault::TooManyRequests {
+            retry_after_secs: 3600,
+        },
+        1,
+    );
+    world.click("Send to ServiceNow").await;
+    world
+        .wait_for_text("ServiceNow's rate limit was reached. Try again after ")
+        .await;
+    // The clock time an hour from now, as the browser writes it for this person.
+    let expected = world
+        .run_script(
+            "const f = new Intl.DateTimeFormat('en', {timeStyle: 'short'});\
+             return [f.format(new Date(Date.now() + 3600e3)), f.format(new Date(Date.now() + 3540e3))];",
+            vec![],
+        )
+        .await;
+    let text = world.text().await;
+    assert!(
+        expected
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .any(|t| text.contains(&format!("Try again after {t}."))),
+        "{expected:?} not in {text}"
+    );
+    assert!(
+        !text.contains("sending again in"),
+        "nothing is spun in the page"
+    );
+    assert_eq!(
+        world.value_of("Task name").await,
+        "Block legacy sign-ins, kept"
+    );
+    assert!(created(&world, "change_request").is_empty());
+    // The button works again, and sends once.
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    assert_eq!(created(&world, "change_request").len(), 1);
+    world.stop().await;
+}

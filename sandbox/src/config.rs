@@ -1,6 +1,7 @@
 //! What a sandbox instance is set up with: its OAuth clients, users, CORS settings and
 //! token lifetimes, and the demo configuration the binary and end-to-end tests start from.
 
+use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
@@ -64,6 +65,13 @@ pub struct Config {
     pub rfc6749_token_errors: bool,
     /// Whether authorization responses carry RFC 9207's `iss` (the instance's origin).
     pub send_iss: bool,
+    /// Data policies: per table, the fields a new record must have (a base instance has
+    /// none; instances commonly require `assignment_group`). A create without them is
+    /// refused with ServiceNow's `403 Data Policy Exception`.
+    pub mandatory_fields: BTreeMap<String, Vec<String>>,
+    /// Whether change requests follow change models (`chg_model`), as on a new instance
+    /// (the default); `false` is a type-based instance, with no `chg_model` table.
+    pub change_models: bool,
 }
 
 /// An OAuth application registry entry for a public client.
@@ -213,6 +221,8 @@ impl Config {
             public_refresh_tokens: false,
             rfc6749_token_errors: false,
             send_iss: true,
+            mandatory_fields: BTreeMap::new(),
+            change_models: true,
         }
     }
 }

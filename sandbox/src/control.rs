@@ -131,6 +131,35 @@ impl Control {
         self.state.with(|d| d.own_roles_readable = readable);
     }
 
+    /// Makes `fields` mandatory on new records of `table` (a data policy); an empty list
+    /// removes the table's policy.
+    pub fn set_mandatory_fields(&self, table: &str, fields: &[&str]) {
+        let fields: Vec<String> = fields.iter().map(|f| (*f).to_owned()).collect();
+        self.state.with(|d| {
+            if fields.is_empty() {
+                d.mandatory_fields.remove(table);
+            } else {
+                d.mandatory_fields.insert(table.to_owned(), fields);
+            }
+        });
+    }
+
+    /// Switches between model-based change management (`true`, a new instance's default)
+    /// and type-based (`false`: no `chg_model` table).
+    pub fn set_change_models(&self, model_based: bool) {
+        self.state.with(|d| d.change_models = model_based);
+    }
+
+    /// The `sys_id` of a seed assignment group (`sys_user_group`) by name.
+    pub fn group_sys_id(&self, name: &str) -> String {
+        crate::groups::group_sys_id(name)
+    }
+
+    /// The `sys_id` of a base change model (`chg_model`) by name, e.g. "Normal".
+    pub fn change_model_sys_id(&self, name: &str) -> String {
+        crate::groups::model_sys_id(name)
+    }
+
     /// A table's records in their stored (value) form.
     pub fn records(&self, table: &str) -> Vec<Map<String, Value>> {
         self.state.with(|d| {

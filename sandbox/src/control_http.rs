@@ -15,7 +15,7 @@ use crate::state::AppState;
 
 /// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/requests`,
 /// `/sandbox/user-api`, `/sandbox/records/{table}`, `/sandbox/oauth`, `/sandbox/token-faults`,
-/// `/sandbox/expire-refresh-tokens`.
+/// `/sandbox/expire-refresh-tokens`, `/sandbox/mandatory-fields`, `/sandbox/change-models`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(faults))
@@ -27,6 +27,8 @@ pub fn routes() -> Router<AppState> {
         .route("/requests", get(requests).delete(reset_requests))
         .route("/user-api", put(user_api))
         .route("/records/{table}", get(records))
+        .route("/mandatory-fields", put(mandatory_fields))
+        .route("/change-models", put(change_models))
 }
 
 #[derive(Deserialize)]
@@ -162,4 +164,38 @@ async fn token_faults(
 async fn expire_refresh_tokens(State(state): State<AppState>) -> Response {
     Control { state }.expire_refresh_tokens();
     Json(json!({ "expired": true })).into_response()
+}
+
+#[derive(Deserialize)]
+struct MandatoryRequest {
+    table: String,
+    fields: Vec<String>,
+}
+
+/// `{"table": "change_request", "fields": ["assignment_group"]}`; `[]` removes the policy.
+async fn mandatory_fields(
+    State(state): State<AppState>,
+    Json(request): Json<MandatoryRequest>,
+) -> Response {
+    let fields: Vec<&str> = request.fields.iter().map(String::as_str).collect();
+    Control {
+        state: state.clone(),
+    }
+    .set_mandatory_fields(&request.table, &fields);
+    let all = state.with(|d| d.mandatory_fields.clone());
+    Json(json!({ "mandatory_fields": all })).into_response()
+}
+
+#[derive(Deserialize)]
+struct ChangeModelsRequest {
+    model_based: bool,
+}
+
+/// `{"model_based": true | false}`.
+async fn change_models(
+    State(state): State<AppState>,
+    Json(request): Json<ChangeModelsRequest>,
+) -> Response {
+    Control { state }.set_change_models(request.model_based);
+    Json(json!({ "model_based": request.model_based })).into_response()
 }

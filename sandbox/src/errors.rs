@@ -47,6 +47,16 @@ impl ApiError {
         ApiError::new(StatusCode::FORBIDDEN, "Operation Failed", &detail)
     }
 
+    /// 403 for a create a data policy refuses, with ServiceNow's detail text (a newline and
+    /// a space after the colon, labels comma separated), as public integrations report it.
+    pub fn data_policy(labels: &[String]) -> ApiError {
+        let detail = format!(
+            "Data Policy Exception: \n The following fields are mandatory: {}",
+            labels.join(", ")
+        );
+        ApiError::new(StatusCode::FORBIDDEN, "Operation Failed", &detail)
+    }
+
     /// 400 for a table the instance does not have.
     pub fn invalid_table(table: &str) -> ApiError {
         let message = format!("Invalid table {table}");

@@ -26,6 +26,7 @@ mod cors;
 mod errors;
 mod faults;
 mod fields;
+mod groups;
 mod ids;
 mod oauth_error;
 mod pages;

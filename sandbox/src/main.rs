@@ -10,7 +10,8 @@ use snowcard_sandbox::{
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
 [--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--cors-max-age SECS] \
-[--restrict-user-api] [--no-seed] [--refresh-tokens] [--rfc6749-token-errors] [--no-iss]";
+[--restrict-user-api] [--no-seed] [--refresh-tokens] [--rfc6749-token-errors] [--no-iss] \
+[--mandatory TABLE=FIELD[,FIELD…]]… [--type-based-changes]";
 
 struct Args {
     port: u16,
@@ -24,6 +25,9 @@ struct Args {
     refresh_tokens: bool,
     rfc6749_token_errors: bool,
     send_iss: bool,
+    /// Data policies: (table, fields).
+    mandatory: Vec<(String, Vec<String>)>,
+    type_based_changes: bool,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -38,6 +42,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         refresh_tokens: false,
         rfc6749_token_errors: false,
         send_iss: true,
+        mandatory: Vec::new(),
+        type_based_changes: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -65,6 +71,15 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--refresh-tokens" => out.refresh_tokens = true,
             "--rfc6749-token-errors" => out.rfc6749_token_errors = true,
             "--no-iss" => out.send_iss = false,
+            "--mandatory" => {
+                let spec = value()?;
+                let (table, fields) = spec
+                    .split_once('=')
+                    .ok_or("--mandatory takes TABLE=FIELD[,FIELD…]")?;
+                let fields = fields.split(',').map(|f| f.trim().to_owned()).collect();
+                out.mandatory.push((table.trim().to_owned(), fields));
+            }
+            "--type-based-changes" => out.type_based_changes = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -89,6 +104,10 @@ async fn main() -> ExitCode {
     config.public_refresh_tokens = args.refresh_tokens;
     config.rfc6749_token_errors = args.rfc6749_token_errors;
     config.send_iss = args.send_iss;
+    config.change_models = !args.type_based_changes;
+    config
+        .mandatory_fields
+        .extend(args.mandatory.iter().cloned());
     if let Some(secs) = args.access_token_ttl {
         config.access_token_ttl = Duration::from_secs(secs);
     }
@@ -132,10 +151,46 @@ async fn main() -> ExitCode {
     println!("Controls: POST /sandbox/faults, POST /sandbox/expire-tokens, PUT /sandbox/cors, GET /sandbox/records/{{table}}");
     println!("          GET|DELETE /sandbox/requests, PUT /sandbox/user-api");
     println!("          PUT /sandbox/oauth, POST /sandbox/token-faults, POST /sandbox/expire-refresh-tokens");
+    println!("          PUT /sandbox/mandatory-fields, PUT /sandbox/change-models");
     println!("Press Ctrl-C to stop.");
     if let Err(error) = tokio::signal::ctrl_c().await {
         eprintln!("cannot listen for Ctrl-C: {error}");
     }
     sandbox.shutdown().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Args, String> {
+        parse(list.iter().map(|a| (*a).to_owned()))
+    }
+
+    #[test]
+    fn data_policies_and_type_based_changes_are_flags() {
+        let parsed = args(&[
+            "--mandatory",
+            "change_request=assignment_group, category",
+            "--mandatory",
+            "incident=assignment_group",
+            "--type-based-changes",
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            parsed.mandatory,
+            [
+                (
+                    "change_request".to_owned(),
+                    vec!["assignment_group".to_owned(), "category".to_owned()]
+                ),
+                ("incident".to_owned(), vec!["assignment_group".to_owned()])
+            ]
+        );
+        assert!(parsed.type_based_changes);
+        let defaults = args(&[]).unwrap_or_else(|e| panic!("{e}"));
+        assert!(defaults.mandatory.is_empty() && !defaults.type_based_changes);
+        assert!(args(&["--mandatory", "no-equals-sign"]).is_err());
+    }
 }

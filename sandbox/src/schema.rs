@@ -67,6 +67,8 @@ pub fn table(name: &str) -> Option<&'static Table> {
         &SYS_USER,
         &crate::roles::SYS_USER_ROLE,
         &crate::roles::SYS_USER_HAS_ROLE,
+        &crate::groups::SYS_USER_GROUP,
+        &crate::groups::CHG_MODEL,
     ]
     .into_iter()
     .find(|t| t.name == name)
@@ -96,7 +98,10 @@ macro_rules! task_fields {
             f("state", Kind::Choice($states), None, true),
             f("impact", Kind::Choice(IMPACT_URGENCY), None, true),
             f("urgency", Kind::Choice(IMPACT_URGENCY), None, true),
-            sys("priority", Kind::Choice(PRIORITIES)), sys("active", Kind::Bool),
+            // Writable: a change request's priority is its own field; an incident's is
+            // recomputed from impact and urgency after every write (`store::derive`).
+            f("priority", Kind::Choice(PRIORITIES), None, true), sys("active", Kind::Bool),
+            f("assignment_group", Kind::Reference("sys_user_group"), None, true),
             text("correlation_id", 100), text("correlation_display", 100),
             f("due_date", Kind::DateTime, None, true), f("assigned_to", Kind::User, None, true),
             sys("opened_at", Kind::DateTime), sys("opened_by", Kind::User),
@@ -135,6 +140,7 @@ pub static CHANGE_REQUEST: Table = Table {
     fields: task_fields!(
         CHANGE_STATES,
         f("type", Kind::TextChoice(CHANGE_TYPES), None, true),
+        f("chg_model", Kind::Reference("chg_model"), None, true),
         f("risk", Kind::Choice(RISKS), None, true),
         text("category", 40),
         f("requested_by", Kind::User, None, true),
@@ -168,6 +174,29 @@ pub static SYS_USER: Table = Table {
     ],
 };
 
+/// A field's label as the instance's dictionary gives it (what a data policy names).
+pub fn label(field: &str) -> String {
+    let known = [
+        ("assignment_group", "Assignment group"),
+        ("assigned_to", "Assigned to"),
+        ("caller_id", "Caller"),
+        ("chg_model", "Model"),
+        ("cmdb_ci", "Configuration item"),
+        ("due_date", "Due date"),
+        ("start_date", "Planned start date"),
+        ("end_date", "Planned end date"),
+    ];
+    if let Some((_, label)) = known.iter().find(|(name, _)| *name == field) {
+        return (*label).to_owned();
+    }
+    let words = field.replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +210,15 @@ mod tests {
             .and_then(|t| t.field("type"))
             .is_some());
         assert!(table("problem").is_none());
+        assert!(table("change_request")
+            .and_then(|t| t.field("chg_model"))
+            .is_some_and(|f| f.writable));
+    }
+
+    #[test]
+    fn labels_read_as_the_dictionary_writes_them() {
+        assert_eq!(label("assignment_group"), "Assignment group");
+        assert_eq!(label("short_description"), "Short description");
+        assert_eq!(label("caller_id"), "Caller");
     }
 }

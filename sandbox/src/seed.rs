@@ -35,6 +35,9 @@ pub fn load(store: &mut Store, users: &[SandboxUser]) {
                 input.insert("caller_id".into(), Value::String(ids::stable_sys_id(by)));
             } else {
                 input.insert("type".into(), CHANGE_TYPES[i % CHANGE_TYPES.len()].into());
+                // Changes carry their own priority: the seeds keep the one their pair reads as.
+                let priority = crate::choices::priority_for(impact, urgency).unwrap_or("4");
+                input.insert("priority".into(), priority.into());
             }
             let due = format_time(Utc::now() + Duration::days(14 - days_ago));
             input.insert("due_date".into(), Value::String(due));
@@ -85,6 +88,10 @@ pub fn generate(store: &mut Store, table: &str, count: usize) {
         let urgency = ["1", "2", "3"][(i / 3) % 3];
         let mut input = fields(&[("short_description", &short), ("state", state)]);
         input.extend(fields(&[("impact", impact), ("urgency", urgency)]));
+        if table.name == "change_request" {
+            let priority = crate::choices::priority_for(impact, urgency).unwrap_or("4");
+            input.insert("priority".into(), priority.into());
+        }
         let when = format_time(start - Duration::minutes(i as i64));
         store.insert(
             table,

@@ -1,7 +1,7 @@
 //! The state one sandbox instance shares between its handlers and its `Control`
 //! handle: configuration, records, tokens, login sessions, CORS settings and faults.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::{Config, OAuthClient, SandboxUser};
@@ -41,6 +41,10 @@ pub struct Data {
     pub requests: RequestCounts,
     /// The token side of OAuth as this instance is set up (switchable while it runs).
     pub oauth: OAuthBehaviour,
+    /// Data policies: table → fields a new record must have.
+    pub mandatory_fields: BTreeMap<String, Vec<String>>,
+    /// Model-based change management (`chg_model` exists and drives changes).
+    pub change_models: bool,
 }
 
 /// How the OAuth endpoints behave, from [`Config`] and the `Control` switches.
@@ -86,6 +90,8 @@ impl AppState {
                 send_iss: config.send_iss,
                 ..OAuthBehaviour::default()
             },
+            mandatory_fields: config.mandatory_fields.clone(),
+            change_models: config.change_models,
             ..Data::default()
         };
         let now = ids::now_string();
@@ -93,6 +99,7 @@ impl AppState {
             data.store.add_user(user, &now);
         }
         crate::roles::seed(&mut data.store, &config.users, &now);
+        crate::groups::seed(&mut data.store, &now);
         if config.seed {
             seed::load(&mut data.store, &config.users);
         }

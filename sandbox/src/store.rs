@@ -111,6 +111,27 @@ impl Store {
         rec
     }
 
+    /// The fields of `mandatory` that a record made from `input` would leave empty (after
+    /// the dictionary defaults), for data policies: nothing is stored.
+    pub fn missing<'f>(
+        &self,
+        table: &'static Table,
+        input: &Map<String, Value>,
+        actor: Actor<'_>,
+        mandatory: &'f [String],
+    ) -> Vec<&'f str> {
+        let mut rec = blank(table);
+        for (field, value) in defaults(table.name, actor) {
+            rec.insert(field.to_owned(), value);
+        }
+        rec.extend(self.writes(table, input));
+        mandatory
+            .iter()
+            .filter(|f| rec.get(f.as_str()).is_none_or(|v| v.trim().is_empty()))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// Updates a record as PATCH does; `None` when it does not exist.
     pub fn update(
         &mut self,
@@ -186,7 +207,11 @@ fn defaults(table: &str, actor: Actor<'_>) -> Vec<(&'static str, String)> {
     let mut out = vec![("impact", "3".to_owned()), ("urgency", "3".to_owned())];
     match table {
         "incident" => out.push(("category", "inquiry".to_owned())),
+        // The dictionary default of a change request's priority is 4 - Low: the Change
+        // Management API's example of a new change shows impact 3, urgency 3 and priority
+        // "4 - Low", which the incident matrix would have made 5 (change-management-api.md).
         "change_request" => out.extend([
+            ("priority", "4".to_owned()),
             ("type", "normal".to_owned()),
             ("risk", "3".to_owned()),
             ("category", "Other".to_owned()),
@@ -197,15 +222,20 @@ fn defaults(table: &str, actor: Actor<'_>) -> Vec<(&'static str, String)> {
     out
 }
 
-/// Computed fields: priority from impact and urgency, `active` from the state.
+/// Computed fields: an incident's priority from impact and urgency (the priority lookup
+/// rules are defined for incidents, incident-management/def-prio-lookup-rules.md; a change
+/// request keeps the priority written to it), `active` from the state.
 fn derive(table: &Table, rec: &mut Record) {
     if table.numbering.is_none() {
         return;
     }
     let get = |k: &str| rec.get(k).cloned().unwrap_or_default();
-    let priority = crate::choices::priority_for(&get("impact"), &get("urgency")).unwrap_or("5");
+    let priority = (table.name == "incident")
+        .then(|| crate::choices::priority_for(&get("impact"), &get("urgency")).unwrap_or("5"));
     let active = !table.inactive_states.contains(&get("state").as_str());
-    rec.insert("priority".into(), priority.to_owned());
+    if let Some(priority) = priority {
+        rec.insert("priority".into(), priority.to_owned());
+    }
     rec.insert("active".into(), active.to_string());
 }
 

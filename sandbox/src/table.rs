@@ -25,7 +25,7 @@ pub async fn list(
     Path(name): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let table = lookup(&name)?;
+    let table = lookup_in(&state, &name)?;
     let params = Params::parse(raw.as_deref());
     let mut query = Query::parse(
         params.get("sysparm_query").unwrap_or(""),
@@ -72,7 +72,7 @@ pub async fn get_one(
     Path((name, sys_id)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let table = lookup(&name)?;
+    let table = lookup_in(&state, &name)?;
     let params = Params::parse(raw.as_deref());
     let result = state.with(|d| {
         let rec = d
@@ -98,22 +98,41 @@ pub async fn create(
     if table.insert_roles.is_empty() || !user.user.has_any_role(table.insert_roles) {
         return Err(ApiError::acl("Insert"));
     }
-    let input = json_object(&headers, &body)?;
+    let mut input = json_object(&headers, &body)?;
     let params = Params::parse(raw.as_deref());
-    let (sys_id, result, fault) = state.with(|d| {
+    let outcome = state.with(|d| {
         let actor = Actor {
             user_name: &user.user.user_name,
             sys_id: &user.sys_id,
         };
+        if !d.change_models {
+            // A type-based instance has no change models: the field is not there to write.
+            input.remove("chg_model");
+        }
+        // On a model-based instance a change written with `type` alone is stored under no
+        // model (the Change Management API says to set `chg_model` or `type`, and that
+        // leaving the model out gives a default "subject to change by release"): the
+        // sandbox leaves `chg_model` empty so a client that forgets it is seen to.
+        let mandatory = d
+            .mandatory_fields
+            .get(table.name)
+            .cloned()
+            .unwrap_or_default();
+        let missing = d.store.missing(table, &input, actor, &mandatory);
+        if !missing.is_empty() {
+            let labels: Vec<String> = missing.iter().map(|f| schema::label(f)).collect();
+            return Err(ApiError::data_policy(&labels));
+        }
         let rec = d.store.insert(table, &input, actor, &ids::now_string());
         *d.created.entry(table.name.to_owned()).or_default() += 1;
         let result = params.render(&d.store, table, &user.base_url).record(&rec);
-        (
+        Ok((
             rec.get("sys_id").cloned().unwrap_or_default(),
             result,
             d.faults.take(true),
-        )
+        ))
     });
+    let (sys_id, result, fault) = outcome?;
     let url = format!("{}/api/now/table/{}/{sys_id}", user.base_url, table.name);
     if let Some(fault) = fault {
         // Committed, but the answer is lost on the way back.
@@ -170,6 +189,15 @@ pub async fn no_resource() -> Response {
 
 fn lookup(name: &str) -> Result<&'static Table, ApiError> {
     schema::table(name).ok_or_else(|| ApiError::invalid_table(name))
+}
+
+/// Like [`lookup`], for reads: a type-based instance has no `chg_model` table.
+fn lookup_in(state: &AppState, name: &str) -> Result<&'static Table, ApiError> {
+    let table = lookup(name)?;
+    if table.name == crate::groups::CHG_MODEL.name && !state.with(|d| d.change_models) {
+        return Err(ApiError::invalid_table(name));
+    }
+    Ok(table)
 }
 
 /// Read ACL: fulfillers read every ticket, other users only the ones they opened,

@@ -114,6 +114,30 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
     render(text, action, &detail, &url, context)
 }
 
+/// The wait of a rate limit too long to spend in the page (over a minute), in seconds:
+/// such a failure is told with a clock time ([`rate_limited_until`]) rather than a countdown.
+pub fn long_wait(error: &ConnectError) -> Option<u32> {
+    match error {
+        ConnectError::Api(ApiError::RateLimited { retry_after_secs })
+            if !super::share_flow::waits_in_page(*retry_after_secs) =>
+        {
+            Some(*retry_after_secs)
+        }
+        _ => None,
+    }
+}
+
+/// A long rate limit, told with when to try again (`time`: a clock time, already written
+/// the way the person's language writes times).
+pub fn rate_limited_until(texts: &'static Texts, time: &str) -> Described {
+    Described {
+        title: fill(texts.share.rate_limited_until, &[("time", time)]),
+        detail: String::new(),
+        next: texts.share.rate_limited_until_next.to_owned(),
+        action: NextAction::Wait,
+    }
+}
+
 /// Whether the connection status page can help: the instance, its CORS settings, an ACL or
 /// IP address access control may be behind the failure.
 pub fn worth_checking(error: &ConnectError) -> bool {
@@ -377,5 +401,24 @@ mod tests {
             .into(),
         );
         assert!(server.title.contains("503"), "{server:?}");
+    }
+
+    #[test]
+    fn an_hour_long_rate_limit_is_told_as_a_clock_time_and_a_short_one_is_not() {
+        let long = ConnectError::Api(ApiError::RateLimited {
+            retry_after_secs: 3600,
+        });
+        assert_eq!(long_wait(&long), Some(3600));
+        let short = ConnectError::Api(ApiError::RateLimited {
+            retry_after_secs: 60,
+        });
+        assert_eq!(long_wait(&short), None);
+        assert_eq!(long_wait(&ApiError::SessionEnded.into()), None);
+        let told = rate_limited_until(Locale::En.texts(), "15:42");
+        assert_eq!(
+            told.title,
+            "ServiceNow's rate limit was reached. Try again after 15:42."
+        );
+        assert!(told.next.contains("draft is kept"), "{told:?}");
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::catalog::{Category, ImprovementAction};
 use crate::servicenow::ticket::truncate;
 use crate::servicenow::tickets::correlation_id;
-use crate::servicenow::{NewTicket, Priority, TicketKind};
+use crate::servicenow::{AssignmentGroup, NewTicket, Priority, TicketKind};
 
 /// Where the recommendation comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -39,6 +39,9 @@ pub struct ShareDraft {
     pub impact: String,
     #[serde(default)]
     pub action_url: String,
+    /// The group the ticket is assigned to (`assignment_group`), if one was chosen.
+    #[serde(default)]
+    pub assignment_group: Option<AssignmentGroup>,
 }
 
 impl ShareDraft {
@@ -64,6 +67,7 @@ impl ShareDraft {
             requested_by: requested_by.to_owned(),
             impact: action.remediation_impact.trim().to_owned(),
             action_url: action.action_url.trim().to_owned(),
+            assignment_group: None,
         }
     }
 
@@ -84,6 +88,7 @@ impl ShareDraft {
             requested_by: requested_by.to_owned(),
             impact: String::new(),
             action_url: String::new(),
+            assignment_group: None,
         }
     }
 }
@@ -201,9 +206,11 @@ pub fn validate(
             kind: draft.kind,
             name: name.to_owned(),
             description: full_description(draft),
-            priority: draft.priority,
+            priority: draft.priority.for_kind(draft.kind),
             due: Some(due),
             correlation_id: draft.correlation_id.clone(),
+            assignment_group: draft.assignment_group.as_ref().map(|g| g.sys_id.clone()),
+            change_model: None,
         }),
         _ => Err(check),
     }

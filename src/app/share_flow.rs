@@ -1,16 +1,27 @@
 //! Sending a ticket so that one click makes at most one ticket: look for an open ticket with
-//! the same correlation id first, wait out rate limits, and after a lost response look again
-//! before saying anything failed.
+//! the same correlation id first, wait out short rate limits (a long one is reported with
+//! when to try again), and after a lost response look again before saying anything failed.
+//! A change request goes with the instance's Normal change model where it has one.
 
 use std::collections::BTreeSet;
 
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{
-    ApiError, CreatedTicket, FoundTicket, NewTicket, ServiceNowClient, TransportError,
+    ApiError, CreatedTicket, FoundTicket, NewTicket, ServiceNowClient, TicketKind, TransportError,
 };
 
 /// How many times a rate limit is waited out before giving up.
 const RATE_LIMIT_TRIES: u32 = 3;
+
+/// The longest `Retry-After` waited out in the page, in seconds. ServiceNow's rate limits
+/// count per user per hour, so a wait can be an hour: longer ones are told as a clock time.
+pub const LONGEST_IN_PAGE_WAIT: u32 = 60;
+
+/// Whether a rate limit of `retry_after_secs` is waited out in the page (with a countdown)
+/// rather than reported with when to try again.
+pub fn waits_in_page(retry_after_secs: u32) -> bool {
+    retry_after_secs <= LONGEST_IN_PAGE_WAIT
+}
 
 /// What the flow is doing, for the person to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,14 +62,14 @@ pub async fn share(
         return Ok(ShareOutcome::AlreadyOpen(open));
     }
     let known: BTreeSet<String> = before.into_iter().map(|t| t.sys_id).collect();
-    match patiently(
-        ShareStep::Sending,
-        || client.create_ticket(ticket),
-        on_step,
-        sleep,
-    )
-    .await
-    {
+    let create = || async {
+        let mut ticket = ticket.clone();
+        if ticket.kind == TicketKind::ChangeRequest {
+            ticket.change_model = client.normal_change_model().await?;
+        }
+        client.create_ticket(&ticket).await
+    };
+    match patiently(ShareStep::Sending, create, on_step, sleep).await {
         Ok(created) => Ok(ShareOutcome::Created(created)),
         Err(error) if may_have_been_created(&error) => {
             let after = patiently(ShareStep::Verifying, find, on_step, sleep).await?;
@@ -100,7 +111,9 @@ where
     loop {
         on_step(step);
         match call().await {
-            Err(ApiError::RateLimited { retry_after_secs }) if tries < RATE_LIMIT_TRIES => {
+            Err(ApiError::RateLimited { retry_after_secs })
+                if tries < RATE_LIMIT_TRIES && waits_in_page(retry_after_secs) =>
+            {
                 tries += 1;
                 on_step(ShareStep::RateLimited {
                     seconds: retry_after_secs,

@@ -18,22 +18,51 @@ enum Next {
     Normal,
     LoseResponseAfterCommit,
     RateLimitOnce,
+    RateLimitForAnHour,
+}
+
+thread_local! {
+    /// Every create body the fake instance was sent (rate-limited ones excepted).
+    static POSTED: Rc<RefCell<Vec<Value>>> = Rc::default();
+    /// The Normal model's sys_id, when the fake instance is model-based.
+    static MODEL: RefCell<Option<&'static str>> = const { RefCell::new(None) };
 }
 
 fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTransport {
+    let posted = POSTED.with(Rc::clone);
     FakeTransport::new(move |req| {
+        if req.uri().path().ends_with("/chg_model") {
+            return match MODEL.with(|m| *m.borrow()) {
+                Some(id) => reply(
+                    200,
+                    &json!({"result": [{"sys_id": id, "name": "Normal"}]}).to_string(),
+                ),
+                None => reply(
+                    400,
+                    r#"{"error":{"message":"Invalid table chg_model","detail":null},"status":"failure"}"#,
+                ),
+            };
+        }
         if req.method() == "POST" {
             let planned = *next.borrow();
-            if planned == Next::RateLimitOnce {
-                *next.borrow_mut() = Next::Normal;
+            if matches!(planned, Next::RateLimitOnce | Next::RateLimitForAnHour) {
+                let seconds = if planned == Next::RateLimitOnce {
+                    *next.borrow_mut() = Next::Normal;
+                    "2"
+                } else {
+                    "3600"
+                };
                 let mut r = reply(
                     429,
                     r#"{"error":{"message":"Rate limit exceeded"},"status":"failure"}"#,
                 )?;
                 r.headers_mut()
-                    .insert("retry-after", HeaderValue::from_static("2"));
+                    .insert("retry-after", HeaderValue::from_static(seconds));
                 return Ok(r);
             }
+            posted
+                .borrow_mut()
+                .push(serde_json::from_slice(req.body()).unwrap_or_default());
             let body: Value = serde_json::from_slice(req.body()).unwrap_or_default();
             let n = records.borrow().len() + 1;
             let record = json!({"sys_id": format!("id{n}"), "number": format!("CHG00300{n:02}"),
@@ -81,6 +110,8 @@ fn ticket() -> NewTicket {
         priority: Priority::High,
         due: None,
         correlation_id: "snowcard:BlockLegacyAuthentication".into(),
+        assignment_group: None,
+        change_model: None,
     }
 }
 
@@ -170,4 +201,80 @@ fn a_rate_limit_is_waited_out_and_said() {
         ]
     );
     assert_eq!(records.borrow().len(), 1);
+}
+
+#[test]
+fn a_rate_limit_of_an_hour_is_not_waited_in_the_page_and_creates_nothing() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    let steps = RefCell::new(Vec::new());
+    let slept = RefCell::new(Vec::new());
+    let sleep = |seconds: u32| -> LocalFuture<'static, ()> {
+        slept.borrow_mut().push(seconds);
+        Box::pin(async {})
+    };
+    let client = client(instance(
+        records.clone(),
+        Rc::new(RefCell::new(Next::RateLimitForAnHour)),
+    ));
+    let outcome = block_on(share(
+        &client,
+        &ticket(),
+        false,
+        &|s| steps.borrow_mut().push(s),
+        &sleep,
+    ));
+    assert_eq!(
+        outcome,
+        Err(ApiError::RateLimited {
+            retry_after_secs: 3600
+        })
+    );
+    assert!(
+        slept.borrow().is_empty(),
+        "nothing is waited out in the page"
+    );
+    assert_eq!(
+        steps.into_inner(),
+        [ShareStep::CheckingDuplicates, ShareStep::Sending]
+    );
+    assert!(records.borrow().is_empty());
+}
+
+#[test]
+fn waits_up_to_a_minute_stay_in_the_page_and_longer_ones_do_not() {
+    assert!(waits_in_page(0) && waits_in_page(30) && waits_in_page(60));
+    assert!(!waits_in_page(61) && !waits_in_page(3600));
+}
+
+#[test]
+fn a_change_goes_with_the_normal_model_where_the_instance_has_one() {
+    POSTED.with(|p| p.borrow_mut().clear());
+    MODEL.with(|m| *m.borrow_mut() = Some("e55d0bfec343101035ae3f52c1d3ae49"));
+    let records = Rc::default();
+    let (outcome, _) = run(&records, Next::Normal, false);
+    MODEL.with(|m| *m.borrow_mut() = None);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(_))),
+        "{outcome:?}"
+    );
+    let posted = POSTED.with(|p| p.borrow().clone());
+    assert_eq!(posted.len(), 1);
+    assert_eq!(posted[0]["chg_model"], "e55d0bfec343101035ae3f52c1d3ae49");
+    assert_eq!(posted[0]["type"], "normal");
+    assert_eq!(posted[0]["priority"], "2");
+}
+
+#[test]
+fn a_change_on_a_type_based_instance_goes_with_its_type_alone() {
+    POSTED.with(|p| p.borrow_mut().clear());
+    let records = Rc::default();
+    let (outcome, _) = run(&records, Next::Normal, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(_))),
+        "{outcome:?}"
+    );
+    let posted = POSTED.with(|p| p.borrow().clone());
+    assert_eq!(posted.len(), 1);
+    assert!(posted[0].get("chg_model").is_none(), "{:?}", posted[0]);
+    assert_eq!(posted[0]["type"], "normal");
 }

@@ -138,3 +138,34 @@ fn reopening_an_action_brings_back_what_was_typed() {
         Some("Require MFA for administrative roles")
     );
 }
+
+#[test]
+fn a_change_request_never_carries_planning_and_an_incident_may() {
+    let mut draft = ShareDraft::from_action(&action(), "sec.admin@contoso.com", today());
+    draft.priority = Priority::Planning;
+    let change = validate(&draft, today(), &utc_end_of_day).expect("valid");
+    assert_eq!(change.priority, Priority::Low);
+    draft.kind = TicketKind::Incident;
+    let incident = validate(&draft, today(), &utc_end_of_day).expect("valid");
+    assert_eq!(incident.priority, Priority::Planning);
+}
+
+#[test]
+fn the_chosen_group_is_sent_by_its_sys_id() {
+    let mut draft = ShareDraft::from_action(&action(), "sec.admin@contoso.com", today());
+    assert_eq!(
+        validate(&draft, today(), &utc_end_of_day)
+            .expect("valid")
+            .assignment_group,
+        None
+    );
+    draft.assignment_group = Some(AssignmentGroup {
+        sys_id: "287ebd7da9fe198100f92cc8d1d2154e".into(),
+        name: "Network".into(),
+    });
+    let ticket = validate(&draft, today(), &utc_end_of_day).expect("valid");
+    assert_eq!(
+        ticket.assignment_group.as_deref(),
+        Some("287ebd7da9fe198100f92cc8d1d2154e")
+    );
+}

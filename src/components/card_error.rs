@@ -19,7 +19,17 @@ pub fn CardError(props: &CardErrorProps) -> Html {
     let connection = use_connection();
     let texts = connection.texts;
     let error = ConnectError::Api(props.error.clone());
-    let told = connection.describe(&error);
+    // A long rate limit says when to try again, as a clock time fixed when it arrived.
+    let until = use_memo(error.clone(), |error| {
+        describe::long_wait(error)
+            .map(|secs| super::dates::now_utc() + chrono::Duration::seconds(i64::from(secs)))
+    });
+    let told = match *until {
+        Some(at) => {
+            describe::rate_limited_until(texts, &super::dates::local_time(at, texts.locale))
+        }
+        None => connection.describe(&error),
+    };
     // Card failures are most often the instance's CORS rules or roles: the status page says which.
     let check = describe::worth_checking(&error).then(|| {
         let connection = connection.clone();

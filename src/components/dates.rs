@@ -22,6 +22,18 @@ pub fn today_local() -> NaiveDate {
     }
 }
 
+/// Now, from the browser's clock.
+pub fn now_utc() -> DateTime<Utc> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        DateTime::<Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_else(Utc::now)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Utc::now()
+    }
+}
+
 /// The last second of `date` in the person's time zone, as a UTC instant.
 pub fn end_of_day_local(date: NaiveDate) -> DateTime<Utc> {
     use chrono::Datelike;

@@ -22,7 +22,16 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let connection = use_connection();
     let heading = use_focus_on_arrival();
     let texts = connection.texts;
-    let told = connection.describe(&props.error);
+    let until = use_memo(props.error.clone(), |error| {
+        describe::long_wait(error)
+            .map(|secs| super::dates::now_utc() + chrono::Duration::seconds(i64::from(secs)))
+    });
+    let told = match *until {
+        Some(at) => {
+            describe::rate_limited_until(texts, &super::dates::local_time(at, texts.locale))
+        }
+        None => connection.describe(&props.error),
+    };
     let button = match (told.action, props.inline) {
         (NextAction::Setup, false) => {
             let connection = connection.clone();

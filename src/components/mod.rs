@@ -2,6 +2,7 @@
 
 pub mod actions_page;
 pub mod app;
+pub mod assignment_group_field;
 pub mod busy_card;
 pub mod card_error;
 pub mod catalog_import;

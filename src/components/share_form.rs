@@ -10,13 +10,15 @@ use crate::app::share_flow::ShareStep;
 use crate::app::{ConnectError, View};
 use crate::hooks::{use_connection, use_focus_on_arrival, ShareStatus};
 use crate::i18n::fill;
-use crate::servicenow::{Priority, TicketKind};
+use crate::servicenow::data_policy::mandatory_fields;
+use crate::servicenow::{ApiError, AssignmentGroup, Priority, TicketKind};
 
 use super::actions_page::category_index;
+use super::assignment_group_field::AssignmentGroupField;
 use super::choice_field::{ChoiceField, TextAreaField};
 use super::dates::{end_of_day_local, today_local};
 use super::error_panel::ErrorPanel;
-use super::share_outcome::{AlreadyOpenNotice, SentCard};
+use super::share_outcome::{AlreadyOpenNotice, DataPolicyNotice, SentCard};
 use super::share_reason::reason_text;
 use super::text_field::TextField;
 
@@ -31,6 +33,21 @@ pub fn ShareForm() -> Html {
         use_state(move || connection.share_drafts().open_draft().cloned())
     };
     let touched = use_state(BTreeSet::<&'static str>::new);
+    {
+        // A new draft starts with the group chosen last in this tab.
+        let (draft, connection) = (draft.clone(), connection.clone());
+        use_effect_with((), move |_| {
+            if let Some(mut next) = (*draft).clone().filter(|d| d.assignment_group.is_none()) {
+                if let Some(group) = connection.remembered_group() {
+                    next.assignment_group = Some(group);
+                    let mut drafts = connection.share_drafts();
+                    drafts.update(next.clone());
+                    connection.save_share_drafts(&drafts);
+                    draft.set(Some(next));
+                }
+            }
+        });
+    }
     let Some(current) = (*draft).clone() else {
         // Nothing to share (the draft was closed in another view): the list to pick from.
         return html! { <super::actions_page::ActionsPage /> };
@@ -64,6 +81,45 @@ pub fn ShareForm() -> Html {
             .filter(|_| touched.contains(field))
             .map(|p| AttrValue::from(reason_text(texts, p)))
     };
+    let choose_group = {
+        let (draft, connection) = (draft.clone(), connection.clone());
+        Callback::from(move |group: Option<AssignmentGroup>| {
+            let Some(mut next) = (*draft).clone() else {
+                return;
+            };
+            connection.remember_group(group.as_ref());
+            next.assignment_group = group;
+            let mut drafts = connection.share_drafts();
+            drafts.update(next.clone());
+            connection.save_share_drafts(&drafts);
+            draft.set(Some(next));
+        })
+    };
+    // A data policy's refusal: the labels the instance named, each shown at its field.
+    let policy: Option<Vec<String>> = match &sender.status {
+        ShareStatus::Failed(ApiError::Forbidden { detail }) => mandatory_fields(detail),
+        _ => None,
+    };
+    let demands = |label: &str| {
+        policy
+            .as_ref()
+            .is_some_and(|r| r.iter().any(|f| f.eq_ignore_ascii_case(label)))
+    };
+    let on_form = [
+        "Assignment group",
+        "Short description",
+        "Description",
+        "Due date",
+    ];
+    let all_on_form = policy.as_ref().is_some_and(|r| {
+        r.iter()
+            .all(|f| on_form.iter().any(|o| o.eq_ignore_ascii_case(f)))
+    });
+    let requires = |label: &str, empty: bool| {
+        (demands(label) && empty)
+            .then(|| AttrValue::from(fill(texts.requires, &[("fields", label)])))
+    };
+    let group_error = requires("Assignment group", current.assignment_group.is_none());
     let send = {
         let (sender, verdict) = (sender.clone(), verdict.clone());
         Callback::from(move |anyway: bool| {
@@ -89,11 +145,17 @@ pub fn ShareForm() -> Html {
         ("ChangeRequest".into(), texts.change_request.into()),
         ("Incident".into(), texts.incident.into()),
     ];
+    // A change request offers 1 – 4: ServiceNow's change priorities have no "5 - Planning".
     let priority_options: Options = Priority::ALL
         .iter()
         .zip(texts.priorities)
+        .filter(|(p, _)| Priority::choices(current.kind).contains(p))
         .map(|(p, t)| (p.number().to_string().into(), t.into()))
         .collect();
+    let priority_hint = match current.kind {
+        TicketKind::Incident => texts.priority_hint,
+        TicketKind::ChangeRequest => texts.priority_hint_change,
+    };
     let source_options: Options = vec![
         ("Microsoft".into(), texts.source_microsoft.into()),
         ("User".into(), texts.source_user.into()),
@@ -132,18 +194,22 @@ pub fn ShareForm() -> Html {
             <form class="sc-form" novalidate=true {onsubmit}>
                 <ChoiceField id="sc-kind" label={texts.ticket_type_label} options={kind_options}
                     selected={format!("{:?}", current.kind)}
-                    onchange={edit("kind", |d, v| d.kind = if v == "Incident" { TicketKind::Incident } else { TicketKind::ChangeRequest })} />
+                    onchange={edit("kind", |d, v| {
+                        d.kind = if v == "Incident" { TicketKind::Incident } else { TicketKind::ChangeRequest };
+                        d.priority = d.priority.for_kind(d.kind);
+                    })} />
                 <TextField id="sc-name" label={texts.name_label} hint={counter} value={current.name.clone()}
                     required_mark={required.clone()} error={error("name", check.name)} oninput={edit("name", |d, v| d.name = v)} />
                 <TextAreaField id="sc-description" label={texts.description_label} hint={texts.description_hint}
                     value={current.description.clone()} required_mark={required.clone()}
                     error={error("description", check.description)} oninput={edit("description", |d, v| d.description = v)} />
-                <ChoiceField id="sc-priority" label={texts.priority_label} options={priority_options} hint={Some(AttrValue::Static(texts.priority_hint))}
-                    selected={current.priority.number().to_string()}
+                <ChoiceField id="sc-priority" label={texts.priority_label} options={priority_options} hint={Some(AttrValue::Static(priority_hint))}
+                    selected={current.priority.for_kind(current.kind).number().to_string()}
                     onchange={edit("priority", |d, v| d.priority = v.parse().ok().and_then(Priority::from_number).unwrap_or(d.priority))} />
                 <TextField id="sc-due" label={texts.due_label} hint="" input_type="date" value={current.due_date.clone()}
                     min={Some(AttrValue::from(today.format("%Y-%m-%d").to_string()))} required_mark={required.clone()}
                     error={error("due", check.due_date)} oninput={edit("due", |d, v| d.due_date = v)} />
+                <AssignmentGroupField value={current.assignment_group.clone()} error={group_error} onchange={choose_group} />
                 <ChoiceField id="sc-source" label={texts.source_label} options={source_options}
                     selected={format!("{:?}", current.source)}
                     onchange={edit("source", |d, v| d.source = if v == "User" { Source::User } else { Source::Microsoft })} />
@@ -167,7 +233,9 @@ pub fn ShareForm() -> Html {
                 if let ShareStatus::AlreadyOpen(found) = &sender.status {
                     <AlreadyOpenNotice found={found.clone()} on_create_anyway={send.reform(|_| true)} />
                 }
-                if let ShareStatus::Failed(error) = &sender.status {
+                if let Some(fields) = &policy {
+                    <DataPolicyNotice fields={fields.clone()} {all_on_form} />
+                } else if let ShareStatus::Failed(error) = &sender.status {
                     <ErrorPanel error={ConnectError::Api(error.clone())} inline=true />
                 }
             </form>

@@ -90,3 +90,33 @@ pub fn SentCard(props: &SentCardProps) -> Html {
         </section>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct DataPolicyNoticeProps {
+    /// The field labels the instance named.
+    pub fields: Vec<String>,
+    /// Whether the form has a field for every one of them.
+    pub all_on_form: bool,
+}
+
+/// A data policy refused the ticket: what the instance requires, and where to give it.
+#[component]
+pub fn DataPolicyNotice(props: &DataPolicyNoticeProps) -> Html {
+    let connection = use_connection();
+    let heading = use_focus_on_arrival();
+    let texts = &connection.texts.share;
+    let next = if props.all_on_form {
+        texts.requires_next
+    } else {
+        texts.requires_elsewhere
+    };
+    html! {
+        <section class="sc-error sc-error-inline" aria-labelledby="sc-policy-title">
+            <h3 id="sc-policy-title" class="sc-error-title" tabindex="-1" ref={heading}>
+                <span class="sc-visually-hidden">{ connection.texts.error_prefix }{" "}</span>
+                { fill(texts.requires, &[("fields", &props.fields.join(", "))]) }
+            </h3>
+            <p class="sc-error-next">{ next }</p>
+        </section>
+    }
+}

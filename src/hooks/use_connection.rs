@@ -16,6 +16,7 @@ use crate::app::state_names::StateNames;
 use crate::app::{flow, language, removal};
 use crate::app::{Action, AppOptions, AppState, ConnectError, Connection, Services, Step, View};
 use crate::i18n::{Locale, Texts};
+use crate::servicenow::AssignmentGroup;
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
 use crate::storage::{keys, SetupDraft, StorageError, StoredSession};
 
@@ -230,6 +231,25 @@ impl ConnectionHandle {
     /// Saves the drafts; a refused write costs only the reload safety net.
     pub fn save_share_drafts(&self, drafts: &ShareDrafts) {
         let _ = self.services.store.save(keys::SHARE_DRAFTS, drafts);
+    }
+
+    /// The assignment group last chosen in this tab, if any (an unreadable value counts as none).
+    pub fn remembered_group(&self) -> Option<AssignmentGroup> {
+        self.services
+            .store
+            .load_or_clear(keys::ASSIGNMENT_GROUP)
+            .ok()
+            .flatten()
+    }
+
+    /// Remembers the chosen group for the tab (`None` forgets it).
+    pub fn remember_group(&self, group: Option<&AssignmentGroup>) {
+        match group {
+            Some(group) => {
+                let _ = self.services.store.save(keys::ASSIGNMENT_GROUP, group);
+            }
+            None => self.services.store.remove(keys::ASSIGNMENT_GROUP),
+        }
     }
 
     /// The person's ticket state names (an unreadable value counts as none).

@@ -99,4 +99,19 @@ pub struct ShareTexts {
     pub sent_link: &'static str,
     pub back_to_actions: &'static str,
     pub opens_new_tab: &'static str,
+
+    // Ticket fields as the instance stores them (issue 11).
+    pub priority_hint_change: &'static str,
+    pub assignment_group_label: &'static str,
+    pub assignment_group_hint: &'static str,
+    /// `{name}`.
+    pub assignment_group_chosen: &'static str,
+    pub assignment_group_none: &'static str,
+    /// `{fields}`: the labels the instance names, comma separated.
+    pub requires: &'static str,
+    pub requires_next: &'static str,
+    pub requires_elsewhere: &'static str,
+    /// `{time}`: a clock time in the person's time zone.
+    pub rate_limited_until: &'static str,
+    pub rate_limited_until_next: &'static str,
 }

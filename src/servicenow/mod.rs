@@ -5,8 +5,10 @@
 //! natively against scripted responses and the browser only adds a `fetch`-based transport.
 
 pub mod client;
+pub mod data_policy;
 pub mod error;
 pub mod fake;
+pub mod groups;
 pub mod http;
 pub mod instance;
 pub mod listing;
@@ -21,6 +23,7 @@ pub mod user;
 
 pub use client::{Clock, ServiceNowClient};
 pub use error::{ApiError, OAuthError, TransportError};
+pub use groups::AssignmentGroup;
 pub use http::{HttpRequest, HttpResponse, Transport};
 pub use instance::{InstanceError, InstanceUrl};
 pub use listing::{Page, Shown, StateCount, TicketRow};

@@ -51,13 +51,20 @@ pub struct NewTicket {
     pub priority: Priority,
     pub due: Option<DateTime<Utc>>,
     pub correlation_id: String,
+    /// The `sys_id` of the `sys_user_group` to assign the ticket to, if one was chosen.
+    pub assignment_group: Option<String>,
+    /// A change request's model (`chg_model` sys_id), on instances that have change models.
+    pub change_model: Option<String>,
 }
 
 impl NewTicket {
-    /// The JSON body for `POST /api/now/table/{table}`: never `priority` (ServiceNow computes
-    /// it), but the impact and urgency that yield it.
+    /// The JSON body for `POST /api/now/table/{table}`. An incident carries the impact and
+    /// urgency that yield its priority, never `priority` (ServiceNow computes it); a change
+    /// request carries `priority` itself (1 – 4) and the same consistent pair, `type=normal`
+    /// and, where the instance has change models, the Normal model (`chg_model`).
     pub fn body(&self) -> Value {
-        let (impact, urgency) = self.priority.impact_urgency();
+        let priority = self.priority.for_kind(self.kind);
+        let (impact, urgency) = priority.impact_urgency();
         let short = match self.kind {
             TicketKind::ChangeRequest => format!("{CHANGE_PREFIX}{}", self.name.trim()),
             TicketKind::Incident => self.name.trim().to_owned(),
@@ -73,8 +80,15 @@ impl NewTicket {
         if let Some(due) = self.due {
             body["due_date"] = json!(servicenow_datetime(due));
         }
+        if let Some(group) = self.assignment_group.as_deref().filter(|g| !g.is_empty()) {
+            body["assignment_group"] = json!(group);
+        }
         if self.kind == TicketKind::ChangeRequest {
+            body["priority"] = json!(priority.number().to_string());
             body["type"] = json!("normal");
+            if let Some(model) = self.change_model.as_deref().filter(|m| !m.is_empty()) {
+                body["chg_model"] = json!(model);
+            }
         }
         body
     }

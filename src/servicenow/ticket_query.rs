@@ -127,7 +127,7 @@ pub fn is_state_value(value: &str) -> bool {
 }
 
 /// Search text that cannot break out of its condition.
-fn search_text(raw: &str) -> String {
+pub(crate) fn search_text(raw: &str) -> String {
     let cleaned: String = raw
         .chars()
         .map(|c| if c == '^' || c.is_control() { ' ' } else { c })

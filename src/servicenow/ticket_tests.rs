@@ -12,6 +12,8 @@ fn ticket(kind: TicketKind) -> NewTicket {
         priority: Priority::High,
         due: Utc.with_ymd_and_hms(2026, 12, 31, 22, 59, 59).single(),
         correlation_id: "snowcard:AdminMFAV2".into(),
+        assignment_group: None,
+        change_model: None,
     }
 }
 
@@ -29,6 +31,49 @@ fn an_incident_body_carries_impact_and_urgency_never_priority() {
     assert_eq!(body["correlation_id"], "snowcard:AdminMFAV2");
     assert_eq!(body["correlation_display"], "snowcard");
     assert!(body.get("type").is_none());
+    assert!(body.get("chg_model").is_none());
+    assert!(body.get("assignment_group").is_none());
+}
+
+#[test]
+fn a_change_request_carries_its_priority_and_the_pair_that_reads_the_same() {
+    for (priority, sent, impact, urgency) in [
+        (Priority::Critical, "1", "1", "1"),
+        (Priority::High, "2", "1", "2"),
+        (Priority::Moderate, "3", "2", "2"),
+        (Priority::Low, "4", "2", "3"),
+        // A change has no "5 - Planning": the nearest it offers is sent.
+        (Priority::Planning, "4", "2", "3"),
+    ] {
+        let mut change = ticket(TicketKind::ChangeRequest);
+        change.priority = priority;
+        let body = change.body();
+        assert_eq!(body["priority"], sent, "{priority:?}");
+        assert_eq!(
+            (&body["impact"], &body["urgency"]),
+            (&json!(impact), &json!(urgency))
+        );
+    }
+}
+
+#[test]
+fn the_model_and_the_group_are_sent_when_known() {
+    let mut change = ticket(TicketKind::ChangeRequest);
+    change.change_model = Some("e55d0bfec343101035ae3f52c1d3ae49".into());
+    change.assignment_group = Some("287ebd7da9fe198100f92cc8d1d2154e".into());
+    let body = change.body();
+    assert_eq!(body["type"], "normal");
+    assert_eq!(body["chg_model"], "e55d0bfec343101035ae3f52c1d3ae49");
+    assert_eq!(body["assignment_group"], "287ebd7da9fe198100f92cc8d1d2154e");
+    let mut incident = ticket(TicketKind::Incident);
+    incident.change_model = Some("ignored for incidents".into());
+    incident.assignment_group = Some(String::new());
+    let body = incident.body();
+    assert!(body.get("chg_model").is_none());
+    assert!(
+        body.get("assignment_group").is_none(),
+        "an empty group is not sent"
+    );
 }
 
 #[test]

@@ -56,6 +56,38 @@ pub fn correlation_id(action_id: &str) -> String {
     )
 }
 
+/// The `chg_model` lookup: the active change model named "Normal".
+pub const NORMAL_MODEL_PATH: &str = "/api/now/table/chg_model?sysparm_query=active%3Dtrue%5Ename%3DNormal&sysparm_fields=sys_id%2Cname&sysparm_limit=1";
+
+#[derive(Deserialize)]
+struct Model {
+    sys_id: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// What the `chg_model` lookup says about normal changes on this instance: the Normal
+/// model's `sys_id` (model-based instances: a normal change needs its model), or `None` when
+/// the instance has no such table, lets this user read none of it, or has no active Normal
+/// model (type-based instances: `type=normal` alone makes a normal change). Failures that
+/// say nothing about the instance's change setup (session, rate limit, network, 5xx) stay
+/// errors, so a change is never filed without its model by accident.
+pub fn normal_model_from(
+    answer: Result<Vec<(String, String)>, ApiError>,
+) -> Result<Option<String>, ApiError> {
+    match answer {
+        Ok(rows) => Ok(rows
+            .into_iter()
+            .find(|(sys_id, name)| !sys_id.is_empty() && name.trim().eq_ignore_ascii_case("normal"))
+            .map(|(sys_id, _)| sys_id)),
+        // "Invalid table chg_model" (400), a read ACL (403) or no such resource (404).
+        Err(ApiError::Server { status: 400, .. })
+        | Err(ApiError::Forbidden { .. })
+        | Err(ApiError::NotFound { .. }) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
 fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
@@ -75,6 +107,21 @@ impl ServiceNowClient {
             sys_id: body.result.sys_id,
             number: body.result.number,
         })
+    }
+
+    /// The Normal change model's `sys_id`, or `None` on a type-based instance
+    /// (see [`normal_model_from`]).
+    pub async fn normal_change_model(&self) -> Result<Option<String>, ApiError> {
+        let answer = self
+            .get_json::<One<Vec<Model>>>(NORMAL_MODEL_PATH)
+            .await
+            .map(|body| {
+                body.result
+                    .into_iter()
+                    .map(|m| (m.sys_id, m.name))
+                    .collect()
+            });
+        normal_model_from(answer)
     }
 
     /// Tickets of `kind` carrying `correlation_id`, newest first, open or not.
@@ -118,5 +165,62 @@ mod tests {
         assert_eq!(correlation_id("a^b=c d"), "snowcard:a-b-c-d");
         assert_eq!(correlation_id(&"x".repeat(300)).chars().count(), 100);
         assert_eq!(correlation_id("AdminMFAV2"), correlation_id("AdminMFAV2"));
+    }
+
+    #[test]
+    fn a_model_based_instance_gives_the_normal_models_sys_id() {
+        let rows = vec![(
+            "e55d0bfec343101035ae3f52c1d3ae49".to_owned(),
+            "Normal".to_owned(),
+        )];
+        assert_eq!(
+            normal_model_from(Ok(rows)),
+            Ok(Some("e55d0bfec343101035ae3f52c1d3ae49".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_type_based_instance_or_an_unreadable_table_means_type_alone() {
+        let absent = ApiError::Server {
+            status: 400,
+            message: "Invalid table chg_model".into(),
+        };
+        assert_eq!(normal_model_from(Err(absent)), Ok(None));
+        let acl = ApiError::Forbidden {
+            detail: "ACL Exception Read Failed".into(),
+        };
+        assert_eq!(normal_model_from(Err(acl)), Ok(None));
+        assert_eq!(normal_model_from(Ok(Vec::new())), Ok(None));
+        let other = vec![("x".to_owned(), "Emergency".to_owned())];
+        assert_eq!(normal_model_from(Ok(other)), Ok(None));
+    }
+
+    #[test]
+    fn failures_that_say_nothing_about_models_stay_errors() {
+        for error in [
+            ApiError::SessionEnded,
+            ApiError::RateLimited {
+                retry_after_secs: 5,
+            },
+            ApiError::Server {
+                status: 503,
+                message: "Service Unavailable".into(),
+            },
+        ] {
+            assert_eq!(normal_model_from(Err(error.clone())), Err(error));
+        }
+    }
+
+    #[test]
+    fn the_model_lookup_asks_for_the_active_model_named_normal() {
+        let query = NORMAL_MODEL_PATH
+            .split("sysparm_query=")
+            .nth(1)
+            .unwrap_or_default();
+        let query = query.split('&').next().unwrap_or_default();
+        let decoded: String = url::form_urlencoded::parse(format!("q={query}").as_bytes())
+            .map(|(_, v)| v.into_owned())
+            .collect();
+        assert_eq!(decoded, "active=true^name=Normal");
     }
 }

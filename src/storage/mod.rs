@@ -43,6 +43,8 @@ pub mod keys {
     pub const SETUP_DRAFT: &str = "setup-draft";
     /// Share form drafts, one per improvement action, and which one is open.
     pub const SHARE_DRAFTS: &str = "share-drafts";
+    /// The assignment group last chosen on the share form, offered on the next draft.
+    pub const ASSIGNMENT_GROUP: &str = "assignment-group";
     /// An improvement action catalog the person loaded (their own export).
     pub const CATALOG: &str = "catalog";
     /// The person's own names for ticket states.

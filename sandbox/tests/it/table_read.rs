@@ -277,3 +277,54 @@ async fn ten_thousand_tickets_page_quickly() {
         "last page"
     );
 }
+
+#[tokio::test]
+async fn groups_are_searched_by_name_and_retired_ones_are_left_out() {
+    let sn = instance();
+    let token = sn.token().await;
+    let uri = "/api/now/table/sys_user_group?sysparm_query=active%3Dtrue%5EnameLIKEnet%5EORDERBYname&sysparm_fields=sys_id,name";
+    let reply = sn.get(uri, Some(&token)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let names: Vec<String> = reply.json()["result"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|r| r["name"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(names, ["Network"]);
+    let all = sn
+        .get(
+            "/api/now/table/sys_user_group?sysparm_query=active%3Dtrue",
+            Some(&token),
+        )
+        .await;
+    assert!(!all.body.contains("Mainframe Support"), "{}", all.body);
+    let reply = sn
+        .send_json(
+            axum::http::Method::POST,
+            "/api/now/table/sys_user_group",
+            &token,
+            &serde_json::json!({"name": "x"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "read-only");
+}
+
+#[tokio::test]
+async fn the_change_model_table_exists_only_on_a_model_based_instance() {
+    let sn = instance();
+    let token = sn.token().await;
+    let uri = "/api/now/table/chg_model?sysparm_query=active%3Dtrue%5Ename%3DNormal&sysparm_fields=sys_id,name";
+    let reply = sn.get(uri, Some(&token)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        reply.json()["result"][0]["sys_id"],
+        sn.control.change_model_sys_id("Normal").as_str()
+    );
+    sn.control.set_change_models(false);
+    let reply = sn.get(uri, Some(&token)).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(reply.json()["error"]["message"], "Invalid table chg_model");
+}

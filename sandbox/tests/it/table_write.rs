@@ -80,7 +80,120 @@ async fn create_generates_servicenow_fields_and_computes_priority() {
             change["urgency"].as_str(),
             change["priority"].as_str()
         ),
-        (Some("3"), Some("3"), Some("5"))
+        (Some("3"), Some("3"), Some("4")),
+        "a change's priority is not derived: its dictionary default is 4 - Low"
+    );
+}
+
+#[tokio::test]
+async fn a_change_keeps_the_priority_it_is_sent_and_an_incident_does_not() {
+    let sn = instance();
+    let token = sn.token().await;
+    let body = json!({"short_description": "c", "impact": "1", "urgency": "1", "priority": "3"});
+    let change = create(&sn, &token, "change_request", body.clone()).await;
+    assert_eq!(change["priority"], "3");
+    let incident = create(&sn, &token, "incident", body).await;
+    assert_eq!(
+        incident["priority"], "1",
+        "derived from impact 1 / urgency 1"
+    );
+}
+
+#[tokio::test]
+async fn a_data_policy_refuses_a_create_without_its_fields_in_servicenows_words() {
+    let sn = instance();
+    let token = sn.token().await;
+    sn.control
+        .set_mandatory_fields("change_request", &["assignment_group"]);
+    let before = sn.control.records("change_request").len();
+    let reply = sn
+        .send_json(
+            Method::POST,
+            "/api/now/table/change_request",
+            &token,
+            &json!({"short_description": "no group"}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    assert_eq!(
+        reply.json(),
+        json!({"error": {"message": "Operation Failed",
+            "detail": "Data Policy Exception: \n The following fields are mandatory: Assignment group"},
+            "status": "failure"})
+    );
+    assert_eq!(
+        sn.control.records("change_request").len(),
+        before,
+        "nothing created"
+    );
+    sn.control
+        .set_mandatory_fields("change_request", &["assignment_group", "short_description"]);
+    let reply = sn
+        .send_json(
+            Method::POST,
+            "/api/now/table/change_request",
+            &token,
+            &json!({}),
+        )
+        .await;
+    assert!(
+        reply
+            .body
+            .contains("mandatory: Assignment group, Short description"),
+        "{}",
+        reply.body
+    );
+    let group = sn.control.group_sys_id("Network");
+    let rec = create(
+        &sn,
+        &token,
+        "change_request",
+        json!({"short_description": "with group", "assignment_group": group}),
+    )
+    .await;
+    assert_eq!(rec["assignment_group"]["value"], group.as_str());
+    let incident = create(
+        &sn,
+        &token,
+        "incident",
+        json!({"short_description": "other table"}),
+    )
+    .await;
+    assert_eq!(incident["short_description"], "other table");
+}
+
+#[tokio::test]
+async fn a_normal_change_keeps_its_model_and_without_one_is_filed_under_none() {
+    let sn = instance();
+    let token = sn.token().await;
+    let normal = sn.control.change_model_sys_id("Normal");
+    let with = create(
+        &sn,
+        &token,
+        "change_request",
+        json!({"short_description": "m", "type": "normal", "chg_model": normal}),
+    )
+    .await;
+    assert_eq!(with["chg_model"]["value"], normal.as_str());
+    let without = create(
+        &sn,
+        &token,
+        "change_request",
+        json!({"short_description": "t", "type": "normal"}),
+    )
+    .await;
+    assert_eq!(without["chg_model"], "");
+    sn.control.set_change_models(false);
+    let typed = create(
+        &sn,
+        &token,
+        "change_request",
+        json!({"short_description": "t", "type": "normal", "chg_model": normal}),
+    )
+    .await;
+    assert_eq!(
+        typed["chg_model"], "",
+        "a type-based instance has no models"
     );
 }
 
