@@ -56,14 +56,31 @@ impl World {
         Self::serving(dist(), None, adjust).await
     }
 
+    /// Starts everything, serving the app under a Content-Security-Policy whose
+    /// `connect-src` allows only `'self'` and `connect_src`: a deployment for other instances.
+    pub async fn start_with_connect_src(connect_src: &[&str]) -> World {
+        let connect_src = connect_src.iter().map(|s| (*s).to_owned()).collect();
+        Self::serving_with(dist(), None, connect_src, |_| {}).await
+    }
+
     pub(crate) async fn serving(
         dist: PathBuf,
         served: Option<TempDir>,
         adjust: impl FnOnce(&mut Config),
     ) -> World {
-        let any_port = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
         // The sandbox's port is not known yet; any loopback port may be connected to.
-        let app = snowcard_sandbox::serve_app(dist, any_port, vec!["http://127.0.0.1:*".into()])
+        let connect_src = vec!["http://127.0.0.1:*".into()];
+        Self::serving_with(dist, served, connect_src, adjust).await
+    }
+
+    async fn serving_with(
+        dist: PathBuf,
+        served: Option<TempDir>,
+        connect_src: Vec<String>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> World {
+        let any_port = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+        let app = snowcard_sandbox::serve_app(dist, any_port, connect_src)
             .await
             .expect("the app host starts");
         let origin = app.url().trim_end_matches('/').to_owned();

@@ -152,6 +152,18 @@ fn describe_transport(
         TransportError::Unreachable { url } | TransportError::Blocked { url } => {
             render(&e.unreachable, NextAction::Setup, "", url, context)
         }
+        TransportError::PagePolicy { origin, directive } => {
+            let values = [
+                ("blocked", origin.as_str()),
+                ("directive", directive.as_str()),
+            ];
+            Described {
+                title: fill(e.page_policy.title, &values),
+                detail: fill(e.page_policy.detail, &values),
+                next: fill(e.page_policy.next, &values),
+                action: NextAction::Setup,
+            }
+        }
     }
 }
 
@@ -168,6 +180,7 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         OAuthError::Transport(
             TransportError::Blocked { url } | TransportError::Unreachable { url },
         ) => url.clone(),
+        OAuthError::Transport(TransportError::PagePolicy { origin, .. }) => origin.clone(),
         OAuthError::AccessDenied => "access_denied".to_owned(),
         OAuthError::StateMissing
         | OAuthError::StateMismatch
@@ -253,10 +266,15 @@ mod tests {
             OAuthError::Transport(TransportError::Offline).into(),
             ApiError::Transport(TransportError::Blocked { url: "u".into() }).into(),
             ApiError::SessionEnded.into(),
+            ApiError::Transport(TransportError::PagePolicy {
+                origin: "https://acme.service-now.com".into(),
+                directive: "connect-src".into(),
+            })
+            .into(),
         ];
         let titles: std::collections::BTreeSet<_> =
             failures.into_iter().map(|f| told(f).title).collect();
-        assert_eq!(titles.len(), 9);
+        assert_eq!(titles.len(), 10);
     }
 
     #[test]
@@ -300,5 +318,36 @@ mod tests {
             .into(),
         );
         assert!(server.title.contains("503"), "{server:?}");
+    }
+
+    #[test]
+    fn a_request_the_page_policy_refused_names_the_policy_the_directive_and_what_to_add() {
+        let refused = TransportError::PagePolicy {
+            origin: "https://acme.service-now.com".into(),
+            directive: "connect-src".into(),
+        };
+        for error in [
+            ConnectError::OAuth(OAuthError::Transport(refused.clone())),
+            ConnectError::Api(ApiError::Transport(refused.clone())),
+            ConnectError::Api(ApiError::Refresh(OAuthError::Transport(refused.clone()))),
+        ] {
+            let d = told(error.clone());
+            assert!(
+                d.title.contains("Content-Security-Policy")
+                    && d.title.contains("https://acme.service-now.com"),
+                "{d:?}"
+            );
+            assert!(d.detail.contains("connect-src"), "{d:?}");
+            assert!(
+                !d.detail.contains("network"),
+                "not a network problem: {d:?}"
+            );
+            assert!(
+                d.next
+                    .contains("adds https://acme.service-now.com to connect-src"),
+                "{d:?}"
+            );
+            assert!(worth_checking(&error), "the status page has a line for it");
+        }
     }
 }

@@ -261,3 +261,23 @@ fn a_start_on_another_page_does_not_move_the_callback_page() {
     take_callback(&services).expect("a callback");
     assert_eq!(browser.current_url().as_str(), "http://127.0.0.1:8700/#top");
 }
+
+#[test]
+fn a_probe_the_page_policy_refused_stops_before_the_sign_in_page() {
+    let refused = FakeTransport::new(|_| {
+        Err(TransportError::PagePolicy {
+            origin: "https://acme.service-now.com".into(),
+            directive: "connect-src".into(),
+        })
+    });
+    let (services, _, _) = services(refused, "http://127.0.0.1:8700/");
+    assert_eq!(
+        block_on(probe_instance(&services, &settings())),
+        Err(ConnectError::OAuth(OAuthError::Transport(
+            TransportError::PagePolicy {
+                origin: "https://acme.service-now.com".into(),
+                directive: "connect-src".into(),
+            }
+        )))
+    );
+}
