@@ -63,6 +63,25 @@ impl World {
         Self::serving_with(dist(), None, connect_src, |_| {}).await
     }
 
+    /// Starts everything, serving a copy of the build whose `index.html` names this test's
+    /// sandbox and `client_id` on `<main id="snowcard">`, as `cargo xtask serve --instance
+    /// … --client-id …` writes them.
+    pub async fn start_prefilled(client_id: &str) -> World {
+        let served = TempDir::named("prefilled");
+        portal::copy_dir(&dist(), &served.0).expect("the build is copied");
+        let index = served.0.join("index.html");
+        let world = Self::serving(served.0.clone(), Some(served), |_| {}).await;
+        let html = std::fs::read_to_string(&index).expect("index.html");
+        let root = format!(
+            "<main id=\"snowcard\" data-instance=\"{}\" data-client-id=\"{client_id}\">",
+            world.sandbox.url()
+        );
+        assert!(html.contains("<main id=\"snowcard\">"), "a plain build");
+        let html = html.replace("<main id=\"snowcard\">", &root);
+        std::fs::write(&index, html).expect("index.html is written");
+        world
+    }
+
     pub(crate) async fn serving(
         dist: PathBuf,
         served: Option<TempDir>,

@@ -1,6 +1,7 @@
 //! End to end: a deployment whose Content-Security-Policy does not allow the instance. The
 //! browser refuses the requests before they leave it, and snowcard says so (the policy, the
-//! directive and the origin to add) instead of blaming the network.
+//! directive and the origin to add) instead of blaming the network. And a page served for
+//! an instance (`cargo xtask serve --instance … --client-id …`) opens its setup page filled in.
 
 use serde_json::{json, Value};
 use snowcard_e2e::{World, DEMO_CLIENT_ID};
@@ -69,6 +70,19 @@ async fn a_policy_without_the_instance_is_named_with_what_to_add() {
         let blocked = report["blocked-uri"].as_str().unwrap_or_default();
         assert!(blocked.starts_with(&instance), "{report}");
     }
+    world.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_served_for_an_instance_opens_its_setup_page_filled_in() {
+    let world = World::start_prefilled(DEMO_CLIENT_ID).await;
+    world.open_app().await;
+    world.click("Connect to ServiceNow").await;
+    assert_eq!(world.value_of("Instance").await, world.sandbox.url());
+    assert_eq!(world.value_of("Client ID").await, DEMO_CLIENT_ID);
+    world.click("Authorize").await;
+    // Straight on to the instance's sign-in page: nothing had to be typed.
+    world.fill("User name", snowcard_e2e::USER.0).await;
     world.stop().await;
 }
 
