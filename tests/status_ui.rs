@@ -15,12 +15,13 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PAGE: &str = "https://portal.example/security/";
-const CHECKS: [&str; 7] = [
+const CHECKS: [&str; 8] = [
     "Instance reachable",
     "Token valid",
     "Table API readable: incidents",
     "Table API readable: change requests",
     "Token endpoint reachable from this browser",
+    "This page's Content-Security-Policy allows the instance and the token URL",
     "Creating incidents allowed (itil role)",
     "Creating change requests allowed (itil or change_manager role)",
 ];
@@ -100,7 +101,7 @@ async fn a_healthy_instance_passes_every_check() {
     wait_until_checked(&app).await;
     assert!(app
         .text()
-        .contains("Checks done: 7 passed, 0 failed, 0 not checked."));
+        .contains("Checks done: 8 passed, 0 failed, 0 not checked."));
     for name in CHECKS {
         let text = line(&app, name);
         assert!(text.contains("Passed"), "{name}: {text}");

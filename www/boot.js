@@ -1,11 +1,16 @@
 // Loads the WebAssembly module and mounts snowcard into <main id="snowcard">.
 // A separate file (no inline script) so a strict Content Security Policy can hold.
+// `data-instance` and `data-client-id` on that element (written by
+// `cargo xtask serve --instance … --client-id …`) fill in the setup page.
 import init, { start } from '../pkg/snowcard.js';
 
 const root = document.getElementById('snowcard');
+const options = {};
+if (root.dataset.instance) options.instance = root.dataset.instance;
+if (root.dataset.clientId) options.clientId = root.dataset.clientId;
 try {
   await init();
-  start(root, undefined);
+  start(root, Object.keys(options).length > 0 ? options : undefined);
 } catch (error) {
   root.textContent = 'snowcard could not start: ' + error;
   throw error;

@@ -56,14 +56,50 @@ impl World {
         Self::serving(dist(), None, adjust).await
     }
 
+    /// Starts everything, serving the app under a Content-Security-Policy whose
+    /// `connect-src` allows only `'self'` and `connect_src`: a deployment for other instances.
+    pub async fn start_with_connect_src(connect_src: &[&str]) -> World {
+        let connect_src = connect_src.iter().map(|s| (*s).to_owned()).collect();
+        Self::serving_with(dist(), None, connect_src, |_| {}).await
+    }
+
+    /// Starts everything, serving a copy of the build whose `index.html` names this test's
+    /// sandbox and `client_id` on `<main id="snowcard">`, as `cargo xtask serve --instance
+    /// … --client-id …` writes them.
+    pub async fn start_prefilled(client_id: &str) -> World {
+        let served = TempDir::named("prefilled");
+        portal::copy_dir(&dist(), &served.0).expect("the build is copied");
+        let index = served.0.join("index.html");
+        let world = Self::serving(served.0.clone(), Some(served), |_| {}).await;
+        let html = std::fs::read_to_string(&index).expect("index.html");
+        let root = format!(
+            "<main id=\"snowcard\" data-instance=\"{}\" data-client-id=\"{client_id}\">",
+            world.sandbox.url()
+        );
+        assert!(html.contains("<main id=\"snowcard\">"), "a plain build");
+        let html = html.replace("<main id=\"snowcard\">", &root);
+        std::fs::write(&index, html).expect("index.html is written");
+        world
+    }
+
     pub(crate) async fn serving(
         dist: PathBuf,
         served: Option<TempDir>,
         adjust: impl FnOnce(&mut Config),
     ) -> World {
-        let any_port = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
         // The sandbox's port is not known yet; any loopback port may be connected to.
-        let app = snowcard_sandbox::serve_app(dist, any_port, vec!["http://127.0.0.1:*".into()])
+        let connect_src = vec!["http://127.0.0.1:*".into()];
+        Self::serving_with(dist, served, connect_src, adjust).await
+    }
+
+    async fn serving_with(
+        dist: PathBuf,
+        served: Option<TempDir>,
+        connect_src: Vec<String>,
+        adjust: impl FnOnce(&mut Config),
+    ) -> World {
+        let any_port = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+        let app = snowcard_sandbox::serve_app(dist, any_port, connect_src)
             .await
             .expect("the app host starts");
         let origin = app.url().trim_end_matches('/').to_owned();

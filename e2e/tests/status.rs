@@ -4,12 +4,13 @@
 use serde_json::json;
 use snowcard_e2e::World;
 
-const CHECKS: [&str; 7] = [
+const CHECKS: [&str; 8] = [
     "Instance reachable",
     "Token valid",
     "Table API readable: incidents",
     "Table API readable: change requests",
     "Token endpoint reachable from this browser",
+    "This page's Content-Security-Policy allows the instance and the token URL",
     "Creating incidents allowed (itil role)",
     "Creating change requests allowed (itil or change_manager role)",
 ];
@@ -77,7 +78,7 @@ async fn a_well_set_up_instance_passes_every_check_and_keeps_the_session() {
     assert!(world
         .text()
         .await
-        .contains("Checks done: 7 passed, 0 failed, 0 not checked."));
+        .contains("Checks done: 8 passed, 0 failed, 0 not checked."));
     for name in CHECKS {
         let text = line(&world, name).await;
         assert!(text.contains("Passed"), "{name}: {text}");

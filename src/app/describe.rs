@@ -210,6 +210,18 @@ fn describe_transport(
         TransportError::Unreachable { url } | TransportError::Blocked { url } => {
             render(&e.unreachable, NextAction::Setup, "", url, context)
         }
+        TransportError::PagePolicy { origin, directive } => {
+            let values = [
+                ("blocked", origin.as_str()),
+                ("directive", directive.as_str()),
+            ];
+            Described {
+                title: fill(e.page_policy.title, &values),
+                detail: fill(e.page_policy.detail, &values),
+                next: fill(e.page_policy.next, &values),
+                action: NextAction::Setup,
+            }
+        }
     }
 }
 
@@ -228,6 +240,7 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         OAuthError::Transport(
             TransportError::Blocked { url } | TransportError::Unreachable { url },
         ) => url.clone(),
+        OAuthError::Transport(TransportError::PagePolicy { origin, .. }) => origin.clone(),
         OAuthError::AccessDenied => "access_denied".to_owned(),
         OAuthError::StateMissing
         | OAuthError::StateMismatch
@@ -337,10 +350,15 @@ mod tests {
                 detail: "x".into(),
             }
             .into(),
+            ApiError::Transport(TransportError::PagePolicy {
+                origin: "https://acme.service-now.com".into(),
+                directive: "connect-src".into(),
+            })
+            .into(),
         ];
         let titles: std::collections::BTreeSet<_> =
             failures.into_iter().map(|f| told(f).title).collect();
-        assert_eq!(titles.len(), 11);
+        assert_eq!(titles.len(), 12);
     }
 
     #[test]
@@ -420,5 +438,36 @@ mod tests {
             "ServiceNow's rate limit was reached. Try again after 15:42."
         );
         assert!(told.next.contains("draft is kept"), "{told:?}");
+    }
+
+    #[test]
+    fn a_request_the_page_policy_refused_names_the_policy_the_directive_and_what_to_add() {
+        let refused = TransportError::PagePolicy {
+            origin: "https://acme.service-now.com".into(),
+            directive: "connect-src".into(),
+        };
+        for error in [
+            ConnectError::OAuth(OAuthError::Transport(refused.clone())),
+            ConnectError::Api(ApiError::Transport(refused.clone())),
+            ConnectError::Api(ApiError::Refresh(OAuthError::Transport(refused.clone()))),
+        ] {
+            let d = told(error.clone());
+            assert!(
+                d.title.contains("Content-Security-Policy")
+                    && d.title.contains("https://acme.service-now.com"),
+                "{d:?}"
+            );
+            assert!(d.detail.contains("connect-src"), "{d:?}");
+            assert!(
+                !d.detail.contains("network"),
+                "not a network problem: {d:?}"
+            );
+            assert!(
+                d.next
+                    .contains("adds https://acme.service-now.com to connect-src"),
+                "{d:?}"
+            );
+            assert!(worth_checking(&error), "the status page has a line for it");
+        }
     }
 }

@@ -459,3 +459,23 @@ fn a_refused_refresh_forgets_the_stored_session_but_not_the_drafts() {
     assert!(memory.get("snowcard:session").is_none());
     assert!(memory.get("snowcard:share-drafts").is_some());
 }
+
+#[test]
+fn a_probe_the_page_policy_refused_stops_before_the_sign_in_page() {
+    let refused = FakeTransport::new(|_| {
+        Err(TransportError::PagePolicy {
+            origin: "https://acme.service-now.com".into(),
+            directive: "connect-src".into(),
+        })
+    });
+    let (services, _, _) = services(refused, "http://127.0.0.1:8700/");
+    assert_eq!(
+        block_on(probe_instance(&services, &settings())),
+        Err(ConnectError::OAuth(OAuthError::Transport(
+            TransportError::PagePolicy {
+                origin: "https://acme.service-now.com".into(),
+                directive: "connect-src".into(),
+            }
+        )))
+    );
+}

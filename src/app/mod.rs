@@ -7,6 +7,7 @@ pub mod embed;
 pub mod flow;
 pub mod host_events;
 pub mod language;
+pub mod page_policy;
 pub mod removal;
 pub mod services;
 pub mod session_end;

@@ -23,17 +23,20 @@ pub enum Check {
     TableReadable(TicketKind),
     /// The token URL answers this page (with an OAuth error for a made-up token).
     TokenEndpoint,
+    /// The page's own Content-Security-Policy let the instance and token URL requests go.
+    PagePolicy,
     /// The user holds the role that creating this kind of ticket needs.
     CanCreate(TicketKind),
 }
 
 impl Check {
-    pub const ALL: [Check; 7] = [
+    pub const ALL: [Check; 8] = [
         Check::InstanceReachable,
         Check::TokenValid,
         Check::TableReadable(TicketKind::Incident),
         Check::TableReadable(TicketKind::ChangeRequest),
         Check::TokenEndpoint,
+        Check::PagePolicy,
         Check::CanCreate(TicketKind::Incident),
         Check::CanCreate(TicketKind::ChangeRequest),
     ];
@@ -72,6 +75,11 @@ pub enum Passed {
         url: String,
         code: Option<String>,
     },
+    /// The page's policy let the requests to these origins go (the instance's, then the
+    /// token URL's when it is elsewhere).
+    PolicyAllows {
+        origins: Vec<String>,
+    },
     /// `via_admin`: the user has `admin`, which holds every role.
     HasRole {
         user: Option<UserInfo>,
@@ -97,6 +105,11 @@ pub enum Problem {
     },
     TokenUnreachable {
         url: String,
+    },
+    /// The page's own Content-Security-Policy (`directive`) refused the request to `origin`.
+    PagePolicy {
+        origin: String,
+        directive: String,
     },
     /// Something answered at the token URL, but not an OAuth token endpoint.
     NotTokenEndpoint {

@@ -72,7 +72,7 @@ pub async fn run(target: &Target, report: &dyn Fn(Check, Outcome)) {
     };
     let instance = instance_reachable(&*target.transport, &settings.instance).await;
     let instance_down = matches!(instance, Outcome::Failed(_));
-    report(Check::InstanceReachable, instance);
+    report(Check::InstanceReachable, instance.clone());
 
     let mut skip = match &target.client {
         None => Some(Skip::ConnectFirst),
@@ -109,7 +109,9 @@ pub async fn run(target: &Target, report: &dyn Fn(Check, Outcome)) {
     }
 
     let endpoint = token_endpoint(&*target.transport, settings, &target.clock).await;
+    let policy = page_policy(settings, &[&instance, &endpoint]);
     report(Check::TokenEndpoint, endpoint);
+    report(Check::PagePolicy, policy);
 
     if blocked == 2 {
         skip = Some(Skip::ApiClosed);
@@ -208,11 +210,40 @@ pub async fn token_endpoint(
             Outcome::Failed(Problem::TokenUnreachable { url })
         }
         Err(OAuthError::Transport(TransportError::Offline)) => Outcome::Failed(Problem::Offline),
+        Err(OAuthError::Transport(refused @ TransportError::PagePolicy { .. })) => {
+            Outcome::Failed(transport_problem(refused))
+        }
         Err(other) => Outcome::Failed(Problem::NotTokenEndpoint {
             url: url.clone(),
             detail: super::describe::oauth_detail(&other),
         }),
     }
+}
+
+/// Whether the page's Content-Security-Policy let the instance and token URL checks'
+/// requests go: failed as the first of them the policy refused; not known when offline.
+pub fn page_policy(settings: &OAuthSettings, asked: &[&Outcome]) -> Outcome {
+    let refused = asked.iter().find_map(|outcome| match outcome {
+        Outcome::Failed(problem @ Problem::PagePolicy { .. }) => Some(problem.clone()),
+        _ => None,
+    });
+    if let Some(problem) = refused {
+        return Outcome::Failed(problem);
+    }
+    if asked
+        .iter()
+        .any(|outcome| matches!(outcome, Outcome::Failed(Problem::Offline)))
+    {
+        return Outcome::NotChecked(Skip::CouldNotAsk(Problem::Offline));
+    }
+    let mut origins = vec![settings.instance.as_str().to_owned()];
+    let token = url::Url::parse(&settings.token_endpoint())
+        .map(|url| url.origin().ascii_serialization())
+        .unwrap_or_default();
+    if !token.is_empty() && !origins.contains(&token) {
+        origins.push(token);
+    }
+    Outcome::Passed(Passed::PolicyAllows { origins })
 }
 
 /// ServiceNow's words when a scoped application may not read a table.
@@ -225,6 +256,9 @@ fn transport_problem(error: TransportError) -> Problem {
         TransportError::Blocked { url } => Problem::ApiBlocked { url },
         TransportError::Unreachable { url } => Problem::Unreachable { url },
         TransportError::Offline => Problem::Offline,
+        TransportError::PagePolicy { origin, directive } => {
+            Problem::PagePolicy { origin, directive }
+        }
     }
 }
 
@@ -255,6 +289,9 @@ pub fn api_problem(error: ApiError) -> Problem {
             Problem::TokenUnreachable { url }
         }
         ApiError::Refresh(OAuthError::Transport(TransportError::Offline)) => Problem::Offline,
+        ApiError::Refresh(OAuthError::Transport(refused @ TransportError::PagePolicy { .. })) => {
+            transport_problem(refused)
+        }
         ApiError::Refresh(other) => Problem::Unexpected {
             detail: super::describe::oauth_detail(&other),
         },

@@ -474,5 +474,87 @@ fn a_new_run_resets_the_board_and_ignores_late_answers_of_the_old_one() {
         ))
     });
     assert!(!done.running());
-    assert_eq!(done.tally(), (0, 0, 7));
+    assert_eq!(done.tally(), (0, 0, 8));
+}
+
+fn refused(req: &HttpRequest) -> Answer {
+    let url = url::Url::parse(&req.uri().to_string()).expect("a URL");
+    Err(TransportError::PagePolicy {
+        origin: url.origin().ascii_serialization(),
+        directive: "connect-src".into(),
+    })
+}
+
+#[test]
+fn a_page_policy_without_the_instance_fails_its_line_with_the_origin() {
+    let lines = run_all(&instance(|req| Some(refused(req))), false);
+    let problem = Problem::PagePolicy {
+        origin: "https://acme.service-now.com".into(),
+        directive: "connect-src".into(),
+    };
+    assert_eq!(
+        outcome_of(&lines, Check::PagePolicy),
+        Outcome::Failed(problem.clone())
+    );
+    assert_eq!(
+        outcome_of(&lines, Check::InstanceReachable),
+        Outcome::Failed(problem.clone())
+    );
+    assert_eq!(
+        outcome_of(&lines, Check::TokenEndpoint),
+        Outcome::Failed(problem)
+    );
+}
+
+#[test]
+fn a_page_policy_without_only_the_token_proxy_names_the_proxy() {
+    let transport =
+        instance(|req| (req.uri().host() == Some("proxy.example")).then(|| refused(req)));
+    let mut with_proxy = settings();
+    with_proxy.token_url =
+        Some(oauth2::TokenUrl::new("https://proxy.example/oauth_token.do".into()).expect("URL"));
+    let target = Target {
+        transport: Rc::new(transport),
+        clock: clock(),
+        settings: Some(with_proxy.clone()),
+        client: None,
+    };
+    let seen = RefCell::new(Vec::new());
+    block_on(run(&target, &|check, outcome| {
+        seen.borrow_mut().push((check, outcome))
+    }));
+    let lines = seen.into_inner();
+    assert!(matches!(
+        outcome_of(&lines, Check::InstanceReachable),
+        Outcome::Passed(_)
+    ));
+    assert_eq!(
+        outcome_of(&lines, Check::PagePolicy),
+        Outcome::Failed(Problem::PagePolicy {
+            origin: "https://proxy.example".into(),
+            directive: "connect-src".into(),
+        })
+    );
+}
+
+#[test]
+fn an_allowed_instance_and_proxy_pass_the_policy_line_naming_both() {
+    let mut with_proxy = settings();
+    with_proxy.token_url =
+        Some(oauth2::TokenUrl::new("https://proxy.example/oauth_token.do".into()).expect("URL"));
+    let answered = Outcome::Passed(Passed::Readable);
+    assert_eq!(
+        crate::app::status_checks::page_policy(&with_proxy, &[&answered, &answered]),
+        Outcome::Passed(Passed::PolicyAllows {
+            origins: vec![
+                "https://acme.service-now.com".into(),
+                "https://proxy.example".into()
+            ],
+        })
+    );
+    let offline = Outcome::Failed(Problem::Offline);
+    assert_eq!(
+        crate::app::status_checks::page_policy(&settings(), &[&offline, &offline]),
+        Outcome::NotChecked(Skip::CouldNotAsk(Problem::Offline))
+    );
 }

@@ -70,6 +70,7 @@ fn name(check: Check, t: &StatusTexts) -> &'static str {
         Check::TableReadable(TicketKind::Incident) => t.table_incident_name,
         Check::TableReadable(TicketKind::ChangeRequest) => t.table_change_name,
         Check::TokenEndpoint => t.token_endpoint_name,
+        Check::PagePolicy => t.page_policy_name,
         Check::CanCreate(TicketKind::Incident) => t.create_incident_name,
         Check::CanCreate(TicketKind::ChangeRequest) => t.create_change_name,
     }
@@ -104,6 +105,9 @@ fn passed_text(passed: &Passed, check: Check, t: &StatusTexts) -> (String, Optio
             let code = code.as_deref().unwrap_or("JSON");
             fill(t.token_endpoint_ok, &[("url", url), ("code", code)])
         }
+        Passed::PolicyAllows { origins } => {
+            fill(t.page_policy_ok, &[("origins", &origins.join(", "))])
+        }
         Passed::HasRole {
             user,
             role,
@@ -130,6 +134,15 @@ fn problem_text(problem: &Problem, texts: &Texts, context: &Context) -> (String,
         Problem::TokenBlocked { url } => (&t.token_blocked, "", url, vec![]),
         Problem::TokenUnreachable { url } => (&t.token_unreachable, "", url, vec![]),
         Problem::NotTokenEndpoint { url, detail } => (&t.not_token_endpoint, detail, url, vec![]),
+        Problem::PagePolicy { origin, directive } => (
+            &t.page_policy,
+            "",
+            "",
+            vec![
+                ("blocked", origin.clone()),
+                ("directive", directive.clone()),
+            ],
+        ),
         Problem::Forbidden { detail } => (&t.forbidden, detail, "", vec![]),
         Problem::CrossScope { detail } => (&t.cross_scope, detail, "", vec![]),
         Problem::SessionEnded => (&t.session_ended, "", "", vec![]),

@@ -124,3 +124,38 @@ fn every_problem_has_a_fix_without_unfilled_placeholders() {
         );
     }
 }
+
+#[test]
+fn a_page_policy_refusal_names_the_policy_the_directive_and_the_origin() {
+    let l = told(
+        Check::PagePolicy,
+        Outcome::Failed(Problem::PagePolicy {
+            origin: "https://acme.service-now.com".into(),
+            directive: "connect-src".into(),
+        }),
+    );
+    assert_eq!((l.verdict, l.word), (Verdict::Failed, "Failed"));
+    assert!(l.name.contains("Content-Security-Policy"), "{l:?}");
+    assert!(
+        l.detail.contains("https://acme.service-now.com") && l.detail.contains("connect-src"),
+        "{l:?}"
+    );
+    let fix = l.fix.unwrap_or_default();
+    assert!(
+        fix.contains("adds https://acme.service-now.com to connect-src"),
+        "{fix}"
+    );
+    let passed = told(
+        Check::PagePolicy,
+        Outcome::Passed(Passed::PolicyAllows {
+            origins: vec![
+                "https://acme.service-now.com".into(),
+                "https://proxy.example".into(),
+            ],
+        }),
+    );
+    assert_eq!(
+        passed.detail,
+        "The browser lets this page call https://acme.service-now.com, https://proxy.example."
+    );
+}

@@ -241,6 +241,8 @@ pub struct ErrorTexts {
     pub token_endpoint: ErrorText,
     pub token_blocked: ErrorText,
     pub api_blocked: ErrorText,
+    /// `{blocked}` (the origin), `{directive}`: the page's own policy refused the request.
+    pub page_policy: ErrorText,
     pub unreachable: ErrorText,
     pub offline: ErrorText,
     pub unexpected: ErrorText,

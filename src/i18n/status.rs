@@ -39,6 +39,7 @@ pub struct StatusTexts {
     pub table_incident_name: &'static str,
     pub table_change_name: &'static str,
     pub token_endpoint_name: &'static str,
+    pub page_policy_name: &'static str,
     pub create_incident_name: &'static str,
     pub create_change_name: &'static str,
 
@@ -51,6 +52,8 @@ pub struct StatusTexts {
     pub table_ok: &'static str,
     /// `{url}`, `{code}`.
     pub token_endpoint_ok: &'static str,
+    /// `{origins}`: the instance's and the token URL's.
+    pub page_policy_ok: &'static str,
     /// `{user}`, `{role}`.
     pub role_ok: &'static str,
     /// `{user}`, `{role}`.
@@ -64,6 +67,8 @@ pub struct StatusTexts {
     pub token_blocked: StatusFix,
     pub token_unreachable: StatusFix,
     pub not_token_endpoint: StatusFix,
+    /// `{blocked}` (the origin), `{directive}`.
+    pub page_policy: StatusFix,
     pub forbidden: StatusFix,
     pub cross_scope: StatusFix,
     pub session_ended: StatusFix,

@@ -17,6 +17,10 @@ pub enum TransportError {
     /// The browser reports that it has no network at all.
     #[error("the browser is offline")]
     Offline,
+    /// The page's own Content-Security-Policy forbade the request, so it never left the
+    /// browser: `directive` (e.g. `connect-src`) does not allow `origin`.
+    #[error("this page's Content-Security-Policy ({directive}) does not allow {origin}")]
+    PagePolicy { origin: String, directive: String },
 }
 
 /// Why connecting (the OAuth authorization code flow) failed.

@@ -9,4 +9,5 @@ pub mod embed;
 pub mod embed_types;
 pub mod entry;
 pub mod page;
+pub mod page_policy;
 pub mod transport;

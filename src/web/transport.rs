@@ -1,8 +1,9 @@
 //! `fetch` through gloo-net, with a diagnosis when the browser hides the answer.
 //!
-//! A failed `fetch` looks the same whether the server is missing or only lacks a CORS rule.
-//! On failure a second, `no-cors` request tells the two apart: it succeeds (opaquely) when
-//! something answers at that address.
+//! A failed `fetch` looks the same whether the server is missing, only lacks a CORS rule, or
+//! the page's own Content-Security-Policy forbade the request. A violation event for its
+//! origin names the last (`super::page_policy`); otherwise a second, `no-cors` request tells
+//! the first two apart: it succeeds (opaquely) when something answers at that address.
 
 use gloo_net::http::RequestBuilder;
 use oauth2::http::{HeaderName, HeaderValue, StatusCode};
@@ -10,6 +11,8 @@ use web_sys::RequestMode;
 
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{HttpRequest, HttpResponse, Transport, TransportError};
+
+use super::page_policy;
 
 /// The browser's `fetch`.
 #[derive(Debug, Default, Clone, Copy)]
@@ -23,6 +26,7 @@ impl Transport for FetchTransport {
 
 async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
     let url = request.uri().to_string();
+    let mark = page_policy::mark();
     let mut builder = RequestBuilder::new(&url).method(request.method().clone());
     for (name, value) in request.headers() {
         if let Ok(value) = value.to_str() {
@@ -38,7 +42,7 @@ async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
     let built = built.map_err(|_| TransportError::Unreachable { url: url.clone() })?;
     let response = match built.send().await {
         Ok(response) => response,
-        Err(_) => return Err(diagnose(&url).await),
+        Err(_) => return Err(diagnose(&url, mark).await),
     };
     let mut out = HttpResponse::new(
         response
@@ -55,13 +59,17 @@ async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
     Ok(out)
 }
 
-/// Why a `fetch` failed: offline, nothing there, or an answer the browser may not show us.
-async fn diagnose(url: &str) -> TransportError {
+/// Why a `fetch` failed: offline, refused by the page's policy, nothing there, or an
+/// answer the browser may not show us.
+async fn diagnose(url: &str, mark: u64) -> TransportError {
     let online = web_sys::window()
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
     if !online {
         return TransportError::Offline;
+    }
+    if let Some(refused) = page_policy::explain(url, mark).await {
+        return refused;
     }
     let answered = match RequestBuilder::new(url).mode(RequestMode::NoCors).build() {
         Ok(probe) => probe.send().await.is_ok(),

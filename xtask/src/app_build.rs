@@ -11,6 +11,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 use crate::cmd;
+use crate::deploy;
 use crate::install::{self, Tools};
 use crate::package;
 use crate::workspace::Workspace;
@@ -18,11 +19,23 @@ use crate::workspace::Workspace;
 /// The step name that build errors carry.
 pub const STEP: &str = "release build";
 
-/// `cargo xtask build`: install what is missing, then build `dist/`.
-pub fn run() -> Result<()> {
+/// `cargo xtask build [--instance URL]… [--token-url URL]`: install what is missing, then
+/// build `dist/`; with options, its pages' `connect-src` names those origins instead of the
+/// sandbox's.
+pub fn run(args: &[String]) -> Result<()> {
+    let connect_src = deploy::parse_build_args(args)?;
     let ws = Workspace::locate();
     let tools = install::build_tools(&ws)?;
     build(&ws, &tools)?;
+    if !connect_src.is_empty() {
+        for page in deploy::write_connect_src(&ws.dist(), &connect_src)? {
+            println!(
+                "{}: connect-src 'self' {}",
+                page.display(),
+                connect_src.join(" ")
+            );
+        }
+    }
     println!("Built {}", ws.dist().display());
     Ok(())
 }

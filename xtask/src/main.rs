@@ -3,6 +3,7 @@
 
 mod app_build;
 mod cmd;
+mod deploy;
 mod install;
 mod package;
 mod serve;
@@ -20,10 +21,20 @@ Commands:
           Install what is missing, build the app, start the sandbox instance and serve
           the app (ports default to 8700 and 8701, or SNOWCARD_APP_PORT and
           SNOWCARD_INSTANCE_PORT). Runs until Ctrl-C.
+  serve --instance URL [--client-id ID] [--sandbox] [--app-port N]
+          Serve the app for a real instance (`acme`, `acme.service-now.com` or
+          https://…): its Content-Security-Policy allows that instance, the setup page
+          is filled in, and it prints the redirect URL, the origin and the
+          glide.oauth.cors.allowed.origin value to register. --sandbox also starts
+          the sandbox instance.
   test    Install what the tests need (incl. Chromium and ChromeDriver), then run the
           native, browser and end-to-end tests, with a summary at the end.
-  build   Build the release app into dist/, with the package dist/pkg (package.json,
-          snowcard.js + .d.ts, snowcard_bg.wasm, snowcard.css).
+  build [--instance URL]... [--token-url URL]
+          Build the release app into dist/, with the package dist/pkg (package.json,
+          snowcard.js + .d.ts, snowcard_bg.wasm, snowcard.css). With --instance
+          (repeatable) and --token-url (a proxy on another origin), the pages'
+          Content-Security-Policy connect-src names those origins instead of the
+          sandbox's.
   size    Build, then print the raw and gzip sizes of each file in dist/pkg.
 ";
 
@@ -36,7 +47,7 @@ fn main() -> ExitCode {
     let result = match command {
         "serve" => serve::run(rest),
         "test" => test::run(),
-        "build" => app_build::run(),
+        "build" => app_build::run(rest),
         "size" => size::run(),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

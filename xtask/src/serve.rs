@@ -4,64 +4,143 @@
 use std::env;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use snowcard_sandbox::{app_host, Config, Sandbox, SandboxUser, DEMO_CLIENT_ID, PORTAL_PATH};
 
 use crate::app_build;
+use crate::deploy::{self, InstanceUrl, Registration};
 use crate::install;
 use crate::workspace::Workspace;
 
+mod options;
 mod portal;
 mod ports;
 
-use ports::{parse_ports, Listener};
+use options::Options;
+use ports::Listener;
 
-/// Builds, starts both servers, and waits for Ctrl-C.
+/// Builds, starts the servers asked for, and waits for Ctrl-C.
 pub fn run(args: &[String]) -> Result<()> {
-    let ports = parse_ports(args, |name| env::var(name).ok())?;
-    let app_addr = SocketAddr::from((Ipv4Addr::LOCALHOST, ports.app));
-    let instance_addr = SocketAddr::from((Ipv4Addr::LOCALHOST, ports.instance));
+    let options = options::parse(args, |name| env::var(name).ok())?;
+    let app_addr = SocketAddr::from((Ipv4Addr::LOCALHOST, options.ports.app));
+    let sandbox_addr = options
+        .sandbox
+        .then(|| SocketAddr::from((Ipv4Addr::LOCALHOST, options.ports.instance)));
     // Say so before a build of several minutes, not after it.
     ensure_free(app_addr, Listener::App)?;
-    ensure_free(instance_addr, Listener::Instance)?;
+    if let Some(addr) = sandbox_addr {
+        ensure_free(addr, Listener::Instance)?;
+    }
 
     let ws = Workspace::locate();
     let tools = install::build_tools(&ws)?;
     app_build::build(&ws, &tools)?;
 
     let runtime = tokio::runtime::Runtime::new().context("could not start the tokio runtime")?;
-    runtime.block_on(serve(ws.dist(), app_addr, instance_addr))
+    runtime.block_on(serve(ws.dist(), app_addr, sandbox_addr, options))
 }
 
-async fn serve(dist: PathBuf, app_addr: SocketAddr, instance_addr: SocketAddr) -> Result<()> {
+async fn serve(
+    dist: PathBuf,
+    app_addr: SocketAddr,
+    sandbox_addr: Option<SocketAddr>,
+    options: Options,
+) -> Result<()> {
     let app_origin = format!("http://{app_addr}");
-    let redirect_uri = format!("{app_origin}/");
-    let mut config = Config::demo(&app_origin, &redirect_uri);
-    config.addr = instance_addr;
-    let users = config.users.clone();
-    let sandbox = Sandbox::start(config)
-        .await
-        .map_err(|error| listen_error(error, instance_addr, Listener::Instance))?;
-    let instance_url = sandbox.url();
-    let portal_config = dist.join("www/portal/portal.json");
-    std::fs::write(&portal_config, portal::config_json(&instance_url))
-        .with_context(|| format!("could not write {}", portal_config.display()))?;
-
-    let csp_connect_src = vec![instance_url.clone()];
-    let app = app_host::serve_app(dist, app_addr, csp_connect_src)
+    let mut csp_connect_src = Vec::new();
+    let mut text = String::new();
+    let sandbox = match sandbox_addr {
+        Some(addr) => {
+            let sandbox = start_sandbox(&dist, &app_origin, addr).await?;
+            csp_connect_src.push(sandbox.0.url().trim_end_matches('/').to_owned());
+            Some(sandbox)
+        }
+        None => None,
+    };
+    if let Some(instance) = &options.instance {
+        csp_connect_src.push(instance.as_str().to_owned());
+        // The setup page opens filled in: `www/boot.js` passes these to `start()`.
+        let index = dist.join("index.html");
+        let html = std::fs::read_to_string(&index)
+            .with_context(|| format!("could not read {}", index.display()))?;
+        let html =
+            deploy::with_start_options(&html, instance.as_str(), options.client_id.as_deref())?;
+        std::fs::write(&index, html)
+            .with_context(|| format!("could not write {}", index.display()))?;
+    }
+    csp_connect_src.dedup();
+    let app = app_host::serve_app(dist, app_addr, csp_connect_src.clone())
         .await
         .map_err(|error| listen_error(error, app_addr, Listener::App))?;
 
-    println!("{}", banner(&app.url(), &instance_url, &users));
+    if let Some(instance) = &options.instance {
+        let client_id = options.client_id.as_deref();
+        text += &instance_banner(&app.url(), instance, client_id, &csp_connect_src)?;
+    }
+    match &sandbox {
+        Some((sandbox, users)) => text += &banner(&app.url(), &sandbox.url(), users),
+        None => text += "\n  Press Ctrl-C to stop.\n",
+    }
+    println!("{text}");
     tokio::signal::ctrl_c()
         .await
         .context("could not listen for Ctrl-C")?;
-    println!("\nStopping the app and the sandbox instance.");
+    println!("\nStopping.");
     app.shutdown().await;
-    sandbox.shutdown().await;
+    if let Some((sandbox, _)) = sandbox {
+        sandbox.shutdown().await;
+    }
     Ok(())
+}
+
+/// Starts the sandbox instance for the app at `app_origin`, and points the demo portal's
+/// `portal.json` at it.
+async fn start_sandbox(
+    dist: &Path,
+    app_origin: &str,
+    addr: SocketAddr,
+) -> Result<(Sandbox, Vec<SandboxUser>)> {
+    let redirect_uri = format!("{app_origin}/");
+    let mut config = Config::demo(app_origin, &redirect_uri);
+    config.addr = addr;
+    let users = config.users.clone();
+    let sandbox = Sandbox::start(config)
+        .await
+        .map_err(|error| listen_error(error, addr, Listener::Instance))?;
+    let portal_config = dist.join("www/portal/portal.json");
+    std::fs::write(&portal_config, portal::config_json(&sandbox.url()))
+        .with_context(|| format!("could not write {}", portal_config.display()))?;
+    Ok((sandbox, users))
+}
+
+/// What to open for a real instance, and what to register on it for this page.
+fn instance_banner(
+    app_url: &str,
+    instance: &InstanceUrl,
+    client_id: Option<&str>,
+    connect_src: &[String],
+) -> Result<String> {
+    let page = format!("{}/", app_url.trim_end_matches('/'));
+    let registration = Registration::for_page(&page)?;
+    let client = client_id.unwrap_or("(the Client ID of the registration below)");
+    Ok(format!(
+        "\nsnowcard is running for {instance}.\n\
+         \n  Open {page} in a browser and connect with:\n\
+         \n  Instance:   {instance}\
+         \n  Client ID:  {client}\n\
+         \n  Register this page on the instance (README: \"Connecting a real ServiceNow instance\"):\
+         \n  Redirect URL:     {redirect}\
+         \n  CORS rules (Table API, Aggregate API), Domain: {origin}\
+         \n  System property glide.oauth.cors.allowed.origin: {host}\
+         \n    (a single hostname, or *; create it in sys_properties if it is missing)\n\
+         \n  This page's Content-Security-Policy allows connect-src 'self' {connect}\n",
+        redirect = registration.redirect_url,
+        origin = registration.origin,
+        host = registration.oauth_cors_host,
+        connect = connect_src.join(" "),
+    ))
 }
 
 /// What to open and how to sign in: the first demo user is the integration user.
@@ -144,5 +223,30 @@ mod tests {
         assert!(text.contains(
             "embedding snowcard twice: http://127.0.0.1:8700/www/portal/?tab=security#overview"
         ));
+    }
+
+    #[test]
+    fn the_instance_banner_names_what_to_register() {
+        let instance = deploy::instance("acme").unwrap();
+        let connect_src = ["https://acme.service-now.com".to_owned()];
+        let text = instance_banner(
+            "http://127.0.0.1:8700",
+            &instance,
+            Some("c1d2"),
+            &connect_src,
+        )
+        .unwrap();
+        assert!(text.contains("Open http://127.0.0.1:8700/ in a browser"));
+        assert!(text.contains("Instance:   https://acme.service-now.com\n"));
+        assert!(text.contains("Client ID:  c1d2\n"));
+        assert!(text.contains("Redirect URL:     http://127.0.0.1:8700/\n"));
+        assert!(text.contains("Domain: http://127.0.0.1:8700\n"));
+        assert!(text.contains("glide.oauth.cors.allowed.origin: 127.0.0.1\n"));
+        assert!(text.contains("create it in sys_properties"));
+        assert!(text.contains("connect-src 'self' https://acme.service-now.com\n"));
+        assert!(
+            !text.contains("Sign in as"),
+            "no sandbox user for a real instance"
+        );
     }
 }

@@ -140,6 +140,11 @@ pub const EN: Texts = Texts {
             detail: "The instance answered at {url}, but without a CORS rule for this page's origin ({origin}).",
             next: "An administrator adds a CORS rule for the Table API and the Aggregate API for {origin} (System Web Services > REST > CORS Rules), exposing X-Total-Count, Link and Retry-After.",
         },
+        page_policy: ErrorText {
+            title: "This page's Content-Security-Policy blocks {blocked}",
+            detail: "The browser did not send the request to {blocked}: the {directive} directive of this page's Content-Security-Policy does not allow that origin. The instance itself is not the cause.",
+            next: "Whoever publishes this page adds {blocked} to {directive} in its Content-Security-Policy (the HTTP header and any <meta http-equiv=\"Content-Security-Policy\">: each policy must allow it), then reload the page and try again.",
+        },
         unreachable: ErrorText {
             title: "The instance could not be reached",
             detail: "Nothing answered at {url}.",

@@ -25,6 +25,7 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     table_incident_name: "Table API readable: incidents",
     table_change_name: "Table API readable: change requests",
     token_endpoint_name: "Token endpoint reachable from this browser",
+    page_policy_name: "This page's Content-Security-Policy allows the instance and the token URL",
     create_incident_name: "Creating incidents allowed (itil role)",
     create_change_name: "Creating change requests allowed (itil or change_manager role)",
 
@@ -33,6 +34,7 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     not_you: "Not the integration user? Single sign-on may have signed you in with your own account: choose Authorize, use \"Not you?\" on the consent page and sign in as the integration user.",
     table_ok: "The Table API answers this page and lets the user read {table}.",
     token_endpoint_ok: "{url} answers this browser (with {code} for a made-up token, as it should).",
+    page_policy_ok: "The browser lets this page call {origins}.",
     role_ok: "{user} has the {role} role.",
     role_via_admin: "{user} has the admin role, which includes {role}.",
     unknown_user: "The connected user",
@@ -60,6 +62,10 @@ pub const EN_STATUS: StatusTexts = StatusTexts {
     not_token_endpoint: StatusFix {
         detail: "Something answered at {url}, but not as an OAuth token endpoint: {detail}",
         fix: "Check the Token URL under Advanced on the setup page; a same-origin proxy must pass the instance's answer through unchanged.",
+    },
+    page_policy: StatusFix {
+        detail: "The browser did not send the request to {blocked}: the {directive} directive of this page's Content-Security-Policy does not allow it.",
+        fix: "Whoever publishes this page adds {blocked} to {directive} in its Content-Security-Policy (the HTTP header and any <meta http-equiv=\"Content-Security-Policy\">), then reload the page. With cargo xtask build, pass --instance (and --token-url for a proxy on another origin).",
     },
     forbidden: StatusFix {
         detail: "The instance refused: {detail}",

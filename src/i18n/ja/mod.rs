@@ -140,6 +140,11 @@ pub const JA: Texts = Texts {
             detail: "インスタンスは {url} で応答しましたが、このページのオリジン（{origin}）に対する CORS ルールがありません。",
             next: "管理者が {origin} に対して Table API と Aggregate API の CORS ルールを追加し（システム Web サービス > REST > CORS ルール）、X-Total-Count、Link、Retry-After を公開します。",
         },
+        page_policy: ErrorText {
+            title: "このページの Content-Security-Policy が {blocked} をブロックしています",
+            detail: "ブラウザーは {blocked} へのリクエストを送信しませんでした。このページの Content-Security-Policy の {directive} ディレクティブがそのオリジンを許可していません。インスタンス側の問題ではありません。",
+            next: "このページの公開担当者が、Content-Security-Policy の {directive} に {blocked} を追加してください（HTTP ヘッダーと <meta http-equiv=\"Content-Security-Policy\"> の両方。どちらのポリシーも許可する必要があります）。その後、ページを再読み込みしてもう一度お試しください。",
+        },
         unreachable: ErrorText {
             title: "インスタンスに接続できませんでした",
             detail: "{url} から応答がありませんでした。",

@@ -25,6 +25,7 @@ pub const JA_STATUS: StatusTexts = StatusTexts {
     table_incident_name: "Table API で読み取り可能：インシデント",
     table_change_name: "Table API で読み取り可能：変更リクエスト",
     token_endpoint_name: "このブラウザーからトークンエンドポイントに接続できる",
+    page_policy_name: "このページの Content-Security-Policy がインスタンスとトークン URL を許可している",
     create_incident_name: "インシデントの作成が許可されている（itil ロール）",
     create_change_name: "変更リクエストの作成が許可されている（itil または change_manager ロール）",
 
@@ -33,6 +34,7 @@ pub const JA_STATUS: StatusTexts = StatusTexts {
     not_you: "統合ユーザーではありませんか? シングルサインオンにより、ご自身のアカウントでサインインした可能性があります：「承認」を選択し、同意ページで「ユーザーが違いますか?」を使用して、統合ユーザーとしてサインインしてください。",
     table_ok: "Table API はこのページに応答し、ユーザーに {table} の読み取りを許可しています。",
     token_endpoint_ok: "{url} はこのブラウザーに応答しています（架空のトークンに対して、想定どおり {code} を返しました）。",
+    page_policy_ok: "ブラウザーはこのページから {origins} への呼び出しを許可しています。",
     role_ok: "{user} には {role} ロールがあります。",
     role_via_admin: "{user} には admin ロールがあり、{role} が含まれます。",
     unknown_user: "接続ユーザー",
@@ -60,6 +62,10 @@ pub const JA_STATUS: StatusTexts = StatusTexts {
     not_token_endpoint: StatusFix {
         detail: "{url} から応答がありましたが、OAuth トークンエンドポイントとしての応答ではありません：{detail}",
         fix: "セットアップページの「詳細設定」にあるトークン URL を確認してください。同一オリジンプロキシは、インスタンスの応答をそのまま中継する必要があります。",
+    },
+    page_policy: StatusFix {
+        detail: "ブラウザーは {blocked} へのリクエストを送信しませんでした。このページの Content-Security-Policy の {directive} ディレクティブが許可していません。",
+        fix: "このページの公開担当者が、Content-Security-Policy の {directive} に {blocked} を追加し（HTTP ヘッダーと <meta http-equiv=\"Content-Security-Policy\"> の両方）、ページを再読み込みしてください。cargo xtask build では --instance を指定します（別オリジンのプロキシには --token-url も）。",
     },
     forbidden: StatusFix {
         detail: "インスタンスが拒否しました：{detail}",

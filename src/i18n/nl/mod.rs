@@ -140,6 +140,11 @@ pub const NL: Texts = Texts {
             detail: "De instantie antwoordde op {url}, maar zonder CORS-regel voor de oorsprong van deze pagina ({origin}).",
             next: "Een beheerder voegt voor {origin} een CORS-regel toe voor de Table API en de Aggregate API (Systeemwebservices > REST > CORS-regels) die X-Total-Count, Link en Retry-After beschikbaar stelt.",
         },
+        page_policy: ErrorText {
+            title: "Het Content-Security-Policy van deze pagina blokkeert {blocked}",
+            detail: "De browser heeft het verzoek aan {blocked} niet verstuurd: de richtlijn {directive} in het Content-Security-Policy van deze pagina staat die oorsprong niet toe. De oorzaak ligt niet bij de instantie.",
+            next: "Wie deze pagina publiceert, voegt {blocked} toe aan {directive} in het Content-Security-Policy (de HTTP-header en elke <meta http-equiv=\"Content-Security-Policy\">: elk beleid moet het toestaan), laadt de pagina opnieuw en probeert het nog eens.",
+        },
         unreachable: ErrorText {
             title: "De instantie is niet bereikbaar",
             detail: "Er kwam geen antwoord van {url}.",

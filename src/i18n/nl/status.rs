@@ -25,6 +25,7 @@ pub const NL_STATUS: StatusTexts = StatusTexts {
     table_incident_name: "Table API leesbaar: incidenten",
     table_change_name: "Table API leesbaar: wijzigingsaanvragen",
     token_endpoint_name: "Tokeneindpunt bereikbaar vanuit deze browser",
+    page_policy_name: "Het Content-Security-Policy van deze pagina staat de instantie en de token-URL toe",
     create_incident_name: "Incidenten maken toegestaan (rol itil)",
     create_change_name: "Wijzigingsaanvragen maken toegestaan (rol itil of change_manager)",
 
@@ -33,6 +34,7 @@ pub const NL_STATUS: StatusTexts = StatusTexts {
     not_you: "Niet de integratiegebruiker? Eenmalige aanmelding heeft u mogelijk met uw eigen account aangemeld: kies Autoriseren, gebruik ‘Niet u?’ op de toestemmingspagina en meld u aan als de integratiegebruiker.",
     table_ok: "De Table API reageert op deze pagina en staat de gebruiker toe {table} te lezen.",
     token_endpoint_ok: "{url} reageert op deze browser (met {code} voor een verzonnen token, zoals het hoort).",
+    page_policy_ok: "De browser laat deze pagina {origins} aanroepen.",
     role_ok: "{user} heeft de rol {role}.",
     role_via_admin: "{user} heeft de rol admin, die {role} omvat.",
     unknown_user: "De verbonden gebruiker",
@@ -60,6 +62,10 @@ pub const NL_STATUS: StatusTexts = StatusTexts {
     not_token_endpoint: StatusFix {
         detail: "Er antwoordde iets op {url}, maar niet als OAuth-tokeneindpunt: {detail}",
         fix: "Controleer de token-URL onder Geavanceerd op de pagina ServiceNow-installatie; een proxy met dezelfde oorsprong moet het antwoord van de instantie ongewijzigd doorgeven.",
+    },
+    page_policy: StatusFix {
+        detail: "De browser heeft het verzoek aan {blocked} niet verstuurd: de richtlijn {directive} in het Content-Security-Policy van deze pagina staat het niet toe.",
+        fix: "Wie deze pagina publiceert, voegt {blocked} toe aan {directive} in het Content-Security-Policy (de HTTP-header en elke <meta http-equiv=\"Content-Security-Policy\">) en laadt de pagina opnieuw. Geef bij cargo xtask build --instance op (en --token-url voor een proxy op een andere oorsprong).",
     },
     forbidden: StatusFix {
         detail: "De instantie weigerde: {detail}",

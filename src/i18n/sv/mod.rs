@@ -140,6 +140,11 @@ pub const SV: Texts = Texts {
             detail: "Instansen svarade på {url}, men utan någon CORS-regel för den här sidans ursprung ({origin}).",
             next: "En administratör lägger till en CORS-regel för Table API och Aggregate API för {origin} (Systemwebbtjänster > REST > CORS-regler) som exponerar X-Total-Count, Link och Retry-After.",
         },
+        page_policy: ErrorText {
+            title: "Sidans Content-Security-Policy blockerar {blocked}",
+            detail: "Webbläsaren skickade inte begäran till {blocked}: direktivet {directive} i sidans Content-Security-Policy tillåter inte det ursprunget. Felet ligger inte i instansen.",
+            next: "Den som publicerar sidan lägger till {blocked} i {directive} i dess Content-Security-Policy (HTTP-huvudet och varje <meta http-equiv=\"Content-Security-Policy\">: varje policy måste tillåta det), läser sedan in sidan igen och försöker på nytt.",
+        },
         unreachable: ErrorText {
             title: "Det gick inte att nå instansen",
             detail: "Inget svar från {url}.",

@@ -25,6 +25,7 @@ pub const SV_STATUS: StatusTexts = StatusTexts {
     table_incident_name: "Table API kan läsas: incidenter",
     table_change_name: "Table API kan läsas: ändringsbegäranden",
     token_endpoint_name: "Tokenslutpunkten kan nås från den här webbläsaren",
+    page_policy_name: "Sidans Content-Security-Policy tillåter instansen och token-URL:en",
     create_incident_name: "Får skapa incidenter (rollen itil)",
     create_change_name: "Får skapa ändringsbegäranden (rollen itil eller change_manager)",
 
@@ -33,6 +34,7 @@ pub const SV_STATUS: StatusTexts = StatusTexts {
     not_you: "Inte integrationsanvändaren? Enkel inloggning kan ha loggat in dig med ditt eget konto: välj Auktorisera, använd ”Inte du?” på medgivandesidan och logga in som integrationsanvändaren.",
     table_ok: "Table API svarar den här sidan och låter användaren läsa {table}.",
     token_endpoint_ok: "{url} svarar den här webbläsaren (med {code} för en påhittad token, som sig bör).",
+    page_policy_ok: "Webbläsaren låter sidan anropa {origins}.",
     role_ok: "{user} har rollen {role}.",
     role_via_admin: "{user} har rollen admin, som omfattar {role}.",
     unknown_user: "Den anslutna användaren",
@@ -60,6 +62,10 @@ pub const SV_STATUS: StatusTexts = StatusTexts {
     not_token_endpoint: StatusFix {
         detail: "Något svarade på {url}, men inte som en OAuth-tokenslutpunkt: {detail}",
         fix: "Kontrollera Token-URL under Avancerat på inställningssidan; en proxy med samma ursprung måste skicka vidare instansens svar oförändrat.",
+    },
+    page_policy: StatusFix {
+        detail: "Webbläsaren skickade inte begäran till {blocked}: direktivet {directive} i sidans Content-Security-Policy tillåter det inte.",
+        fix: "Den som publicerar sidan lägger till {blocked} i {directive} i dess Content-Security-Policy (HTTP-huvudet och varje <meta http-equiv=\"Content-Security-Policy\">) och läser sedan in sidan igen. Med cargo xtask build anger du --instance (och --token-url för en proxy på ett annat ursprung).",
     },
     forbidden: StatusFix {
         detail: "Instansen nekade: {detail}",

@@ -140,6 +140,11 @@ pub const ZH_TW: Texts = Texts {
             detail: "執行個體已在 {url} 回應，但沒有適用於此頁面來源（{origin}）的 CORS 規則。",
             next: "系統管理員須為 {origin} 新增適用於 Table API 與 Aggregate API 的 CORS 規則（系統 Web 服務 > REST > CORS 規則），並公開 X-Total-Count、Link 與 Retry-After 標頭。",
         },
+        page_policy: ErrorText {
+            title: "此頁面的 Content-Security-Policy 封鎖了 {blocked}",
+            detail: "瀏覽器沒有將要求傳送至 {blocked}：此頁面 Content-Security-Policy 的 {directive} 指示詞不允許該來源。問題不在執行個體本身。",
+            next: "請由發布此頁面的人員將 {blocked} 加入其 Content-Security-Policy 的 {directive}（HTTP 標頭以及任何 <meta http-equiv=\"Content-Security-Policy\">：每個原則都必須允許），然後重新載入頁面並再試一次。",
+        },
         unreachable: ErrorText {
             title: "無法連線至執行個體",
             detail: "{url} 沒有任何回應。",

@@ -25,6 +25,7 @@ pub const ZH_TW_STATUS: StatusTexts = StatusTexts {
     table_incident_name: "可透過 Table API 讀取：事件",
     table_change_name: "可透過 Table API 讀取：變更請求",
     token_endpoint_name: "可從此瀏覽器連線至權杖端點",
+    page_policy_name: "此頁面的 Content-Security-Policy 允許執行個體與權杖 URL",
     create_incident_name: "允許建立事件（itil 角色）",
     create_change_name: "允許建立變更請求（itil 或 change_manager 角色）",
 
@@ -33,6 +34,7 @@ pub const ZH_TW_STATUS: StatusTexts = StatusTexts {
     not_you: "不是整合使用者嗎？單一登入可能已使用您自己的帳戶讓您登入：請選擇「授權」，在同意頁面上使用「不是您嗎？」，然後以整合使用者身分登入。",
     table_ok: "Table API 回應了此頁面，並允許使用者讀取 {table}。",
     token_endpoint_ok: "{url} 回應了此瀏覽器（對虛構的權杖傳回 {code}，符合預期）。",
+    page_policy_ok: "瀏覽器允許此頁面呼叫 {origins}。",
     role_ok: "{user} 具有 {role} 角色。",
     role_via_admin: "{user} 具有 admin 角色，其中包含 {role}。",
     unknown_user: "已連線的使用者",
@@ -60,6 +62,10 @@ pub const ZH_TW_STATUS: StatusTexts = StatusTexts {
     not_token_endpoint: StatusFix {
         detail: "{url} 有回應，但回應方式不像 OAuth 權杖端點：{detail}",
         fix: "請檢查「ServiceNow 設定」頁面上「進階」下的「權杖 URL」；同源 Proxy 必須原封不動地傳遞執行個體的回應。",
+    },
+    page_policy: StatusFix {
+        detail: "瀏覽器沒有將要求傳送至 {blocked}：此頁面 Content-Security-Policy 的 {directive} 指示詞不允許。",
+        fix: "請由發布此頁面的人員將 {blocked} 加入其 Content-Security-Policy 的 {directive}（HTTP 標頭以及任何 <meta http-equiv=\"Content-Security-Policy\">），然後重新載入頁面。使用 cargo xtask build 時，請傳入 --instance（位於其他來源的 Proxy 另需 --token-url）。",
     },
     forbidden: StatusFix {
         detail: "執行個體拒絕：{detail}",

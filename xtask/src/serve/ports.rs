@@ -69,7 +69,8 @@ pub fn parse_ports(args: &[String], env: impl Fn(&str) -> Option<String>) -> Res
             "--app-port" => &mut app,
             "--instance-port" => &mut instance,
             _ => bail!(
-                "unknown option `{arg}` for serve; it takes --app-port N and --instance-port N"
+                "unknown option `{arg}` for serve; it takes --app-port N, --instance-port N, \
+                 --instance URL, --client-id ID and --sandbox"
             ),
         };
         let value = inline

@@ -1,0 +1,176 @@
+//! Serving and building for a real instance: what `--instance`, `--token-url` and
+//! `--client-id` mean, the origins they add to the pages' Content-Security-Policy
+//! (`connect-src`), and the values an administrator registers on the instance.
+//!
+//! The instance is parsed by the very code the setup page uses
+//! (`src/servicenow/instance.rs`), so `acme`, `acme.service-now.com` and
+//! `https://acme.service-now.com` mean the same here as there.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use snowcard_sandbox::app_host::{page_policy, with_meta_policy};
+use url::Url;
+
+#[allow(dead_code)] // Only `parse` and `as_str` are needed here.
+#[path = "../../src/servicenow/instance.rs"]
+mod instance;
+
+use instance::InstanceError;
+pub use instance::InstanceUrl;
+
+/// The pages of `dist/` that carry a CSP `<meta>`: the app's own page and the demo portal.
+pub const PAGES: [&str; 2] = ["index.html", "www/portal/index.html"];
+
+/// The `<meta>` a page must carry for its policy to be rewritten.
+const META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+
+/// The instance's origin from what a person would type on the setup page; plain http only
+/// for a loopback address, as there.
+pub fn instance(input: &str) -> Result<InstanceUrl> {
+    InstanceUrl::parse(input).map_err(|error| match error {
+        InstanceError::InsecureScheme => anyhow::anyhow!(
+            "--instance {input}: ServiceNow instances are served over https; plain http is \
+             only allowed for a loopback address (a local sandbox). Use https://…"
+        ),
+        other => anyhow::anyhow!(
+            "--instance {input}: {other}. Give the instance as `acme`, \
+             `acme.service-now.com` or `https://acme.service-now.com`."
+        ),
+    })
+}
+
+/// The origin the page must be allowed to call for a token URL: `None` for a path on the
+/// page's own origin (`/servicenow/oauth_token.do`), which `'self'` already allows.
+pub fn token_url_origin(input: &str) -> Result<Option<String>> {
+    let input = input.trim();
+    if input.starts_with('/') && !input.starts_with("//") {
+        return Ok(None);
+    }
+    let url = Url::parse(input).map_err(|_| {
+        anyhow::anyhow!(
+            "--token-url {input}: not a URL. Give an absolute https URL \
+             (https://proxy.example/oauth_token.do) or a path on the page's origin \
+             (/servicenow/oauth_token.do)."
+        )
+    })?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        _ => bail!(
+            "--token-url {input}: the token URL must be https (plain http only for a \
+             loopback address), or a path on the page's origin."
+        ),
+    }
+    Ok(Some(url.origin().ascii_serialization()))
+}
+
+/// `cargo xtask build`'s options: the origins to allow in `connect-src`, in the order
+/// given, each once. Empty: the build is as always (the sandbox's origin).
+pub fn parse_build_args(args: &[String]) -> Result<Vec<String>> {
+    let mut origins: Vec<String> = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next().cloned())
+                .with_context(|| format!("{flag} needs a URL"))
+        };
+        let origin = match flag {
+            "--instance" => Some(instance(&value()?)?.as_str().to_owned()),
+            "--token-url" => token_url_origin(&value()?)?,
+            _ => bail!(
+                "unknown option `{arg}` for build; it takes --instance URL (repeatable) and \
+                 --token-url URL"
+            ),
+        };
+        if let Some(origin) = origin.filter(|o| !origins.contains(o)) {
+            origins.push(origin);
+        }
+    }
+    Ok(origins)
+}
+
+/// Writes the policy allowing `connect_src` into every page of [`PAGES`] under `dist`;
+/// fails when a page has no policy to rewrite, rather than ship one that blocks them.
+pub fn write_connect_src(dist: &Path, connect_src: &[String]) -> Result<Vec<PathBuf>> {
+    let policy = page_policy(connect_src);
+    let mut written = Vec::new();
+    for page in PAGES {
+        let path = dist.join(page);
+        let html = fs::read_to_string(&path)
+            .with_context(|| format!("could not read {}", path.display()))?;
+        if !html.contains(META) {
+            bail!(
+                "{} has no <meta http-equiv=\"Content-Security-Policy\"> to write the \
+                 instance into",
+                path.display()
+            );
+        }
+        fs::write(&path, with_meta_policy(&html, &policy))
+            .with_context(|| format!("could not write {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// What an administrator registers on the instance for the app page at `page_url`
+/// (`http://127.0.0.1:8700/`): the redirect URL, the CORS rules' origin and the value of
+/// `glide.oauth.cors.allowed.origin`, which ServiceNow documents as a single hostname or
+/// `*` (platform-security/instance-security-hardening-settings/
+/// sc-allow-cors-origins-for-oauth-endpoints.md).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Registration {
+    pub redirect_url: String,
+    pub origin: String,
+    pub oauth_cors_host: String,
+}
+
+impl Registration {
+    pub fn for_page(page_url: &str) -> Result<Self> {
+        let url = Url::parse(page_url).with_context(|| format!("{page_url} is not a URL"))?;
+        Ok(Self {
+            redirect_url: url.as_str().to_owned(),
+            origin: url.origin().ascii_serialization(),
+            oauth_cors_host: url.host_str().unwrap_or_default().to_owned(),
+        })
+    }
+}
+
+/// `html` (the app's `index.html`) with `data-instance` / `data-client-id` on its
+/// `<main id="snowcard">`, which `www/boot.js` passes to `start()` to fill the setup page.
+pub fn with_start_options(html: &str, instance: &str, client_id: Option<&str>) -> Result<String> {
+    const ROOT: &str = "<main id=\"snowcard\"";
+    let Some(at) = html.find(ROOT).map(|i| i + ROOT.len()) else {
+        bail!("index.html has no <main id=\"snowcard\"> to give the instance to");
+    };
+    let mut attributes = format!(" data-instance=\"{}\"", escape(instance));
+    if let Some(client_id) = client_id {
+        attributes += &format!(" data-client-id=\"{}\"", escape(client_id));
+    }
+    Ok(format!("{}{attributes}{}", &html[..at], &html[at..]))
+}
+
+fn escape(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+#[path = "deploy_tests.rs"]
+mod tests;
