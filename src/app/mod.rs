@@ -2,6 +2,7 @@
 //! connection flow, and how failures are told to a person. Natively tested.
 
 pub mod catalog;
+pub mod data_policy_field;
 pub mod describe;
 pub mod embed;
 pub mod flow;

@@ -1,16 +1,18 @@
 //! The share form's optional assignment group: an input searching the instance's active
 //! groups (`sys_user_group`, by name) as the person types, with the matches offered in a
 //! `<datalist>` (keyboard and screen reader support come with the browser's own list). A
-//! group is chosen when the text is exactly one of the matches' names.
+//! group is chosen when the text is exactly one of the matches' names. A search that fails is
+//! told as a failure (why, in a few words), never as "no match".
 
 use gloo_timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::app::ConnectError;
 use crate::hooks::use_connection;
 use crate::i18n::fill;
-use crate::servicenow::AssignmentGroup;
+use crate::servicenow::{ApiError, AssignmentGroup};
 
 /// How long typing must pause before the instance is asked, in milliseconds.
 const DEBOUNCE_MS: u32 = 300;
@@ -22,6 +24,18 @@ pub struct AssignmentGroupFieldProps {
     #[prop_or_default]
     pub error: Option<AttrValue>,
     pub onchange: Callback<Option<AssignmentGroup>>,
+}
+
+/// Where the search for the typed text stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Search {
+    /// Nothing was answered for the text yet.
+    Idle,
+    /// The instance answered; its matches are the options.
+    Answered,
+    /// The groups could not be read (an ACL, a blocked request, an ended session, a rate
+    /// limit): said so, never passed off as "no match". Typing searches again.
+    Failed(ApiError),
 }
 
 /// The group among `options` whose name is exactly `text` (ignoring case and outer spaces).
@@ -42,71 +56,95 @@ pub fn AssignmentGroupField(props: &AssignmentGroupFieldProps) -> Html {
         let name = props.value.as_ref().map(|g| g.name.clone());
         use_state(move || name.unwrap_or_default())
     };
+    let options = use_state(Vec::<AssignmentGroup>::new);
+    let search = use_state(|| Search::Idle);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    // Counts the changes of the text (typing, a group set from outside, leaving the form): an
+    // answer is used only while its count is still the current one, so a slower, older answer
+    // never replaces the one for the latest text, and none lands after the field is gone.
+    let generation = use_mut_ref(|| 0_u64);
+    // The latest callback, not the one of the render when the search began.
+    let onchange = use_mut_ref(|| props.onchange.clone());
+    *onchange.borrow_mut() = props.onchange.clone();
+    {
+        let (timer, generation) = (timer.clone(), generation.clone());
+        use_effect_with((), move |_| {
+            move || {
+                *generation.borrow_mut() += 1;
+                timer.borrow_mut().take();
+            }
+        });
+    }
     {
         // A group set from outside (the one remembered for the tab) shows its name.
-        let text = text.clone();
+        let (text, timer, generation) = (text.clone(), timer.clone(), generation.clone());
         use_effect_with(props.value.clone(), move |value| {
             if let Some(group) = value {
                 if !group.name.trim().eq_ignore_ascii_case(text.trim()) {
+                    *generation.borrow_mut() += 1;
+                    timer.borrow_mut().take();
                     text.set(group.name.clone());
                 }
             }
         });
     }
-    let options = use_state(Vec::<AssignmentGroup>::new);
-    let searched = use_state(|| false);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let latest = use_mut_ref(String::new);
     let oninput = {
-        let (text, options, searched, timer, latest) = (
+        let (text, options, search, timer, generation, onchange) = (
             text.clone(),
             options.clone(),
-            searched.clone(),
+            search.clone(),
             timer.clone(),
-            latest.clone(),
+            generation.clone(),
+            onchange.clone(),
         );
-        let (onchange, value, connection) = (
-            props.onchange.clone(),
-            props.value.clone(),
-            connection.clone(),
-        );
+        let (value, connection) = (props.value.clone(), connection.clone());
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
             text.set(typed.clone());
-            *latest.borrow_mut() = typed.clone();
+            let asked = {
+                let mut current = generation.borrow_mut();
+                *current += 1;
+                *current
+            };
             let chosen = exact(&options, &typed);
             if chosen != value {
-                onchange.emit(chosen.clone());
+                let emit = onchange.borrow().clone();
+                emit.emit(chosen.clone());
             }
             timer.borrow_mut().take();
             if typed.trim().is_empty() || chosen.is_some() {
-                searched.set(false);
+                search.set(Search::Idle);
                 return;
             }
             let Some(client) = connection.client() else {
                 return;
             };
-            let (options, searched, latest, onchange) = (
+            let (options, search, generation, onchange) = (
                 options.clone(),
-                searched.clone(),
-                latest.clone(),
+                search.clone(),
+                generation.clone(),
                 onchange.clone(),
             );
-            let search = move || {
+            let ask = move || {
                 spawn_local(async move {
-                    let found = client.find_groups(&typed).await.unwrap_or_default();
-                    // A slower, older answer never replaces the one for the latest text.
-                    if *latest.borrow() != typed {
+                    let answer = client.find_groups(&typed).await;
+                    if *generation.borrow() != asked {
                         return;
                     }
-                    if let Some(group) = exact(&found, &typed) {
-                        onchange.emit(Some(group));
+                    match answer {
+                        Ok(found) => {
+                            if let Some(group) = exact(&found, &typed) {
+                                let emit = onchange.borrow().clone();
+                                emit.emit(Some(group));
+                            }
+                            search.set(Search::Answered);
+                            options.set(found);
+                        }
+                        Err(error) => search.set(Search::Failed(error)),
                     }
-                    searched.set(true);
-                    options.set(found);
                 });
             };
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, search));
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, ask));
         })
     };
     let hint_id = format!("{id}-hint");
@@ -116,9 +154,15 @@ pub fn AssignmentGroupField(props: &AssignmentGroupFieldProps) -> Html {
     if props.error.is_some() {
         described_by.push(error_id.clone());
     }
-    let status = match (&props.value, *searched, options.is_empty()) {
-        (Some(group), _, _) => fill(texts.assignment_group_chosen, &[("name", &group.name)]),
-        (None, true, true) if !text.trim().is_empty() => texts.assignment_group_none.to_owned(),
+    let status = match (&props.value, &*search) {
+        (Some(group), _) => fill(texts.assignment_group_chosen, &[("name", &group.name)]),
+        (None, Search::Failed(error)) => {
+            let why = connection.describe(&ConnectError::Api(error.clone())).title;
+            fill(texts.assignment_group_failed, &[("detail", &why)])
+        }
+        (None, Search::Answered) if options.is_empty() && !text.trim().is_empty() => {
+            texts.assignment_group_none.to_owned()
+        }
         _ => String::new(),
     };
     html! {

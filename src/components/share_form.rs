@@ -1,14 +1,16 @@
 //! The share form: the ticket generated from an improvement action, reviewed and sent.
 //! Every edit is kept in session storage; one click sends at most one ticket.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use crate::app::share::{self, Source};
+use crate::app::data_policy_field::{self, PolicyField};
+use crate::app::share::{self, ShareDraft, Source};
 use crate::app::share_flow::ShareStep;
 use crate::app::{ConnectError, View};
-use crate::hooks::{use_connection, use_focus_on_arrival, ShareStatus};
+use crate::hooks::{use_connection, use_focus_on_arrival, ConnectionHandle, ShareStatus};
 use crate::i18n::fill;
 use crate::servicenow::data_policy::mandatory_fields;
 use crate::servicenow::{ApiError, AssignmentGroup, Priority, TicketKind};
@@ -32,19 +34,26 @@ pub fn ShareForm() -> Html {
         let connection = connection.clone();
         use_state(move || connection.share_drafts().open_draft().cloned())
     };
+    // The draft with every edit so far: callbacks made at an older render (a group search
+    // answering after the person moved on to another field) build on it, never on the draft
+    // of their own render, so no later edit is undone.
+    let latest = {
+        let draft = draft.clone();
+        use_mut_ref(move || (*draft).clone())
+    };
     let touched = use_state(BTreeSet::<&'static str>::new);
     {
         // A new draft starts with the group chosen last in this tab.
-        let (draft, connection) = (draft.clone(), connection.clone());
+        let (draft, latest, connection) = (draft.clone(), latest.clone(), connection.clone());
         use_effect_with((), move |_| {
-            if let Some(mut next) = (*draft).clone().filter(|d| d.assignment_group.is_none()) {
-                if let Some(group) = connection.remembered_group() {
-                    next.assignment_group = Some(group);
-                    let mut drafts = connection.share_drafts();
-                    drafts.update(next.clone());
-                    connection.save_share_drafts(&drafts);
-                    draft.set(Some(next));
-                }
+            let ungrouped = latest
+                .borrow()
+                .as_ref()
+                .is_some_and(|d| d.assignment_group.is_none());
+            if let Some(group) = connection.remembered_group().filter(|_| ungrouped) {
+                change_draft(&connection, &latest, &draft, |d| {
+                    d.assignment_group = Some(group)
+                });
             }
         });
     }
@@ -61,19 +70,19 @@ pub fn ShareForm() -> Html {
     let check = verdict.clone().err().unwrap_or_default();
     let busy = matches!(sender.status, ShareStatus::Working(_));
     let edit = |field: &'static str, apply: fn(&mut share::ShareDraft, String)| {
-        let (draft, touched, connection) = (draft.clone(), touched.clone(), connection.clone());
+        let (draft, latest, touched, connection) = (
+            draft.clone(),
+            latest.clone(),
+            touched.clone(),
+            connection.clone(),
+        );
         Callback::from(move |value: String| {
-            let Some(mut next) = (*draft).clone() else {
+            if !change_draft(&connection, &latest, &draft, |d| apply(d, value)) {
                 return;
-            };
-            apply(&mut next, value);
-            let mut drafts = connection.share_drafts();
-            drafts.update(next.clone());
-            connection.save_share_drafts(&drafts);
+            }
             let mut seen = (*touched).clone();
             seen.insert(field);
             touched.set(seen);
-            draft.set(Some(next));
         })
     };
     let error = |field: &'static str, problem: Option<share::ShareProblem>| {
@@ -82,44 +91,32 @@ pub fn ShareForm() -> Html {
             .map(|p| AttrValue::from(reason_text(texts, p)))
     };
     let choose_group = {
-        let (draft, connection) = (draft.clone(), connection.clone());
+        let (draft, latest, connection) = (draft.clone(), latest.clone(), connection.clone());
         Callback::from(move |group: Option<AssignmentGroup>| {
-            let Some(mut next) = (*draft).clone() else {
-                return;
-            };
-            connection.remember_group(group.as_ref());
-            next.assignment_group = group;
-            let mut drafts = connection.share_drafts();
-            drafts.update(next.clone());
-            connection.save_share_drafts(&drafts);
-            draft.set(Some(next));
+            let chosen = group.clone();
+            if change_draft(&connection, &latest, &draft, |d| {
+                d.assignment_group = chosen
+            }) {
+                connection.remember_group(group.as_ref());
+            }
         })
     };
-    // A data policy's refusal: the labels the instance named, each shown at its field.
+    // A data policy's refusal: the labels the instance named (in its own language), each
+    // shown at its field.
     let policy: Option<Vec<String>> = match &sender.status {
         ShareStatus::Failed(ApiError::Forbidden { detail }) => mandatory_fields(detail),
         _ => None,
     };
-    let demands = |label: &str| {
-        policy
-            .as_ref()
-            .is_some_and(|r| r.iter().any(|f| f.eq_ignore_ascii_case(label)))
-    };
-    let on_form = [
-        "Assignment group",
-        "Short description",
-        "Description",
-        "Due date",
-    ];
-    let all_on_form = policy.as_ref().is_some_and(|r| {
-        r.iter()
-            .all(|f| on_form.iter().any(|o| o.eq_ignore_ascii_case(f)))
+    let all_on_form = policy.as_deref().is_some_and(|named| {
+        data_policy_field::all_on_form(named, &data_policy_field::form_fields(texts))
     });
-    let requires = |label: &str, empty: bool| {
-        (demands(label) && empty)
-            .then(|| AttrValue::from(fill(texts.requires, &[("fields", label)])))
-    };
-    let group_error = requires("Assignment group", current.assignment_group.is_none());
+    let group_error = policy
+        .as_deref()
+        .and_then(|named| {
+            data_policy_field::demand_for(&PolicyField::assignment_group(texts), named)
+        })
+        .filter(|_| current.assignment_group.is_none())
+        .map(|label| AttrValue::from(fill(texts.requires, &[("fields", label)])));
     let send = {
         let (sender, verdict) = (sender.clone(), verdict.clone());
         Callback::from(move |anyway: bool| {
@@ -241,6 +238,26 @@ pub fn ShareForm() -> Html {
             </form>
         </section>
     }
+}
+
+/// Applies `change` to the latest draft, keeps it for the tab and shows it; `false` when no
+/// draft is open.
+fn change_draft(
+    connection: &ConnectionHandle,
+    latest: &RefCell<Option<ShareDraft>>,
+    draft: &UseStateHandle<Option<ShareDraft>>,
+    change: impl FnOnce(&mut ShareDraft),
+) -> bool {
+    let Some(mut next) = latest.borrow().clone() else {
+        return false;
+    };
+    change(&mut next);
+    let mut drafts = connection.share_drafts();
+    drafts.update(next.clone());
+    connection.save_share_drafts(&drafts);
+    *latest.borrow_mut() = Some(next.clone());
+    draft.set(Some(next));
+    true
 }
 
 fn step_text(all: &'static crate::i18n::Texts, step: ShareStep) -> String {

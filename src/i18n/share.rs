@@ -107,6 +107,8 @@ pub struct ShareTexts {
     /// `{name}`.
     pub assignment_group_chosen: &'static str,
     pub assignment_group_none: &'static str,
+    /// `{detail}`: why, in a few words (the described error's title).
+    pub assignment_group_failed: &'static str,
     /// `{fields}`: the labels the instance names, comma separated.
     pub requires: &'static str,
     pub requires_next: &'static str,

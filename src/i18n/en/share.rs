@@ -88,6 +88,7 @@ pub const EN_SHARE: ShareTexts = ShareTexts {
     assignment_group_hint: "Optional. Type part of a group's name and choose it from the list.",
     assignment_group_chosen: "The ticket is assigned to {name}.",
     assignment_group_none: "No active group matches what you typed.",
+    assignment_group_failed: "The groups could not be read ({detail}).",
     requires: "ServiceNow requires: {fields}",
     requires_next: "Fill in the marked field, then choose Send to ServiceNow again. Nothing was created and your draft is kept.",
     requires_elsewhere: "This form has no field for it: an administrator can change the data policy on the instance. Nothing was created and your draft is kept.",

@@ -88,6 +88,7 @@ pub const SV_SHARE: ShareTexts = ShareTexts {
     assignment_group_hint: "Valfritt. Skriv en del av gruppens namn och välj den i listan.",
     assignment_group_chosen: "Ärendet tilldelas {name}.",
     assignment_group_none: "Ingen aktiv grupp matchar det du skrev.",
+    assignment_group_failed: "Grupperna kunde inte läsas ({detail}).",
     requires: "ServiceNow kräver: {fields}",
     requires_next: "Fyll i det markerade fältet och välj sedan Skicka till ServiceNow igen. Inget skapades och ditt utkast finns kvar.",
     requires_elsewhere: "Formuläret har inget fält för det: en administratör kan ändra dataprincipen på instansen. Inget skapades och ditt utkast finns kvar.",
