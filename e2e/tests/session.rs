@@ -198,6 +198,11 @@ async fn a_token_endpoint_down_for_a_moment_is_tried_once_more() {
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
     assert_eq!(control.grants().authorization_code, 1);
+    assert_eq!(
+        control.requests().token,
+        2,
+        "the 503 and exactly one more try"
+    );
     world.stop().await;
 }
 

@@ -241,6 +241,12 @@ async fn bench_home_page_load_requests_and_bytes() {
     };
     loaded().await;
     let control = world.sandbox.control();
+    let first = control.requests();
+    eprintln!(
+        "bench: signing in and the first home page made {} API requests (the current user \
+         once), {} CORS preflights, {} token requests",
+        first.api, first.preflights, first.token
+    );
     control.reset_requests();
     world.open_app().await;
     world.wait_for_text("Most recent").await;

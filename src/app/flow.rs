@@ -191,9 +191,19 @@ pub fn take_return_view(services: &Services) -> Option<View> {
     view
 }
 
-/// Forgets a session the instance no longer accepts; drafts and settings stay.
+/// Forgets a session the instance no longer accepts, with the tokens an abandoned
+/// re-authorization kept aside (they were this session's); drafts and settings stay.
 pub fn forget_session(services: &Services) {
     services.store.remove(keys::SESSION);
+    services.store.remove(keys::PREVIOUS_TOKENS);
+}
+
+/// A sign-in that came back refused or broken: what was kept for its return goes, so a
+/// later sign-in neither jumps to a stale page nor revokes the session still stored (the
+/// old session stays usable until it ends by itself).
+pub fn abandon_sign_in(services: &Services) {
+    services.store.remove(keys::PREVIOUS_TOKENS);
+    services.store.remove(keys::RETURN_VIEW);
 }
 
 /// Finishes the flow: checks state against this tab's request and exchanges the code.

@@ -413,6 +413,26 @@ fn a_failed_revocation_of_the_old_tokens_leaves_the_new_session_alone() {
 }
 
 #[test]
+fn a_refused_sign_in_leaves_no_tokens_aside_and_no_page_to_return_to() {
+    let (services, _, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
+    remember_view(&services, View::Manage);
+    abandon_sign_in(&services);
+    assert!(memory.get("snowcard:previous-tokens").is_none());
+    assert_eq!(take_return_view(&services), None);
+
+    keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
+    forget_session(&services);
+    assert!(
+        memory.get("snowcard:previous-tokens").is_none(),
+        "an ended session's tokens are not kept aside"
+    );
+}
+
+#[test]
 fn the_open_page_comes_back_once_after_signing_in_again() {
     let (services, _, _) = services(
         FakeTransport::new(|_| json(200, TOKENS)),

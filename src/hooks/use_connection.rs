@@ -529,7 +529,10 @@ fn start(handle: ConnectionHandle) {
                     // The new session is saved: now the one it replaced can go.
                     let _ = flow::revoke_previous(&handle.services, &session).await;
                 }
-                Err(error) => handle.state.dispatch(Action::Failed(error)),
+                Err(error) => {
+                    flow::abandon_sign_in(&handle.services);
+                    handle.state.dispatch(Action::Failed(error))
+                }
             }
         });
     } else if let Ok(Some(session)) = flow::restore(&handle.services) {

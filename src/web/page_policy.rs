@@ -40,7 +40,12 @@ pub async fn explain(url: &str, since: u64) -> Option<TransportError> {
             return Some(error);
         }
         let (tell, told) = oneshot::channel();
-        WAITING.with(|waiting| waiting.borrow_mut().push(tell));
+        WAITING.with(|waiting| {
+            let mut waiting = waiting.borrow_mut();
+            // Waits that timed out dropped their receivers: only live ones are kept.
+            waiting.retain(|waiter| !waiter.is_canceled());
+            waiting.push(tell);
+        });
         match select(told, deadline).await {
             Either::Left((_, rest)) => deadline = rest,
             Either::Right(_) => return SEEN.with(|seen| seen.borrow().explain(url, since)),
