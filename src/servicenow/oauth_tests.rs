@@ -335,6 +335,21 @@ fn an_iss_must_be_the_instances_origin() {
         callback.verify(Some(&pending)).is_ok(),
         "no iss, nothing to compare"
     );
+    // Present but empty, or the instance's host without its scheme: not the instance.
+    for iss in [
+        "&iss=",
+        "&iss=acme.service-now.com",
+        "&iss=http%3A%2F%2Facme.service-now.com",
+    ] {
+        let (pending, callback) = answered(iss);
+        assert!(
+            matches!(
+                callback.verify(Some(&pending)),
+                Err(OAuthError::IssuerMismatch { .. })
+            ),
+            "{iss}"
+        );
+    }
     let (pending, callback) = answered("&iss=https%3A%2F%2Fevil.example");
     assert_eq!(
         callback.verify(Some(&pending)).err(),
