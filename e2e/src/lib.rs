@@ -380,6 +380,19 @@ impl World {
         value.as_str().map(str::to_owned)
     }
 
+    /// The access token the standalone page keeps in session storage.
+    pub async fn stored_access_token(&self) -> String {
+        let session = self
+            .session_storage("snowcard:session")
+            .await
+            .expect("a stored session");
+        let session: serde_json::Value = serde_json::from_str(&session).expect("JSON");
+        session["data"]["tokens"]["access_token"]
+            .as_str()
+            .expect("an access token")
+            .to_owned()
+    }
+
     /// Goes from the home page through setup, sign-in and consent, answering `decision`.
     pub async fn connect(&self, decision: &str) {
         self.open_app().await;

@@ -17,26 +17,13 @@ async fn open_manage(world: &World) {
     world.wait_for_text("Customize ticket state names").await;
 }
 
-/// The access token the app keeps in session storage.
-async fn stored_access_token(world: &World) -> String {
-    let session = world
-        .session_storage("snowcard:session")
-        .await
-        .expect("a stored session");
-    let session: Value = serde_json::from_str(&session).expect("JSON");
-    session["data"]["tokens"]["access_token"]
-        .as_str()
-        .expect("an access token")
-        .to_owned()
-}
-
 const FOCUS: &str =
     "return (document.activeElement && document.activeElement.textContent.trim()) || '';";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn remove_connection_revokes_the_tokens_and_clears_storage() {
     let world = connected().await;
-    let token = stored_access_token(&world).await;
+    let token = world.stored_access_token().await;
     assert!(world.sandbox.control().access_token_valid(&token));
     open_manage(&world).await;
     assert!(world.text().await.contains(&world.sandbox.url()));
@@ -135,7 +122,7 @@ async fn re_authorize_signs_in_again_and_keeps_the_state_names() {
     world.fill("Assess", "Triage").await;
     world.click("Save state names").await;
     world.wait_for_text("State names saved.").await;
-    let before = stored_access_token(&world).await;
+    let before = world.stored_access_token().await;
 
     world.click("Re-authorize").await;
     world.click("Allow").await;
@@ -143,7 +130,7 @@ async fn re_authorize_signs_in_again_and_keeps_the_state_names() {
     world.wait_for_text("Customize ticket state names").await;
     world.wait_for_text("Snowcard Integration").await;
     assert_eq!(world.sandbox.control().grants().authorization_code, 2);
-    assert_ne!(stored_access_token(&world).await, before, "a new session");
+    assert_ne!(world.stored_access_token().await, before, "a new session");
     assert_eq!(world.value_of("Assess").await, "Triage");
     world.stop().await;
 }

@@ -5,7 +5,6 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
 use snowcard_e2e::{World, DEMO_CLIENT_ID};
 use snowcard_sandbox::TokenFault;
 
@@ -17,19 +16,6 @@ fn connected_text(world: &World) -> String {
         "Connected to {} as Snowcard Integration",
         world.instance_label()
     )
-}
-
-/// The access token the app keeps in session storage.
-async fn stored_access_token(world: &World) -> String {
-    let session = world
-        .session_storage("snowcard:session")
-        .await
-        .expect("a stored session");
-    let session: Value = serde_json::from_str(&session).expect("JSON");
-    session["data"]["tokens"]["access_token"]
-        .as_str()
-        .expect("an access token")
-        .to_owned()
 }
 
 /// Waits for `text` for up to `limit` (a session's lifetime can be longer than the usual
@@ -110,7 +96,7 @@ async fn sign_in_again_from_the_warning_returns_to_the_same_page_and_retires_the
     let world = World::start_with(|config| config.access_token_ttl = Duration::from_secs(20)).await;
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
-    let old = stored_access_token(&world).await;
+    let old = world.stored_access_token().await;
     world.click("View all tickets").await;
     wait_long_for_text(
         &world,
@@ -133,7 +119,7 @@ async fn sign_in_again_from_the_warning_returns_to_the_same_page_and_retires_the
             !control.access_token_valid(&old)
         })
         .await;
-    let new = stored_access_token(&world).await;
+    let new = world.stored_access_token().await;
     assert_ne!(new, old);
     assert!(control.access_token_valid(&new), "never the new one");
     world.stop().await;
@@ -211,7 +197,7 @@ async fn re_authorize_comes_back_to_manage_and_the_old_access_token_is_refused()
     let world = World::start().await;
     world.connect("Allow").await;
     world.wait_for_text(&connected_text(&world)).await;
-    let old = stored_access_token(&world).await;
+    let old = world.stored_access_token().await;
     world.click("Manage ServiceNow configuration").await;
     world.wait_for_text("Customize ticket state names").await;
     assert!(world.text().await.contains(DEMO_CLIENT_ID));
@@ -224,7 +210,7 @@ async fn re_authorize_comes_back_to_manage_and_the_old_access_token_is_refused()
             !control.access_token_valid(&old)
         })
         .await;
-    let new = stored_access_token(&world).await;
+    let new = world.stored_access_token().await;
     assert_ne!(new, old);
     assert!(control.access_token_valid(&new));
     assert_eq!(control.grants().authorization_code, 2);
