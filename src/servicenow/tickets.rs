@@ -80,10 +80,13 @@ pub fn normal_model_from(
             .into_iter()
             .find(|(sys_id, name)| !sys_id.is_empty() && name.trim().eq_ignore_ascii_case("normal"))
             .map(|(sys_id, _)| sys_id)),
-        // "Invalid table chg_model" (400), a read ACL (403) or no such resource (404).
-        Err(ApiError::Server { status: 400, .. })
-        | Err(ApiError::Forbidden { .. })
-        | Err(ApiError::NotFound { .. }) => Ok(None),
+        // "Invalid table chg_model" (400), a read ACL (403) or no such resource (404); any
+        // other 400 says nothing about the instance's change setup.
+        Err(ApiError::Server {
+            status: 400,
+            message,
+        }) if message.trim_start().starts_with("Invalid table") => Ok(None),
+        Err(ApiError::Forbidden { .. }) | Err(ApiError::NotFound { .. }) => Ok(None),
         Err(other) => Err(other),
     }
 }
@@ -205,6 +208,10 @@ mod tests {
             ApiError::Server {
                 status: 503,
                 message: "Service Unavailable".into(),
+            },
+            ApiError::Server {
+                status: 400,
+                message: "Invalid query".into(),
             },
         ] {
             assert_eq!(normal_model_from(Err(error.clone())), Err(error));
