@@ -17,7 +17,14 @@ fn now() -> DateTime<Utc> {
         .expect("valid time")
 }
 
-fn client_with(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient, Rc<Cell<u32>>) {
+/// A client whose access token ends in `expires_in` seconds, with `refresh` as its refresh
+/// token; `on_tokens` hears of every renewed token set.
+fn client_of(
+    transport: &FakeTransport,
+    expires_in: i64,
+    refresh: Option<&str>,
+    on_tokens: impl Fn(&TokenSet) + 'static,
+) -> ServiceNowClient {
     let settings = OAuthSettings {
         instance: InstanceUrl::parse("acme").expect("valid"),
         client_id: ClientId::new("cid".into()),
@@ -26,19 +33,25 @@ fn client_with(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient,
     };
     let tokens = TokenSet {
         access_token: AccessToken::new("old".into()),
-        refresh_token: Some(RefreshToken::new("RT".into())),
+        refresh_token: refresh.map(|t| RefreshToken::new(t.into())),
         expires_at: now() + Duration::seconds(expires_in),
         lifetime_secs: 1799,
     };
-    let saved = Rc::new(Cell::new(0));
-    let counter = saved.clone();
-    let client = ServiceNowClient::new(
+    ServiceNowClient::new(
         Rc::new(transport.clone()),
         settings,
         tokens,
         Rc::new(now),
-        move |_| counter.set(counter.get() + 1),
-    );
+        on_tokens,
+    )
+}
+
+fn client_with(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient, Rc<Cell<u32>>) {
+    let saved = Rc::new(Cell::new(0));
+    let counter = saved.clone();
+    let client = client_of(transport, expires_in, Some("RT"), move |_| {
+        counter.set(counter.get() + 1)
+    });
     (client, saved)
 }
 
@@ -312,25 +325,7 @@ fn a_refused_sys_user_fallback_reports_its_own_refusal() {
 
 /// A client whose session has no refresh token and ends in `expires_in` seconds.
 fn unrenewable(transport: &FakeTransport, expires_in: i64) -> (ServiceNowClient, Rc<Cell<u32>>) {
-    let settings = OAuthSettings {
-        instance: InstanceUrl::parse("acme").expect("valid"),
-        client_id: ClientId::new("cid".into()),
-        redirect_uri: RedirectUrl::new("https://portal.example/".into()).expect("valid"),
-        token_url: None,
-    };
-    let tokens = TokenSet {
-        access_token: AccessToken::new("old".into()),
-        refresh_token: None,
-        expires_at: now() + Duration::seconds(expires_in),
-        lifetime_secs: 1799,
-    };
-    let client = ServiceNowClient::new(
-        Rc::new(transport.clone()),
-        settings,
-        tokens,
-        Rc::new(now),
-        |_| {},
-    );
+    let client = client_of(transport, expires_in, None, |_| {});
     let ended = Rc::new(Cell::new(0));
     let counter = ended.clone();
     client.on_session_end(move || counter.set(counter.get() + 1));
