@@ -310,14 +310,7 @@ impl World {
         let value = self
             .run_script(script, vec![serde_json::Value::from(label)])
             .await;
-        value
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
+        strings(&value)
     }
 
     /// Whether the field labelled `label` is marked invalid, and the text tied to it by
@@ -533,4 +526,16 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// The strings of a script's array answer (anything else is left out).
+pub fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }

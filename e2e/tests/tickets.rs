@@ -32,14 +32,7 @@ async fn card_part(world: &World, title: &str, selector: &str) -> Vec<String> {
     let found = world
         .run_script(script, vec![title.into(), selector.into()])
         .await;
-    found
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+    snowcard_e2e::strings(&found)
 }
 
 /// The text of the card headed `title`.
