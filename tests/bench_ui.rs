@@ -10,8 +10,8 @@ use std::rc::Rc;
 use chrono::Utc;
 use snowcard::app::services::FakeBrowser;
 use snowcard::app::{AppOptions, Services};
+use snowcard::components::app::Contexts;
 use snowcard::components::ticket_table::TicketTable;
-use snowcard::hooks::ConnectionProvider;
 use snowcard::servicenow::fake::{json, FakeTransport};
 use snowcard::servicenow::{Shown, TicketKind, TicketRow};
 use snowcard::storage::{MemoryStorage, StorageBackend, Store};
@@ -29,9 +29,9 @@ struct BenchProps {
 #[component]
 fn Bench(props: &BenchProps) -> Html {
     html! {
-        <ConnectionProvider services={props.services.clone()} options={AppOptions::default()}>
+        <Contexts services={props.services.clone()} options={AppOptions::default()}>
             <TicketTable rows={props.rows.clone()} both_tables={true} caption="bench" />
-        </ConnectionProvider>
+        </Contexts>
     }
 }
 

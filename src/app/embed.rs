@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer};
 use thiserror::Error;
 
 use super::catalog::{self, ImprovementAction};
+use super::route::Routing;
 use super::services::{AppOptions, DEFAULT_CATALOG_URL};
 use super::state::{TicketsScope, View};
 use crate::i18n::Locale;
@@ -42,6 +43,8 @@ pub struct OptionsPatch {
     pub catalog_url: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
     pub stylesheet: Option<Option<String>>,
+    #[serde(deserialize_with = "present")]
+    pub routing: Option<Option<String>>,
 }
 
 /// A field that is there (`null` or a string) as opposed to missing.
@@ -61,6 +64,8 @@ pub struct EmbedOptions {
     pub catalog_url: Option<String>,
     /// The stylesheet loaded into the shadow root; `None` uses the one beside the package.
     pub stylesheet: Option<String>,
+    /// Where the view is kept: `none` (memory, the default), `hash` or `query`.
+    pub routing: Option<String>,
 }
 
 /// An option that cannot be used, named for the host's developer.
@@ -68,6 +73,8 @@ pub struct EmbedOptions {
 pub enum OptionsError {
     #[error("unknown view {0:?}: use \"home\", \"actions\", \"tickets\" or \"manage\"")]
     UnknownView(String),
+    #[error("unknown routing {0:?}: use \"none\", \"hash\" or \"query\"")]
+    UnknownRouting(String),
 }
 
 impl EmbedOptions {
@@ -86,10 +93,22 @@ impl EmbedOptions {
         set(&mut self.requested_by, patch.requested_by);
         set(&mut self.catalog_url, patch.catalog_url);
         set(&mut self.stylesheet, patch.stylesheet);
+        set(&mut self.routing, patch.routing);
     }
 
-    /// The app's options; `Err` when `view` names no page.
+    /// Where the view is kept in the host's address.
+    pub fn routing(&self) -> Result<Routing, OptionsError> {
+        match self.routing.as_deref() {
+            None => Ok(Routing::None),
+            Some(name) => {
+                Routing::parse(name).ok_or_else(|| OptionsError::UnknownRouting(name.into()))
+            }
+        }
+    }
+
+    /// The app's options; `Err` when `view` names no page or `routing` no mode.
     pub fn app_options(&self) -> Result<AppOptions, OptionsError> {
+        self.routing()?;
         let view = match self.view.as_deref() {
             None => None,
             Some(name) => {

@@ -221,3 +221,19 @@ fn share_takes_one_graph_profile_and_names_what_is_wrong() {
         Err(ShareInputError::Deprecated)
     );
 }
+
+#[test]
+fn routing_reads_none_hash_or_query_and_names_a_wrong_one() {
+    let mut options = EmbedOptions::default();
+    assert_eq!(options.routing(), Ok(Routing::None));
+    options.apply(patch(json!({"routing": "Query"})));
+    assert_eq!(options.routing(), Ok(Routing::Query));
+    options.apply(patch(json!({"routing": "path"})));
+    let refused = options.app_options().expect_err("no such routing");
+    assert_eq!(refused, OptionsError::UnknownRouting("path".into()));
+    assert!(refused
+        .to_string()
+        .contains("\"none\", \"hash\" or \"query\""));
+    options.apply(patch(json!({"routing": null})));
+    assert_eq!(options.routing(), Ok(Routing::None));
+}

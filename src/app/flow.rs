@@ -6,7 +6,7 @@ use oauth2::http;
 use serde::{Deserialize, Serialize};
 
 use super::services::Services;
-use super::state::{ConnectError, View};
+use super::state::ConnectError;
 use crate::servicenow::oauth::{self, Callback};
 use crate::servicenow::revoke;
 use crate::servicenow::{
@@ -169,26 +169,6 @@ pub async fn revoke_previous(services: &Services, current: &StoredSession) -> Op
     let now = (services.clock)();
     let result = revoke::revoke_tokens(&*services.transport, &instance, &tokens, now).await;
     Some(result.is_ok())
-}
-
-/// Remembers the page that is open while the browser leaves to sign in again.
-pub fn remember_view(services: &Services, view: View) {
-    if view == View::Setup {
-        services.store.remove(keys::RETURN_VIEW);
-    } else {
-        let _ = services.store.save(keys::RETURN_VIEW, &view);
-    }
-}
-
-/// The page that was open when the sign-in started, once.
-pub fn take_return_view(services: &Services) -> Option<View> {
-    let view = services
-        .store
-        .load_or_clear::<View>(keys::RETURN_VIEW)
-        .ok()
-        .flatten();
-    services.store.remove(keys::RETURN_VIEW);
-    view
 }
 
 /// Forgets a session the instance no longer accepts, with the tokens an abandoned

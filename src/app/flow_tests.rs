@@ -419,10 +419,11 @@ fn a_refused_sign_in_leaves_no_tokens_aside_and_no_page_to_return_to() {
         "http://127.0.0.1:8700/",
     );
     keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
-    remember_view(&services, View::Manage);
+    let preferences = crate::app::preferences::Preferences::new(services.store.clone());
+    preferences.remember_destination(&crate::app::route::Route::Manage);
     abandon_sign_in(&services);
     assert!(memory.get("snowcard:previous-tokens").is_none());
-    assert_eq!(take_return_view(&services), None);
+    assert_eq!(preferences.take_destination(), None);
 
     keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
     forget_session(&services);
@@ -430,23 +431,6 @@ fn a_refused_sign_in_leaves_no_tokens_aside_and_no_page_to_return_to() {
         memory.get("snowcard:previous-tokens").is_none(),
         "an ended session's tokens are not kept aside"
     );
-}
-
-#[test]
-fn the_open_page_comes_back_once_after_signing_in_again() {
-    let (services, _, _) = services(
-        FakeTransport::new(|_| json(200, TOKENS)),
-        "http://127.0.0.1:8700/",
-    );
-    remember_view(&services, View::Tickets(crate::app::TicketsScope::All));
-    assert_eq!(
-        take_return_view(&services),
-        Some(View::Tickets(crate::app::TicketsScope::All))
-    );
-    assert_eq!(take_return_view(&services), None);
-    remember_view(&services, View::Manage);
-    remember_view(&services, View::Setup);
-    assert_eq!(take_return_view(&services), None, "setup lands home");
 }
 
 #[test]

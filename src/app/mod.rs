@@ -2,6 +2,7 @@
 //! connection flow, and how failures are told to a person. Natively tested.
 
 pub mod catalog;
+pub mod catalog_source;
 pub mod data_policy_field;
 pub mod describe;
 pub mod embed;
@@ -9,7 +10,9 @@ pub mod flow;
 pub mod host_events;
 pub mod language;
 pub mod page_policy;
+pub mod preferences;
 pub mod removal;
+pub mod route;
 pub mod services;
 pub mod session_end;
 pub mod settings_file;

@@ -13,6 +13,9 @@ pub trait Browser {
     fn current_url(&self) -> Url;
     /// Rewrites the address bar without a navigation (`history.replaceState`).
     fn replace_url(&self, url: &Url);
+    /// Adds an entry to the page's history with this address (`history.pushState`), so
+    /// Back returns to the current one.
+    fn push_url(&self, url: &Url);
     /// Navigates the whole page away (to the instance's sign-in page).
     fn redirect(&self, url: &str);
     /// The person's preferred languages, most preferred first (`navigator.languages`).
@@ -53,6 +56,7 @@ pub struct FakeBrowser {
     url: std::cell::RefCell<Url>,
     redirected_to: std::cell::RefCell<Option<String>>,
     languages: std::cell::RefCell<Vec<String>>,
+    pushed: std::cell::RefCell<Vec<Url>>,
 }
 
 impl FakeBrowser {
@@ -63,6 +67,7 @@ impl FakeBrowser {
             url: std::cell::RefCell::new(url),
             redirected_to: Default::default(),
             languages: Default::default(),
+            pushed: Default::default(),
         }
     }
 
@@ -70,6 +75,11 @@ impl FakeBrowser {
     pub fn preferring(self, languages: &[&str]) -> Self {
         *self.languages.borrow_mut() = languages.iter().map(|l| (*l).to_owned()).collect();
         self
+    }
+
+    /// Every address the app added to the page's history, in order.
+    pub fn pushed(&self) -> Vec<Url> {
+        self.pushed.borrow().clone()
     }
 
     /// Where the app sent the page, if it did.
@@ -84,6 +94,10 @@ impl Browser for FakeBrowser {
     }
     fn replace_url(&self, url: &Url) {
         *self.url.borrow_mut() = url.clone();
+    }
+    fn push_url(&self, url: &Url) {
+        *self.url.borrow_mut() = url.clone();
+        self.pushed.borrow_mut().push(url.clone());
     }
     fn redirect(&self, url: &str) {
         *self.redirected_to.borrow_mut() = Some(url.to_owned());

@@ -1,4 +1,5 @@
-//! App state as a reducer: what page is shown and where the connection stands.
+//! App state as a reducer: where the connection stands. Which page is shown is the route's
+//! (see [`super::route`]); the reducer hears of each move to forget what belonged to the last.
 
 use std::rc::Rc;
 
@@ -81,7 +82,6 @@ pub enum Connection {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct AppState {
-    pub view: View,
     pub connection: Connection,
     /// How the last "Remove connection" went, until the person moves on.
     pub removed: Option<Removal>,
@@ -90,7 +90,8 @@ pub struct AppState {
 /// What can happen to the state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Show(View),
+    /// The person moved to a page of this kind.
+    Navigated(View),
     Busy(Step),
     Connected(Connected),
     UserLoaded(UserInfo),
@@ -103,31 +104,28 @@ pub enum Action {
 
 impl AppState {
     pub fn reduce(mut self, action: Action) -> Self {
-        // Every new attempt starts with `Show` or `Busy`, which forget the removal; a failure
-        // arriving while it is remembered comes from the removed session's last requests.
+        // Every new attempt starts with a move away from home or `Busy`, which forget the
+        // removal (told on home); a failure arriving while it is remembered comes from the
+        // removed session's last requests.
         if matches!(action, Action::Failed(_)) && self.removed.is_some() {
             return self;
         }
-        if matches!(
-            action,
-            Action::Show(_) | Action::Busy(_) | Action::Connected(_) | Action::Failed(_)
-        ) {
+        let moved_on = match action {
+            Action::Navigated(view) => view != View::Home,
+            Action::Busy(_) | Action::Connected(_) | Action::Failed(_) => true,
+            _ => false,
+        };
+        if moved_on {
             self.removed = None;
         }
         match action {
-            Action::Show(view) => {
+            Action::Navigated(view) => {
                 if view == View::Setup && matches!(self.connection, Connection::Failed(_)) {
                     self.connection = Connection::Disconnected;
                 }
-                self.view = view;
             }
             Action::Busy(step) => self.connection = Connection::Busy(step),
-            Action::Connected(connected) => {
-                self.connection = Connection::Connected(connected);
-                if self.view == View::Setup {
-                    self.view = View::Home;
-                }
-            }
+            Action::Connected(connected) => self.connection = Connection::Connected(connected),
             Action::UserLoaded(user) => {
                 if let Connection::Connected(c) = &mut self.connection {
                     c.user = Some(user);
@@ -141,7 +139,6 @@ impl AppState {
             Action::Failed(error) => self.connection = Connection::Failed(error),
             Action::Removed(removal) => {
                 self.connection = Connection::Disconnected;
-                self.view = View::Home;
                 self.removed = Some(removal);
             }
         }
@@ -178,13 +175,12 @@ mod tests {
     }
 
     #[test]
-    fn connecting_lands_on_home_and_fills_in_the_user() {
+    fn connecting_fills_in_the_user() {
         let state = AppState::default()
-            .reduce(Action::Show(View::Setup))
+            .reduce(Action::Navigated(View::Setup))
             .reduce(Action::Busy(Step::Completing))
             .reduce(Action::Connected(connected()))
             .reduce(Action::UserLoaded(user()));
-        assert_eq!(state.view, View::Home);
         assert_eq!(
             state.connection,
             Connection::Connected(Connected {
@@ -197,33 +193,35 @@ mod tests {
     #[test]
     fn a_failure_stays_on_its_page_until_the_person_moves_on() {
         let failed = AppState::default()
-            .reduce(Action::Show(View::Setup))
+            .reduce(Action::Navigated(View::Setup))
             .reduce(Action::Failed(ConnectError::OAuth(
                 OAuthError::AccessDenied,
             )));
-        assert_eq!(failed.view, View::Setup);
         assert!(matches!(failed.connection, Connection::Failed(_)));
-        let retried = failed.reduce(Action::Show(View::Setup));
+        let elsewhere = failed.clone().reduce(Action::Navigated(View::Status));
+        assert_eq!(elsewhere, failed, "troubleshooting keeps the failure");
+        let retried = failed.reduce(Action::Navigated(View::Setup));
         assert_eq!(retried.connection, Connection::Disconnected);
     }
 
     #[test]
-    fn removing_the_connection_goes_home_disconnected_and_tells_how_it_went() {
+    fn removing_the_connection_disconnects_and_tells_how_it_went() {
         let removing = AppState::default()
             .reduce(Action::Connected(connected()))
-            .reduce(Action::Show(View::Manage))
+            .reduce(Action::Navigated(View::Manage))
             .reduce(Action::Busy(Step::Removing));
-        assert_eq!(removing.view, View::Manage);
         assert_eq!(removing.connection, Connection::Busy(Step::Removing));
         let removed = removing.reduce(Action::Removed(Removal::Revoked));
         assert_eq!(
             removed,
             AppState {
-                view: View::Home,
                 connection: Connection::Disconnected,
                 removed: Some(Removal::Revoked),
             }
         );
+        // Landing on home, where it is told, keeps the notice.
+        let removed = removed.reduce(Action::Navigated(View::Home));
+        assert_eq!(removed.removed, Some(Removal::Revoked));
         // A late renewal, user lookup or failure of the removed session changes nothing.
         let late = removed
             .clone()
@@ -232,9 +230,8 @@ mod tests {
             .reduce(Action::Failed(ApiError::SessionEnded.into()));
         assert_eq!(late, removed);
         // Moving on (connecting again) forgets the notice.
-        let again = late.reduce(Action::Show(View::Setup));
+        let again = late.reduce(Action::Navigated(View::Setup));
         assert_eq!(again.removed, None);
-        assert_eq!(again.view, View::Setup);
         let failed = again.reduce(Action::Failed(ApiError::SessionEnded.into()));
         assert!(matches!(failed.connection, Connection::Failed(_)));
     }

@@ -1,15 +1,17 @@
 //! The improvement actions: search, filter by category, share one, or create a ticket
-//! without one.
+//! without one. The search and the category are the address's, so Back and a reload keep
+//! them.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::catalog::{self, Category, ImprovementAction};
+use crate::app::route::{category_value, ActionsFilter, Route};
 use crate::app::share::ShareDraft;
 use crate::app::ConnectError;
-use crate::app::View;
 use crate::hooks::{
-    use_catalog, use_connection, use_focus_on_arrival, CatalogFailure, CatalogState,
+    use_catalog, use_connection, use_describer, use_focus_on_arrival, use_nav, use_services,
+    use_texts, CatalogFailure, CatalogState,
 };
 use crate::i18n::fill;
 
@@ -17,74 +19,137 @@ use super::catalog_import::{catalog_error_text, CatalogImport};
 use super::dates::today_local;
 use super::share_menu::ShareMenu;
 
+#[derive(Properties, PartialEq)]
+pub struct ActionsPageProps {
+    pub filter: ActionsFilter,
+}
+
 #[component]
-pub fn ActionsPage() -> Html {
-    let connection = use_connection();
+pub fn ActionsPage(props: &ActionsPageProps) -> Html {
     let heading = use_focus_on_arrival();
     let catalog = use_catalog();
-    let texts = &connection.texts.share;
-    let search = use_state(String::new);
-    let category = use_state(|| None::<Category>);
+    let texts = &use_texts().share;
     // Whether the last "Copy link" worked; cleared first, so copying again is told again.
     let copied = use_state(|| None::<bool>);
+    let on_copied = {
+        let copied = copied.clone();
+        Callback::from(move |done: Option<bool>| copied.set(done))
+    };
+    html! {
+        <section class="sc-card sc-actions-page" aria-labelledby="sc-actions-title">
+            <h2 id="sc-actions-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.actions_title }</h2>
+            <p>{ texts.actions_intro }</p>
+            <ActionsToolbar filter={props.filter.clone()} />
+            <p class="sc-hint" role="status">{ match *copied {
+                Some(true) => texts.link_copied,
+                Some(false) => texts.link_copy_failed,
+                None => "",
+            } }</p>
+            <ActionList state={catalog.state.clone()} filter={props.filter.clone()} {on_copied} />
+            <CatalogImport catalog={catalog.clone()} />
+        </section>
+    }
+}
 
+#[derive(Properties, PartialEq)]
+struct ActionsToolbarProps {
+    filter: ActionsFilter,
+}
+
+/// Search, category, "Create a ticket" and "Back".
+#[component]
+fn ActionsToolbar(props: &ActionsToolbarProps) -> Html {
+    let connection = use_connection();
+    let (nav, services) = (use_nav(), use_services());
+    let texts = &use_texts().share;
+    let filter = props.filter.clone();
     let onsearch = {
-        let search = search.clone();
+        let (nav, filter) = (nav.clone(), filter.clone());
+        // Each keystroke replaces the address: Back leaves the search, not one letter.
         Callback::from(move |e: InputEvent| {
-            search.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            let search = e.target_unchecked_into::<HtmlInputElement>().value();
+            nav.replace(&Route::Actions(ActionsFilter {
+                search,
+                ..filter.clone()
+            }));
         })
     };
     let oncategory = {
-        let category = category.clone();
+        let (nav, filter) = (nav.clone(), filter.clone());
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            category.set(Category::parse(&value));
+            nav.push(&Route::Actions(ActionsFilter {
+                category: Category::parse(&value),
+                ..filter.clone()
+            }));
         })
     };
-    let share = {
-        let connection = connection.clone();
-        move |action: ImprovementAction| {
-            let connection = connection.clone();
-            Callback::from(move |_| {
-                let draft = ShareDraft::from_action(
-                    &action,
-                    &connection.default_requester(),
-                    today_local(),
-                );
-                connection.open_share(draft);
-            })
-        }
-    };
-    let copy_link = {
-        let copied = copied.clone();
-        move |url: String| {
-            let copied = copied.clone();
-            Callback::from(move |_| {
-                let (copied, url) = (copied.clone(), url.clone());
-                copied.set(None);
-                yew::platform::spawn_local(async move {
-                    copied.set(Some(super::redirect_box::copy(&url).await))
-                });
-            })
-        }
-    };
-    let create = {
+    let create = Callback::from(move |_| {
+        let nonce = format!("{}", (services.clock)().timestamp_millis());
+        connection.open_share(ShareDraft::blank(
+            &connection.default_requester(),
+            &nonce,
+            today_local(),
+        ));
+    });
+    let back = Callback::from(move |_| nav.push(&Route::Home));
+    html! {
+        <div class="sc-toolbar">
+            <div class="sc-field">
+                <label for="sc-search">{ texts.search_label }</label>
+                <input id="sc-search" type="search" value={filter.search.clone()} oninput={onsearch} maxlength="100" />
+            </div>
+            <div class="sc-field">
+                <label for="sc-category">{ texts.category_label }</label>
+                <select id="sc-category" onchange={oncategory}>
+                    <option value="" selected={filter.category.is_none()}>{ texts.all_categories }</option>
+                    { for Category::ALL.iter().map(|c| html! {
+                        <option value={category_value(*c)} selected={filter.category == Some(*c)}>{ texts.categories[category_index(*c)] }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="sc-toolbar-actions">
+                <button type="button" class="sc-button sc-primary" onclick={create}>{ texts.create_ticket }</button>
+                <button type="button" class="sc-button" onclick={back}>{ texts.back_home }</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActionListProps {
+    state: CatalogState,
+    filter: ActionsFilter,
+    /// How the last "Copy link" went (`None` while it runs).
+    on_copied: Callback<Option<bool>>,
+}
+
+/// The actions that match, each with its share menu; or why there are none.
+#[component]
+fn ActionList(props: &ActionListProps) -> Html {
+    let connection = use_connection();
+    let describer = use_describer();
+    let texts_all = use_texts();
+    let texts = &texts_all.share;
+    let share = |action: ImprovementAction| {
         let connection = connection.clone();
         Callback::from(move |_| {
-            let nonce = format!("{}", (connection.services.clock)().timestamp_millis());
-            connection.open_share(ShareDraft::blank(
-                &connection.default_requester(),
-                &nonce,
-                today_local(),
-            ));
+            let draft =
+                ShareDraft::from_action(&action, &connection.default_requester(), today_local());
+            connection.open_share(draft);
         })
     };
-    let back = {
-        let connection = connection.clone();
-        Callback::from(move |_| connection.show(View::Home))
+    let copy_link = |url: String| {
+        let on_copied = props.on_copied.clone();
+        Callback::from(move |_| {
+            let (on_copied, url) = (on_copied.clone(), url.clone());
+            on_copied.emit(None);
+            yew::platform::spawn_local(async move {
+                on_copied.emit(Some(super::redirect_box::copy(&url).await))
+            });
+        })
     };
-
-    let list = match &catalog.state {
+    match &props.state {
         CatalogState::Loading => {
             html! { <p class="sc-progress" aria-busy="true"><span class="sc-spinner" aria-hidden="true"></span>{ texts.loading_catalog }</p> }
         }
@@ -95,14 +160,14 @@ pub fn ActionsPage() -> Html {
                 CatalogFailure::Unreachable(error) => {
                     let error =
                         ConnectError::Api(crate::servicenow::ApiError::Transport(error.clone()));
-                    connection.describe(&error).title
+                    describer.describe(&error).title
                 }
                 CatalogFailure::Unreadable(error) => catalog_error_text(texts, error),
             };
             html! { <p class="sc-field-error" role="alert">{ fill(texts.catalog_failed, &[("detail", &detail)]) }</p> }
         }
         CatalogState::Loaded { actions, .. } => {
-            let shown = catalog::filter(actions, &search, *category);
+            let shown = catalog::filter(actions, &props.filter.search, props.filter.category);
             let count = fill(
                 texts.showing,
                 &[
@@ -122,7 +187,7 @@ pub fn ActionsPage() -> Html {
                                     <p class="sc-muted">
                                         { texts.categories[category_index(action.category)] }
                                         if !action.service.is_empty() { {" · "}{ action.service.clone() } }
-                                        if let Some(score) = action.max_score { {" · "}{ texts.max_score }{ connection.texts.colon }{ super::dates::decimal(score, connection.texts.locale) } }
+                                        if let Some(score) = action.max_score { {" · "}{ texts.max_score }{ texts_all.colon }{ super::dates::decimal(score, texts_all.locale) } }
                                     </p>
                                 </div>
                                 <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action.clone())}
@@ -133,39 +198,6 @@ pub fn ActionsPage() -> Html {
                 </>
             }
         }
-    };
-
-    html! {
-        <section class="sc-card sc-actions-page" aria-labelledby="sc-actions-title">
-            <h2 id="sc-actions-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.actions_title }</h2>
-            <p>{ texts.actions_intro }</p>
-            <div class="sc-toolbar">
-                <div class="sc-field">
-                    <label for="sc-search">{ texts.search_label }</label>
-                    <input id="sc-search" type="search" value={(*search).clone()} oninput={onsearch} />
-                </div>
-                <div class="sc-field">
-                    <label for="sc-category">{ texts.category_label }</label>
-                    <select id="sc-category" onchange={oncategory}>
-                        <option value="" selected={category.is_none()}>{ texts.all_categories }</option>
-                        { for Category::ALL.iter().map(|c| html! {
-                            <option value={format!("{c:?}")} selected={*category == Some(*c)}>{ texts.categories[category_index(*c)] }</option>
-                        }) }
-                    </select>
-                </div>
-                <div class="sc-toolbar-actions">
-                    <button type="button" class="sc-button sc-primary" onclick={create}>{ texts.create_ticket }</button>
-                    <button type="button" class="sc-button" onclick={back}>{ texts.back_home }</button>
-                </div>
-            </div>
-            <p class="sc-hint" role="status">{ match *copied {
-                Some(true) => texts.link_copied,
-                Some(false) => texts.link_copy_failed,
-                None => "",
-            } }</p>
-            { list }
-            <CatalogImport catalog={catalog.clone()} />
-        </section>
     }
 }
 

@@ -10,7 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::app::ConnectError;
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_describer, use_texts};
 use crate::i18n::fill;
 use crate::servicenow::{ApiError, AssignmentGroup};
 
@@ -50,7 +50,9 @@ fn exact(options: &[AssignmentGroup], text: &str) -> Option<AssignmentGroup> {
 #[component]
 pub fn AssignmentGroupField(props: &AssignmentGroupFieldProps) -> Html {
     let connection = use_connection();
-    let texts = &connection.texts.share;
+    let describer = use_describer();
+    let texts_all = use_texts();
+    let texts = &texts_all.share;
     let id = "sc-assignment-group";
     let text = {
         let name = props.value.as_ref().map(|g| g.name.clone());
@@ -157,7 +159,7 @@ pub fn AssignmentGroupField(props: &AssignmentGroupFieldProps) -> Html {
     let status = match (&props.value, &*search) {
         (Some(group), _) => fill(texts.assignment_group_chosen, &[("name", &group.name)]),
         (None, Search::Failed(error)) => {
-            let why = connection.describe(&ConnectError::Api(error.clone())).title;
+            let why = describer.describe(&ConnectError::Api(error.clone())).title;
             fill(texts.assignment_group_failed, &[("detail", &why)])
         }
         (None, Search::Answered) if options.is_empty() && !text.trim().is_empty() => {

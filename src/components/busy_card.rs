@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::Step;
-use crate::hooks::{use_connection, use_focus_on_arrival};
+use crate::hooks::{use_focus_on_arrival, use_texts};
 
 use super::live_region::step_text;
 
@@ -14,7 +14,7 @@ pub struct BusyCardProps {
 
 #[component]
 pub fn BusyCard(props: &BusyCardProps) -> Html {
-    let texts = use_connection().texts;
+    let texts = use_texts();
     // The page that started this (the removal dialog, the setup form) is gone: focus comes
     // here rather than to the page's body.
     let heading = use_focus_on_arrival();

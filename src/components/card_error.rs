@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
+
 use crate::app::describe::{self, NextAction};
 use crate::app::{ConnectError, View};
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_describer, use_nav, use_texts};
 use crate::servicenow::ApiError;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +19,10 @@ pub struct CardErrorProps {
 #[component]
 pub fn CardError(props: &CardErrorProps) -> Html {
     let connection = use_connection();
-    let texts = connection.texts;
+    let describer = use_describer();
+    let nav = use_nav();
+    let texts_all = use_texts();
+    let texts = texts_all;
     let error = ConnectError::Api(props.error.clone());
     // A long rate limit says when to try again, as a clock time fixed when it arrived.
     let until = use_memo(error.clone(), |error| {
@@ -28,14 +33,14 @@ pub fn CardError(props: &CardErrorProps) -> Html {
         Some(at) => {
             describe::rate_limited_until(texts, &super::dates::local_time(at, texts.locale))
         }
-        None => connection.describe(&error),
+        None => describer.describe(&error),
     };
     // Card failures are most often the instance's CORS rules or roles: the status page says which.
     let check = describe::worth_checking(&error).then(|| {
-        let connection = connection.clone();
+        let nav = nav.clone();
         html! {
             <button type="button" class="sc-button"
-                onclick={Callback::from(move |_| connection.show(View::Status))}>{ texts.status.check_button }</button>
+                onclick={Callback::from(move |_| nav.push(&Route::of_view(View::Status)))}>{ texts.status.check_button }</button>
         }
     });
     let retry = props.on_retry.reform(|_: MouseEvent| ());

@@ -6,7 +6,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::app::catalog::{CatalogError, EntryProblem};
-use crate::hooks::{use_connection, CatalogHandle};
+use crate::hooks::{use_texts, CatalogHandle};
 use crate::i18n::{fill, ShareTexts};
 
 #[derive(Properties, PartialEq)]
@@ -42,7 +42,7 @@ pub fn catalog_error_text(texts: &'static ShareTexts, error: &CatalogError) -> S
 
 #[component]
 pub fn CatalogImport(props: &CatalogImportProps) -> Html {
-    let texts = &use_connection().texts.share;
+    let texts = &use_texts().share;
     let pasted = use_state(String::new);
     // The outcome, not its words: a language switch re-tells it.
     let outcome = use_state(|| None::<Result<usize, CatalogError>>);

@@ -2,8 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
+
 use crate::app::state::Connected;
-use crate::hooks::{use_connection, use_focus_on_arrival};
+use crate::hooks::{use_connection, use_focus_on_arrival, use_nav, use_texts};
 use crate::i18n::fill;
 
 use super::live_region::status_text;
@@ -16,8 +18,10 @@ pub struct ConnectedCardProps {
 #[component]
 pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
     let connection = use_connection();
+    let nav = use_nav();
+    let texts_all = use_texts();
     let heading = use_focus_on_arrival();
-    let texts = connection.texts;
+    let texts = texts_all;
     let status = status_text(texts, &connection.state().connection);
     let until = super::dates::local_time(props.connected.expires_at, texts.locale);
     // Without a refresh token the session ends then; with one snowcard renews it.
@@ -27,12 +31,12 @@ pub fn ConnectedCard(props: &ConnectedCardProps) -> Html {
         texts.session_ends
     };
     let show_actions = {
-        let connection = connection.clone();
-        Callback::from(move |_| connection.show(crate::app::View::Actions))
+        let nav = nav.clone();
+        Callback::from(move |_| nav.push(&Route::of_view(crate::app::View::Actions)))
     };
     let show_status = {
-        let connection = connection.clone();
-        Callback::from(move |_| connection.show(crate::app::View::Status))
+        let nav = nav.clone();
+        Callback::from(move |_| nav.push(&Route::of_view(crate::app::View::Status)))
     };
     html! {
         <section class="sc-card sc-connected" aria-labelledby="sc-connected-title">

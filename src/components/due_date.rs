@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::use_texts;
 use crate::servicenow::TicketRow;
 
 use super::dates::local_date;
@@ -16,7 +16,7 @@ pub struct DueDateProps {
 
 #[component]
 pub fn DueDate(props: &DueDateProps) -> Html {
-    let all = use_connection().texts;
+    let all = use_texts();
     let texts = &all.tickets;
     match props.ticket.due {
         None => html! { <span class="sc-muted">{ texts.no_due_date }</span> },

@@ -4,9 +4,11 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
+
 use crate::app::describe::{self, NextAction};
 use crate::app::{ConnectError, View};
-use crate::hooks::{use_connection, use_focus_on_arrival};
+use crate::hooks::{use_connection, use_describer, use_focus_on_arrival, use_nav, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorPanelProps {
@@ -20,8 +22,11 @@ pub struct ErrorPanelProps {
 #[component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let connection = use_connection();
+    let describer = use_describer();
+    let nav = use_nav();
+    let texts_all = use_texts();
     let heading = use_focus_on_arrival();
-    let texts = connection.texts;
+    let texts = texts_all;
     let until = use_memo(props.error.clone(), |error| {
         describe::long_wait(error)
             .map(|secs| super::dates::now_utc() + chrono::Duration::seconds(i64::from(secs)))
@@ -30,12 +35,12 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         Some(at) => {
             describe::rate_limited_until(texts, &super::dates::local_time(at, texts.locale))
         }
-        None => connection.describe(&props.error),
+        None => describer.describe(&props.error),
     };
     let button = match (told.action, props.inline) {
         (NextAction::Setup, false) => {
             let connection = connection.clone();
-            let onclick = Callback::from(move |_| connection.show(View::Setup));
+            let onclick = Callback::from(move |_| connection.open_setup());
             Some(
                 html! { <button type="button" class="sc-button sc-primary" {onclick}>{ texts.try_again }</button> },
             )
@@ -55,8 +60,8 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         _ => None,
     };
     let check = describe::worth_checking(&props.error).then(|| {
-        let connection = connection.clone();
-        let onclick = Callback::from(move |_| connection.show(View::Status));
+        let nav = nav.clone();
+        let onclick = Callback::from(move |_| nav.push(&Route::of_view(View::Status)));
         html! { <button type="button" class="sc-button" {onclick}>{ texts.status.check_button }</button> }
     });
     let title = html! {

@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::state::Connected;
-use crate::hooks::{use_connection, use_visible_interval};
+use crate::hooks::{use_preferences, use_texts, use_visible_interval};
 use crate::servicenow::{TicketKind, Whose};
-use crate::storage::keys;
 
 use super::connected_card::ConnectedCard;
 use super::ticket_card::TicketCard;
@@ -21,17 +20,12 @@ pub struct HomePageProps {
 
 #[component]
 pub fn HomePage(props: &HomePageProps) -> Html {
-    let connection = use_connection();
-    let texts = &connection.texts.tickets;
-    let everyone = use_state(|| {
-        matches!(
-            connection
-                .services
-                .store
-                .load_or_clear::<bool>(keys::SHOW_EVERY_TICKET),
-            Ok(Some(true))
-        )
-    });
+    let preferences = use_preferences();
+    let texts = &use_texts().tickets;
+    let everyone = {
+        let preferences = preferences.clone();
+        use_state(move || preferences.show_every_ticket())
+    };
     let beat = use_state(|| 0u32);
     {
         let beat = beat.clone();
@@ -46,14 +40,11 @@ pub fn HomePage(props: &HomePageProps) -> Html {
         Whose::Snowcard
     };
     let toggle = {
-        let (everyone, connection) = (everyone.clone(), connection.clone());
+        let everyone = everyone.clone();
         Callback::from(move |_: Event| {
             let next = !*everyone;
             // Only a preference: a refused write just forgets it on reload.
-            let _ = connection
-                .services
-                .store
-                .save(keys::SHOW_EVERY_TICKET, &next);
+            preferences.set_show_every_ticket(next);
             everyone.set(next);
         })
     };

@@ -4,28 +4,25 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::use_locale;
 use crate::i18n::Locale;
 
 #[component]
 pub fn LanguageMenu() -> Html {
-    let connection = use_connection();
-    if !connection.language_is_choosable() {
+    let locale = use_locale();
+    if !locale.choosable {
         return html! {};
     }
-    let current = connection.locale();
-    let onchange = {
-        let connection = connection.clone();
-        Callback::from(move |e: Event| {
-            let tag = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(locale) = Locale::from_tag(&tag) {
-                connection.choose_locale(locale);
-            }
-        })
-    };
+    let (current, texts_all) = (locale.locale, locale.texts());
+    let onchange = Callback::from(move |e: Event| {
+        let tag = e.target_unchecked_into::<HtmlSelectElement>().value();
+        if let Some(chosen) = Locale::from_tag(&tag) {
+            locale.choose(chosen);
+        }
+    });
     html! {
         <div class="sc-language">
-            <label for="sc-language">{ connection.texts.language_label }</label>
+            <label for="sc-language">{ texts_all.language_label }</label>
             <select id="sc-language" {onchange}>
                 { for Locale::ALL.iter().map(|locale| html! {
                     // Each name is in its own language, so it says so.

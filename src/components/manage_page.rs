@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
+
 use crate::app::state::Connected;
 use crate::app::View;
-use crate::hooks::{use_connection, use_focus_on_arrival};
+use crate::hooks::{use_connection, use_focus_on_arrival, use_nav, use_texts};
 use crate::i18n::fill;
 
 use super::confirm_dialog::ConfirmDialog;
@@ -20,8 +22,10 @@ pub struct ManagePageProps {
 #[component]
 pub fn ManagePage(props: &ManagePageProps) -> Html {
     let connection = use_connection();
+    let nav = use_nav();
+    let texts_all = use_texts();
     let heading = use_focus_on_arrival();
-    let texts = &connection.texts.manage;
+    let texts = &texts_all.manage;
     let confirming = use_state(|| false);
     let opener = use_node_ref();
     let connected = &props.connected;
@@ -44,14 +48,11 @@ pub fn ManagePage(props: &ManagePageProps) -> Html {
     };
     let expires = fill(
         expires_text,
-        &[(
-            "time",
-            &local_time(connected.expires_at, connection.texts.locale),
-        )],
+        &[("time", &local_time(connected.expires_at, texts_all.locale))],
     );
     let onback = {
-        let connection = connection.clone();
-        Callback::from(move |_| connection.show(View::Home))
+        let nav = nav.clone();
+        Callback::from(move |_| nav.push(&Route::of_view(View::Home)))
     };
     let onreauthorize = {
         let connection = connection.clone();

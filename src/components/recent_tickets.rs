@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::{use_preferences, use_services, use_texts};
 use crate::servicenow::TicketRow;
 
 use super::due_date::DueDate;
@@ -17,10 +17,12 @@ pub struct RecentTicketsProps {
 
 #[component]
 pub fn RecentTickets(props: &RecentTicketsProps) -> Html {
-    let connection = use_connection();
-    let names = connection.state_names();
-    let now = (connection.services.clock)();
-    let texts = &connection.texts.tickets;
+    let preferences = use_preferences();
+    let services = use_services();
+    let texts_all = use_texts();
+    let names = preferences.state_names();
+    let now = (services.clock)();
+    let texts = &texts_all.tickets;
     let items = props.tickets.iter().map(|ticket| {
         let state = names.name(ticket.kind, &ticket.state.value, &ticket.state.display, texts);
         html! {
@@ -31,7 +33,7 @@ pub fn RecentTickets(props: &RecentTicketsProps) -> Html {
                 </p>
                 <p class="sc-recent-facts">
                     <span><span class="sc-visually-hidden">{ texts.state }{": "}</span>{ state }</span>
-                    <span><span class="sc-visually-hidden">{ texts.priority }{": "}</span>{ priority_text(ticket, &connection.texts.share.priorities) }</span>
+                    <span><span class="sc-visually-hidden">{ texts.priority }{": "}</span>{ priority_text(ticket, &texts_all.share.priorities) }</span>
                     <span><span class="sc-visually-hidden">{ texts.due }{": "}</span>
                         <DueDate ticket={ticket.clone()} {now} /></span>
                 </p>

@@ -7,7 +7,7 @@ use gloo_timers::callback::Timeout;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct RedirectBoxProps {
@@ -16,7 +16,7 @@ pub struct RedirectBoxProps {
 
 #[component]
 pub fn RedirectBox(props: &RedirectBoxProps) -> Html {
-    let texts = use_connection().texts;
+    let texts = use_texts();
     let copied = use_state(|| None::<bool>);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let oncopy = {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::removal::Removal;
-use crate::hooks::use_connection;
+use crate::hooks::{use_describer, use_texts};
 use crate::i18n::{fill, ManageTexts};
 use crate::servicenow::NotConfirmed;
 
@@ -41,8 +41,9 @@ pub struct RemovalNoticeProps {
 
 #[component]
 pub fn RemovalNotice(props: &RemovalNoticeProps) -> Html {
-    let connection = use_connection();
-    let texts = &connection.texts.manage;
+    let describer = use_describer();
+    let texts_all = use_texts();
+    let texts = &texts_all.manage;
     let Removal::NotConfirmed {
         reason,
         access_expires_at,
@@ -53,13 +54,13 @@ pub fn RemovalNotice(props: &RemovalNoticeProps) -> Html {
     // A transport failure is told the way the rest of the app tells it.
     let detail = match reason {
         NotConfirmed::NoAnswer(error) => Some(
-            connection
+            describer
                 .describe(&crate::app::ConnectError::Api(error.clone().into()))
                 .title,
         ),
         _ => None,
     };
-    let time = local_time(*access_expires_at, connection.texts.locale);
+    let time = local_time(*access_expires_at, texts_all.locale);
     html! {
         <div class="sc-notice sc-removal">
             <h3>{ texts.removed_unconfirmed_title }</h3>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::app::session_end::{self, Phase};
 use crate::app::Connection;
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_services, use_texts};
 use crate::i18n::fill;
 
 use super::dates::local_time;
@@ -14,6 +14,8 @@ use super::dates::local_time;
 #[component]
 pub fn SessionNotice() -> Html {
     let connection = use_connection();
+    let services = use_services();
+    let texts_all = use_texts();
     // Bumped when the phase is due to change, so the notice appears on time.
     let tick = use_state(|| 0_u32);
     let ends = match (&connection.state().connection, connection.client()) {
@@ -22,7 +24,7 @@ pub fn SessionNotice() -> Html {
         }
         _ => None,
     };
-    let now = (connection.services.clock)();
+    let now = (services.clock)();
     let phase = ends.map(|(ends_at, lifetime)| session_end::phase_of(ends_at, lifetime, now));
     {
         let tick = tick.clone();
@@ -41,7 +43,7 @@ pub fn SessionNotice() -> Html {
     let Some(Phase::Ending { ends_at }) = phase else {
         return html! {};
     };
-    let texts = connection.texts;
+    let texts = texts_all;
     let time = local_time(ends_at, texts.locale);
     let onclick = {
         let connection = connection.clone();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::settings_file::{self, SettingsFileError, FILE_NAME};
 use crate::app::state_names::{StateNames, NAME_MAX};
-use crate::hooks::use_connection;
+use crate::hooks::{use_preferences, use_texts};
 use crate::i18n::{fill, ManageTexts};
 
 #[derive(Properties, PartialEq)]
@@ -79,9 +79,10 @@ enum Transfer {
 
 #[component]
 pub fn SettingsTransfer(props: &SettingsTransferProps) -> Html {
-    let connection = use_connection();
-    let texts = &connection.texts.manage;
-    let locale = connection.texts.locale;
+    let preferences = use_preferences();
+    let texts_all = use_texts();
+    let texts = &texts_all.manage;
+    let locale = texts_all.locale;
     // What happened, not its words: a language switch re-tells it.
     let outcome = use_state(|| None::<Transfer>);
     let message = (*outcome).as_ref().map(|outcome| match outcome {
@@ -114,8 +115,8 @@ pub fn SettingsTransfer(props: &SettingsTransferProps) -> Html {
         })
     };
     let apply = {
-        let (connection, outcome, on_imported) = (
-            connection.clone(),
+        let (preferences, outcome, on_imported) = (
+            preferences.clone(),
             outcome.clone(),
             props.on_imported.clone(),
         );
@@ -131,7 +132,7 @@ pub fn SettingsTransfer(props: &SettingsTransferProps) -> Html {
                     return;
                 }
             };
-            if connection.save_state_names(&names).is_err() {
+            if preferences.save_state_names(&names).is_err() {
                 outcome.set(Some(Transfer::SaveFailed));
                 return;
             }

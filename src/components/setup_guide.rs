@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::describe::host_of;
-use crate::hooks::use_connection;
+use crate::hooks::use_texts;
 use crate::i18n::fill;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct SetupGuideProps {
 
 #[component]
 pub fn SetupGuide(props: &SetupGuideProps) -> Html {
-    let texts = use_connection().texts;
+    let texts = use_texts();
     let host = host_of(&props.origin);
     let values = [
         ("redirect", props.redirect_uri.as_str()),

@@ -3,10 +3,14 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
 use crate::app::setup::{FieldError, SetupCheck};
-use crate::app::{Connection, View};
-use crate::hooks::{use_connection, use_focus_on_arrival, ConnectionHandle};
-use crate::storage::{keys, SetupDraft};
+use crate::app::Connection;
+use crate::hooks::{
+    use_connection, use_environment, use_focus_on_arrival, use_nav, use_preferences, use_texts,
+    Environment,
+};
+use crate::storage::SetupDraft;
 
 use super::error_panel::ErrorPanel;
 use super::live_region::step_text;
@@ -20,23 +24,30 @@ type Picker = fn(&mut SetupCheck) -> &mut Option<FieldError>;
 #[component]
 pub fn SetupPage() -> Html {
     let connection = use_connection();
+    let environment = use_environment();
+    let (nav, preferences) = (use_nav(), use_preferences());
+    let texts = use_texts();
     let heading = use_focus_on_arrival();
-    let texts = connection.texts;
     let draft = {
-        let connection = connection.clone();
-        use_state(move || initial_draft(&connection))
+        let environment = environment.clone();
+        use_state(move || initial_draft(&environment))
     };
     let check = use_state(SetupCheck::default);
     let attempts = use_state(|| 0_u32);
     let busy = matches!(connection.state().connection, Connection::Busy(_));
 
     let edit = |set: Setter, pick: Picker| {
-        let (draft, check, connection) = (draft.clone(), check.clone(), connection.clone());
+        let (draft, check, connection, preferences) = (
+            draft.clone(),
+            check.clone(),
+            connection.clone(),
+            preferences.clone(),
+        );
         Callback::from(move |value: String| {
             let mut next = (*draft).clone();
             set(&mut next, value);
             // Nothing typed is lost: a failed attempt or a reload brings it back.
-            let _ = connection.services.store.save(keys::SETUP_DRAFT, &next);
+            preferences.save_setup_draft(&next);
             // The field's message goes while it is being corrected; Authorize checks again.
             let mut cleared = (*check).clone();
             *pick(&mut cleared) = None;
@@ -44,7 +55,7 @@ pub fn SetupPage() -> Html {
             draft.set(next);
             // An error about the previous attempt no longer applies to what is typed now.
             if matches!(connection.state().connection, Connection::Failed(_)) {
-                connection.show(View::Setup);
+                connection.open_setup();
             }
         })
     };
@@ -66,19 +77,16 @@ pub fn SetupPage() -> Html {
             check.set(verdict);
         })
     };
-    let onback = {
-        let connection = connection.clone();
-        Callback::from(move |_| {
-            // While the instance is checked the page is about to leave; Back waits.
-            if !busy {
-                connection.show(View::Home)
-            }
-        })
-    };
+    let onback = Callback::from(move |_| {
+        // While the instance is checked the page is about to leave; Back waits.
+        if !busy {
+            nav.push(&Route::Home)
+        }
+    });
     let error_of =
         |field: &Option<FieldError>| field.as_ref().map(|e| AttrValue::Static(e.message(texts)));
     let required = Some(AttrValue::Static(texts.required_mark));
-    let redirect = AttrValue::from(connection.redirect_uri());
+    let redirect = AttrValue::from(environment.redirect_uri());
 
     html! {
         <section class="sc-card sc-setup" aria-labelledby="sc-setup-title">
@@ -116,22 +124,18 @@ pub fn SetupPage() -> Html {
                     <ErrorPanel error={error.clone()} inline=true />
                 }
             </form>
-            <SetupGuide redirect_uri={redirect} origin={connection.origin()} />
+            <SetupGuide redirect_uri={redirect} origin={environment.origin()} />
         </section>
     }
 }
 
 /// What the person typed before (this tab), else what the embedding page suggests.
-fn initial_draft(connection: &ConnectionHandle) -> SetupDraft {
-    match connection
-        .services
-        .store
-        .load_or_clear::<SetupDraft>(keys::SETUP_DRAFT)
-    {
+fn initial_draft(environment: &Environment) -> SetupDraft {
+    match environment.preferences().setup_draft() {
         Ok(Some(draft)) => draft,
         _ => SetupDraft {
-            instance: connection.options.instance.clone(),
-            client_id: connection.options.client_id.clone(),
+            instance: environment.options.instance.clone(),
+            client_id: environment.options.client_id.clone(),
             token_url: String::new(),
         },
     }

@@ -5,7 +5,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareMenuProps {
@@ -17,7 +17,7 @@ pub struct ShareMenuProps {
 
 #[component]
 pub fn ShareMenu(props: &ShareMenuProps) -> Html {
-    let texts = &use_connection().texts.share;
+    let texts = &use_texts().share;
     let open = use_state(|| false);
     let (button, items) = (use_node_ref(), [use_node_ref(), use_node_ref()]);
     let menu_id = format!("{}-menu", props.id);

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::app::View;
-use crate::hooks::{use_connection, use_focus_on_arrival};
+use crate::app::route::Route;
+
+use crate::hooks::{use_announcer, use_connection, use_focus_on_arrival, use_nav, use_texts};
 use crate::i18n::fill;
 use crate::servicenow::{CreatedTicket, FoundTicket, TicketKind};
 
@@ -18,7 +19,8 @@ pub struct RecordLinkProps {
 #[component]
 pub fn RecordLink(props: &RecordLinkProps) -> Html {
     let connection = use_connection();
-    let texts = &connection.texts.share;
+    let texts_all = use_texts();
+    let texts = &texts_all.share;
     let href = connection.client().map(|c| {
         c.settings()
             .instance
@@ -40,7 +42,7 @@ pub struct AlreadyOpenProps {
 
 #[component]
 pub fn AlreadyOpenNotice(props: &AlreadyOpenProps) -> Html {
-    let texts = &use_connection().texts.share;
+    let texts = &use_texts().share;
     let heading = use_focus_on_arrival();
     let onclick = props.on_create_anyway.reform(|_| ());
     html! {
@@ -67,19 +69,18 @@ pub struct SentCardProps {
 
 #[component]
 pub fn SentCard(props: &SentCardProps) -> Html {
-    let connection = use_connection();
+    let announcer = use_announcer();
+    let nav = use_nav();
+    let texts_all = use_texts();
     let heading = use_focus_on_arrival();
-    let texts = &connection.texts.share;
+    let texts = &texts_all.share;
     {
-        let (connection, number) = (connection.clone(), props.ticket.number.clone());
+        let number = props.ticket.number.clone();
         use_effect_with(number, move |number| {
-            connection.announce(fill(
-                connection.texts.share.sent_body,
-                &[("number", number)],
-            ));
+            announcer.announce(fill(texts_all.share.sent_body, &[("number", number)]));
         });
     }
-    let back = Callback::from(move |_| connection.show(View::Actions));
+    let back = Callback::from(move |_| nav.push(&Route::actions()));
     html! {
         <section class="sc-card sc-sent" aria-labelledby="sc-sent-title">
             <h2 id="sc-sent-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.sent_title }</h2>
@@ -102,9 +103,9 @@ pub struct DataPolicyNoticeProps {
 /// A data policy refused the ticket: what the instance requires, and where to give it.
 #[component]
 pub fn DataPolicyNotice(props: &DataPolicyNoticeProps) -> Html {
-    let connection = use_connection();
+    let texts_all = use_texts();
     let heading = use_focus_on_arrival();
-    let texts = &connection.texts.share;
+    let texts = &texts_all.share;
     let next = if props.all_on_form {
         texts.requires_next
     } else {
@@ -113,7 +114,7 @@ pub fn DataPolicyNotice(props: &DataPolicyNoticeProps) -> Html {
     html! {
         <section class="sc-error sc-error-inline" aria-labelledby="sc-policy-title">
             <h3 id="sc-policy-title" class="sc-error-title" tabindex="-1" ref={heading}>
-                <span class="sc-visually-hidden">{ connection.texts.error_prefix }{" "}</span>
+                <span class="sc-visually-hidden">{ texts_all.error_prefix }{" "}</span>
                 { fill(texts.requires, &[("fields", &props.fields.join(", "))]) }
             </h3>
             <p class="sc-error-next">{ next }</p>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::tickets::Bar;
-use crate::hooks::use_connection;
+use crate::hooks::use_texts;
 
 use super::dates::number;
 
@@ -18,7 +18,7 @@ pub struct StateChartProps {
 /// Bars share one scale: the largest state fills the width.
 #[component]
 pub fn StateChart(props: &StateChartProps) -> Html {
-    let locale = use_connection().texts.locale;
+    let locale = use_texts().locale;
     let largest = props.bars.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let rows = props.bars.iter().map(|bar| {
         // At least a sliver, so a state with one ticket among thousands still shows a bar.

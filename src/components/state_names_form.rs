@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use yew::prelude::*;
 
 use crate::app::state_names::{states_to_name, StateNames, NAME_MAX, TABLES};
-use crate::hooks::{use_connection, use_instance_states, InstanceStates};
+use crate::hooks::{
+    use_describer, use_instance_states, use_preferences, use_texts, InstanceStates,
+};
 use crate::i18n::{fill, ManageTexts};
 use crate::servicenow::TicketKind;
 
@@ -69,11 +71,13 @@ impl Outcome {
 
 #[component]
 pub fn StateNamesForm() -> Html {
-    let connection = use_connection();
-    let texts = &connection.texts.manage;
+    let describer = use_describer();
+    let preferences = use_preferences();
+    let texts_all = use_texts();
+    let texts = &texts_all.manage;
     let saved = {
-        let connection = connection.clone();
-        use_state(move || connection.state_names())
+        let preferences = preferences.clone();
+        use_state(move || preferences.state_names())
     };
     let draft = {
         let saved = saved.clone();
@@ -83,8 +87,8 @@ pub fn StateNamesForm() -> Html {
     let instance = use_instance_states();
 
     let store = {
-        let (connection, saved, outcome) = (connection.clone(), saved.clone(), outcome.clone());
-        move |names: StateNames, done: Outcome| match connection.save_state_names(&names) {
+        let (saved, outcome) = (saved.clone(), outcome.clone());
+        move |names: StateNames, done: Outcome| match preferences.save_state_names(&names) {
             Ok(()) => {
                 saved.set(names);
                 outcome.set(Some(done));
@@ -121,14 +125,14 @@ pub fn StateNamesForm() -> Html {
     let note = match &*instance {
         InstanceStates::Loading => html! { <p class="sc-progress">{ texts.names_loading }</p> },
         InstanceStates::Loaded(Err(error)) => {
-            let detail = connection.describe(error).title;
+            let detail = describer.describe(error).title;
             html! { <p class="sc-muted">{ fill(texts.names_instance_failed, &[("detail", &detail)]) }</p> }
         }
         InstanceStates::Loaded(Ok(_)) => html! {},
     };
     let tables = TABLES.into_iter().enumerate().map(|(index, kind)| {
         // Fields come from the saved names, so emptying one does not make it vanish.
-        let states = states_to_name(kind, instance.of(index), &saved, &connection.texts.tickets);
+        let states = states_to_name(kind, instance.of(index), &saved, &texts_all.tickets);
         let fields = states.into_iter().map(|state| {
             let key = (kind, state.value.clone());
             let value = draft.get(&key).cloned().unwrap_or_default();

@@ -4,10 +4,14 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
+
 use crate::app::describe::Context;
 use crate::app::status_text;
 use crate::app::View;
-use crate::hooks::{use_connection, use_focus_on_arrival, use_status_checks};
+use crate::hooks::{
+    use_connection, use_environment, use_focus_on_arrival, use_nav, use_status_checks, use_texts,
+};
 use crate::i18n::fill;
 
 use super::status_line::StatusLine;
@@ -15,12 +19,15 @@ use super::status_line::StatusLine;
 #[component]
 pub fn StatusPage() -> Html {
     let connection = use_connection();
+    let environment = use_environment();
+    let nav = use_nav();
+    let texts_all = use_texts();
     let heading = use_focus_on_arrival();
     let checks = use_status_checks();
-    let t = &connection.texts.status;
+    let t = &texts_all.status;
     let context = Context {
-        origin: connection.origin(),
-        redirect_uri: connection.redirect_uri(),
+        origin: environment.origin(),
+        redirect_uri: environment.redirect_uri(),
     };
     let running = checks.board.running();
     let (passed, failed, skipped) = checks.board.tally();
@@ -48,22 +55,22 @@ pub fn StatusPage() -> Html {
         .board
         .lines
         .iter()
-        .map(|(check, outcome)| status_text::line(*check, outcome, connection.texts, &context));
+        .map(|(check, outcome)| status_text::line(*check, outcome, texts_all, &context));
     let again = {
         let rerun = checks.rerun.clone();
         Callback::from(move |_| rerun.emit(()))
     };
     let authorize = {
-        let connection = connection.clone();
+        let (connection, nav) = (connection.clone(), nav.clone());
         Callback::from(move |_| {
             // Leave the page first, so the sign-in's progress or failure shows as usual.
-            connection.show(View::Home);
+            nav.push(&Route::of_view(View::Home));
             connection.reconnect();
         })
     };
     let back = {
-        let connection = connection.clone();
-        Callback::from(move |_| connection.show(View::Home))
+        let nav = nav.clone();
+        Callback::from(move |_| nav.push(&Route::of_view(View::Home)))
     };
     html! {
         <section class="sc-card sc-status" aria-labelledby="sc-status-title">

@@ -4,11 +4,15 @@
 
 use yew::prelude::*;
 
+use crate::app::route::Route;
+
 use super::dates::counted;
 use crate::app::share::ShareDraft;
 use crate::app::tickets::bars;
-use crate::app::{TicketsScope, View};
-use crate::hooks::{use_connection, use_ticket_card};
+use crate::app::{Services, TicketsScope};
+use crate::hooks::{
+    use_connection, use_nav, use_preferences, use_services, use_texts, use_ticket_card, Nav,
+};
 use crate::servicenow::{TicketKind, Whose};
 
 use super::card_error::CardError;
@@ -26,8 +30,12 @@ pub struct TicketCardProps {
 #[component]
 pub fn TicketCard(props: &TicketCardProps) -> Html {
     let connection = use_connection();
-    let texts = &connection.texts.tickets;
-    let locale = connection.texts.locale;
+    let nav = use_nav();
+    let preferences = use_preferences();
+    let services = use_services();
+    let texts_all = use_texts();
+    let texts = &texts_all.tickets;
+    let locale = texts_all.locale;
     let (card, retry) = use_ticket_card(props.kind, props.whose, props.beat);
     let (title, id) = match props.kind {
         TicketKind::ChangeRequest => (texts.change_title, "sc-card-change"),
@@ -40,8 +48,8 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                 html! { <CardError error={error.clone()} on_retry={retry.clone()} /> }
             });
             let data = data.as_ref().map(|data| {
-                let names = connection.state_names();
-                let now = (connection.services.clock)();
+                let names = preferences.state_names();
+                let now = (services.clock)();
                 let overdue = data.recent.iter().filter(|t| t.is_overdue(now)).count() as u64;
                 let empty = match props.whose {
                     Whose::Snowcard => texts.empty_mine,
@@ -53,8 +61,8 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                         if data.total() == 0 {
                             <p class="sc-muted">{ empty }</p>
                         } else {
-                            <StateChart bars={bars(props.kind, &data.counts, &names, &connection.texts.tickets)}
-                                label={format!("{title}{}{}", connection.texts.colon, texts.chart_label)} />
+                            <StateChart bars={bars(props.kind, &data.counts, &names, &texts_all.tickets)}
+                                label={format!("{title}{}{}", texts_all.colon, texts.chart_label)} />
                         }
                         if !data.recent.is_empty() {
                             <h3>
@@ -64,7 +72,7 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
                                 }
                             </h3>
                             <RecentTickets tickets={data.recent.clone()}
-                                label={format!("{title}{}{}", connection.texts.colon, texts.recent_label)} />
+                                label={format!("{title}{}{}", texts_all.colon, texts.recent_label)} />
                         }
                     </>
                 }
@@ -77,11 +85,11 @@ pub fn TicketCard(props: &TicketCardProps) -> Html {
             <h2 id={id} class="sc-card-title">{ title }</h2>
             { body }
             <div class="sc-actions sc-card-actions">
-                <button type="button" class="sc-button sc-primary" onclick={create(&connection, props.kind)}>
-                    { connection.texts.share.create_ticket }</button>
+                <button type="button" class="sc-button sc-primary" onclick={create(&connection, &services, props.kind)}>
+                    { texts_all.share.create_ticket }</button>
                 <button type="button" class="sc-button"
-                    onclick={show(&connection, View::Tickets(TicketsScope::Only(props.kind)))}>{ texts.view_all }</button>
-                <button type="button" class="sc-button" onclick={show(&connection, View::Manage)}>{ texts.manage }</button>
+                    onclick={show(&nav, Route::tickets(TicketsScope::Only(props.kind)))}>{ texts.view_all }</button>
+                <button type="button" class="sc-button" onclick={show(&nav, Route::Manage)}>{ texts.manage }</button>
             </div>
         </section>
     }
@@ -99,16 +107,20 @@ fn skeleton(loading: &'static str) -> Html {
     }
 }
 
-fn show(connection: &crate::hooks::ConnectionHandle, view: View) -> Callback<MouseEvent> {
-    let connection = connection.clone();
-    Callback::from(move |_| connection.show(view))
+fn show(nav: &Nav, route: Route) -> Callback<MouseEvent> {
+    let nav = nav.clone();
+    Callback::from(move |_| nav.push(&route))
 }
 
 /// A blank share form for this card's kind of ticket.
-fn create(connection: &crate::hooks::ConnectionHandle, kind: TicketKind) -> Callback<MouseEvent> {
-    let connection = connection.clone();
+fn create(
+    connection: &crate::hooks::ConnectionHandle,
+    services: &Services,
+    kind: TicketKind,
+) -> Callback<MouseEvent> {
+    let (connection, services) = (connection.clone(), services.clone());
     Callback::from(move |_| {
-        let nonce = (connection.services.clock)().timestamp_millis().to_string();
+        let nonce = (services.clock)().timestamp_millis().to_string();
         let today = super::dates::today_local();
         let mut draft = ShareDraft::blank(&connection.default_requester(), &nonce, today);
         draft.kind = kind;

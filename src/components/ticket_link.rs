@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::{use_connection, use_texts};
 use crate::servicenow::TicketRow;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +13,8 @@ pub struct TicketLinkProps {
 #[component]
 pub fn TicketLink(props: &TicketLinkProps) -> Html {
     let connection = use_connection();
-    let texts = &connection.texts.tickets;
+    let texts_all = use_texts();
+    let texts = &texts_all.tickets;
     // Signed out mid-render there is no instance to link to: the number alone.
     let Some(client) = connection.client() else {
         return html! { <span class="sc-ticket-number">{ &props.ticket.number }</span> };

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_connection;
+use crate::hooks::{use_preferences, use_services, use_texts};
 use crate::servicenow::{TicketKind, TicketRow};
 
 use super::dates::local_date;
@@ -21,10 +21,12 @@ pub struct TicketTableProps {
 
 #[component]
 pub fn TicketTable(props: &TicketTableProps) -> Html {
-    let connection = use_connection();
-    let texts = &connection.texts.tickets;
-    let names = connection.state_names();
-    let now = (connection.services.clock)();
+    let preferences = use_preferences();
+    let services = use_services();
+    let texts_all = use_texts();
+    let texts = &texts_all.tickets;
+    let names = preferences.state_names();
+    let now = (services.clock)();
     let rows = props.rows.iter().map(|ticket| {
         let kind = match ticket.kind {
             TicketKind::ChangeRequest => texts.change_request,
@@ -36,9 +38,9 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
                 if props.both_tables { <td>{ kind }</td> }
                 <td class="sc-ticket-name">{ &ticket.name }</td>
                 <td>{ names.name(ticket.kind, &ticket.state.value, &ticket.state.display, texts) }</td>
-                <td>{ priority_text(ticket, &connection.texts.share.priorities) }</td>
+                <td>{ priority_text(ticket, &texts_all.share.priorities) }</td>
                 <td><DueDate ticket={ticket.clone()} {now} /></td>
-                <td>{ ticket.created.map(|at| local_date(at, connection.texts.locale)).unwrap_or_default() }</td>
+                <td>{ ticket.created.map(|at| local_date(at, texts_all.locale)).unwrap_or_default() }</td>
             </tr>
         }
     });

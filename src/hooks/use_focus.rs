@@ -3,14 +3,15 @@
 
 use yew::prelude::*;
 
-use super::use_connection;
+use super::{use_connection, use_route_state};
 
 /// Returns a ref for the element (a heading with `tabindex="-1"`) that takes focus when the
-/// component mounts, if the app has changed since it loaded.
+/// component mounts, if the person has moved or the connection has changed since the app
+/// loaded.
 #[hook]
 pub fn use_focus_on_arrival() -> NodeRef {
     let node = use_node_ref();
-    let moved = use_connection().has_changed_since_load();
+    let moved = use_route_state().navigated || use_connection().has_changed_since_load();
     {
         let node = node.clone();
         use_effect_with((), move |_| {

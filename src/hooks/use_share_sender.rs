@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{use_connection, ConnectionHandle};
+use super::{use_connection, use_environment, ConnectionHandle, Environment};
 use crate::app::share_flow::{self, ShareOutcome, ShareStep};
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{ApiError, CreatedTicket, FoundTicket, NewTicket};
@@ -27,6 +27,7 @@ pub struct ShareSender {
     pub status: ShareStatus,
     set: UseStateSetter<ShareStatus>,
     connection: ConnectionHandle,
+    environment: Environment,
     /// Set from the click until the answer: a second click sends nothing.
     in_flight: Rc<Cell<bool>>,
 }
@@ -47,9 +48,9 @@ impl ShareSender {
             self.set.set(ShareStatus::Failed(ApiError::SessionEnded));
             return;
         };
-        let (set, connection, in_flight) = (
+        let (set, environment, in_flight) = (
             self.set.clone(),
-            self.connection.clone(),
+            self.environment.clone(),
             self.in_flight.clone(),
         );
         spawn_local(async move {
@@ -58,10 +59,8 @@ impl ShareSender {
             in_flight.set(false);
             set.set(match result {
                 Ok(ShareOutcome::Created(created)) => {
-                    let mut drafts = connection.share_drafts();
-                    drafts.close(true);
-                    connection.save_share_drafts(&drafts);
-                    if let Some(events) = &connection.events {
+                    environment.preferences().close_draft(true);
+                    if let Some(events) = &environment.events {
                         let link = client
                             .settings()
                             .instance
@@ -93,6 +92,7 @@ pub fn use_share_sender() -> ShareSender {
         status: (*status).clone(),
         set: status.setter(),
         connection,
+        environment: use_environment(),
         in_flight,
     }
 }

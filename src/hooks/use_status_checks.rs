@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::status::{self, Board, BoardAction, Target};
 
-use super::use_connection;
+use super::{use_connection, use_environment, use_services};
 
 /// The board and the intent to check again.
 #[derive(Clone)]
@@ -21,6 +21,8 @@ pub struct StatusChecks {
 #[hook]
 pub fn use_status_checks() -> StatusChecks {
     let connection = use_connection();
+    let environment = use_environment();
+    let services = use_services();
     let board = use_reducer(Board::default);
     let runs = use_mut_ref(|| 0_u32);
     let rerun = {
@@ -32,11 +34,7 @@ pub fn use_status_checks() -> StatusChecks {
                 *runs
             };
             dispatcher.dispatch(BoardAction::Start(run));
-            let target = Target::find(
-                &connection.services,
-                connection.client(),
-                &connection.redirect_uri(),
-            );
+            let target = Target::find(&services, connection.client(), &environment.redirect_uri());
             let dispatcher = dispatcher.clone();
             spawn_local(async move {
                 let report = |check, outcome| {

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::use_connection;
+use super::{use_connection, use_services};
 use crate::app::share_flow::waits_in_page;
 use crate::app::tickets::{load_card, CardData};
 use crate::servicenow::{ApiError, TicketKind, Whose};
@@ -70,6 +70,7 @@ impl Reducible for CardState {
 #[hook]
 pub fn use_ticket_card(kind: TicketKind, whose: Whose, beat: u32) -> (Rc<CardState>, Callback<()>) {
     let connection = use_connection();
+    let services = use_services();
     let state = use_reducer(|| CardState {
         loading: true,
         ..Default::default()
@@ -84,7 +85,7 @@ pub fn use_ticket_card(kind: TicketKind, whose: Whose, beat: u32) -> (Rc<CardSta
         use_effect_with(
             (kind, whose, beat, *retries),
             move |&(kind, whose, _beat, tries)| {
-                let now = (connection.services.clock)();
+                let now = (services.clock)();
                 let only_the_beat =
                     last_trigger.replace(Some((kind, whose, tries))) == Some((kind, whose, tries));
                 if beat_is_quiet(only_the_beat, *quiet_until.borrow(), now) {

@@ -22,6 +22,9 @@ pub enum PageAt {
     Table { kind: TicketKind, path: String },
     /// Both tables from these positions; `history` holds the earlier pages' starts.
     Both { start: Cursor, history: Vec<Cursor> },
+    /// Both tables, page `page` (1-based) counted from the first: where it starts is found by
+    /// reading the pages before it (an address, a reload, or Back, name only the number).
+    BothNumbered { page: u32 },
 }
 
 impl PageAt {
@@ -36,6 +39,19 @@ impl PageAt {
                 start: Cursor::default(),
                 history: Vec::new(),
             },
+        }
+    }
+
+    /// Page `page` (1-based) of `query` in `scope`.
+    pub fn numbered(scope: TicketsScope, query: &TicketQuery, page: u32) -> PageAt {
+        let before = u64::from(page.max(1) - 1) * u64::from(PAGE_SIZE);
+        match scope {
+            TicketsScope::Only(kind) => PageAt::Table {
+                kind,
+                path: list_path(kind, query, PAGE_SIZE, before),
+            },
+            TicketsScope::All if page <= 1 => PageAt::first(scope, query),
+            TicketsScope::All => PageAt::BothNumbered { page },
         }
     }
 }
@@ -87,6 +103,19 @@ async fn load(
                 offset: page.offset,
             })
         }
+        PageAt::BothNumbered { page } => {
+            // Reads forward to the page's start; a list shorter than that ends on its last page.
+            let (mut start, mut history) = (Cursor::default(), Vec::new());
+            for _ in 1..*page {
+                let read = load_merged(client, query, start, PAGE_SIZE).await?;
+                if read.rows.len() < PAGE_SIZE as usize || read.next == start {
+                    break;
+                }
+                history.push(start);
+                start = read.next;
+            }
+            Box::pin(load(client, query, &PageAt::Both { start, history })).await
+        }
         PageAt::Both { start, history } => {
             let page = load_merged(client, query, *start, PAGE_SIZE).await?;
             let more = match page.total {
@@ -131,7 +160,7 @@ pub struct ListState {
 pub fn use_ticket_list(
     scope: TicketsScope,
     query: TicketQuery,
-    at: UseStateHandle<PageAt>,
+    at: PageAt,
     retry: u32,
 ) -> ListState {
     let connection = use_connection();
@@ -142,7 +171,6 @@ pub fn use_ticket_list(
     let generation = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
-        let at = (*at).clone();
         use_effect_with((scope, query.clone(), at.clone(), retry), move |_| {
             let current = {
                 let mut g = generation.borrow_mut();

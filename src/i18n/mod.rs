@@ -139,6 +139,11 @@ pub struct Texts {
     pub app_name: &'static str,
     /// The label of the language menu.
     pub language_label: &'static str,
+    /// Shown on home when the page's address names no snowcard page (or a filter that
+    /// does not read).
+    pub address_unknown: &'static str,
+    /// Shown on the improvement actions when a share address names an action not in the list.
+    pub action_unknown: &'static str,
     /// Between a label and what follows it on one line: ": ", or the full-width "：".
     pub colon: &'static str,
     pub connect_card_title: &'static str,

@@ -102,6 +102,11 @@ impl<B: StorageBackend> Store<B> {
         }
     }
 
+    /// The namespace every key of this store lives under.
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
     fn full_key(&self, key: &str) -> String {
         format!("{}:{key}", self.namespace)
     }

@@ -13,6 +13,7 @@ const ATTRIBUTES = {
   'requested-by': 'requestedBy',
   'catalog-url': 'catalogUrl',
   'stylesheet': 'stylesheet',
+  'routing': 'routing',
 };
 
 // Defines `tag` once; `false` when something (another copy of snowcard) already has.

@@ -3,6 +3,7 @@
 //! defines `<snowcard-app>`, whose class (in `embed.js`) calls back into `mount`.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -12,6 +13,7 @@ use yew::AppHandle;
 use super::element_events::ElementEvents;
 use crate::app::embed::{self, EmbedOptions, OptionsPatch, ShareRequest};
 use crate::app::host_events::HostEventsHandle;
+use crate::app::route::{Address, Routing};
 use crate::app::Services;
 use crate::components::app::{App, AppProps};
 
@@ -32,6 +34,44 @@ pub type ServicesFactory = Rc<dyn Fn(&str) -> Services>;
 thread_local! {
     static FACTORY: RefCell<Option<ServicesFactory>> = const { RefCell::new(None) };
     static REGISTERED: Cell<bool> = const { Cell::new(false) };
+    /// The address parameters components on this page keep their view in.
+    static PARAMETERS: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The parameter a component keeps its view in: `sc`, or `sc-<id>` for an element with an
+/// id (stable whatever the order of mounting), with a number added when another component
+/// of the page has it already. Given back at unmount.
+fn claim_parameter(host: &web_sys::Element) -> String {
+    let id = host.id();
+    let base = if id.trim().is_empty() {
+        "sc".to_owned()
+    } else {
+        format!("sc-{}", id.trim())
+    };
+    PARAMETERS.with(|taken| {
+        let mut taken = taken.borrow_mut();
+        let name = std::iter::once(base.clone())
+            .chain((2..).map(|n| format!("{base}{n}")))
+            .find(|name| !taken.contains(name))
+            .unwrap_or(base);
+        taken.insert(name.clone());
+        name
+    })
+}
+
+fn release_parameter(name: &str) {
+    PARAMETERS.with(|taken| taken.borrow_mut().remove(name));
+}
+
+/// Where a component keeps its view: the whole fragment on a page of its own, else what its
+/// `routing` option says, in its own parameter.
+fn address_for(standalone: bool, routing: Routing, parameter: &str) -> Address {
+    match (standalone, routing) {
+        (true, _) => Address::Fragment,
+        (false, Routing::None) => Address::Memory,
+        (false, Routing::Hash) => Address::HashParam(parameter.to_owned()),
+        (false, Routing::Query) => Address::QueryParam(parameter.to_owned()),
+    }
 }
 
 /// Components mounted after this call take their services from `factory` (`None`: the
@@ -118,6 +158,10 @@ struct Mounted {
     alive: Rc<Cell<bool>>,
     events: HostEventsHandle,
     share: Option<ShareRequest>,
+    /// Mounted by `start`, on a page of its own: the page's address is its own.
+    standalone: bool,
+    /// The address parameter claimed for this component.
+    parameter: String,
 }
 
 impl SnowcardHandle {
@@ -149,14 +193,19 @@ impl SnowcardHandle {
         let namespace = options.namespace();
         let services = services_for(&namespace);
         let (alive, events) = events_on(&host);
+        let standalone = !styled;
+        let parameter = claim_parameter(&host);
         let props = AppProps {
             services: services.clone(),
             options: app_options,
+            address: address_for(standalone, options.routing().map_err(error)?, &parameter),
             events: Some(events.clone()),
             share: None,
         };
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         let mounted = Mounted {
+            standalone,
+            parameter,
             host,
             container,
             stylesheet,
@@ -236,6 +285,7 @@ impl SnowcardHandle {
         if let Some(mounted) = self.inner.borrow_mut().take() {
             mounted.alive.set(false);
             mounted.app.destroy();
+            release_parameter(&mounted.parameter);
             let _ = mounted.container.remove_child(&mounted.root);
             if let Some(link) = mounted.stylesheet {
                 let _ = mounted.container.remove_child(&link);
@@ -249,6 +299,11 @@ impl Mounted {
         AppProps {
             services: self.services.clone(),
             options,
+            address: address_for(
+                self.standalone,
+                self.options.routing().unwrap_or_default(),
+                &self.parameter,
+            ),
             events: Some(self.events.clone()),
             share: self.share.clone(),
         }

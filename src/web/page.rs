@@ -24,6 +24,14 @@ impl Browser for WindowPage {
         }
     }
 
+    fn push_url(&self, url: &Url) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            // As a link would: a new entry with no state of its own.
+            let _ =
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url.as_str()));
+        }
+    }
+
     fn redirect(&self, url: &str) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().assign(url);

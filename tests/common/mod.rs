@@ -105,6 +105,7 @@ pub fn mount_as(
     let props = AppProps {
         services,
         options,
+        address: snowcard::app::route::Address::Memory,
         events: None,
         share: None,
     };

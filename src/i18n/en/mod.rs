@@ -15,6 +15,8 @@ pub const EN: Texts = Texts {
     locale: Locale::En,
     app_name: "snowcard",
     language_label: "Language",
+    address_unknown: "That address does not lead to a snowcard page, so the home page is shown. Check the link, or start from here.",
+    action_unknown: "The improvement action in that address is not in the list, so the list is shown. Search for it, or import your own export.",
     colon: ": ",
     connect_card_title: "Do you use ServiceNow?",
     connect_card_body: "Send improvement actions to ServiceNow as change requests or incidents, and track the tickets here.",

@@ -15,6 +15,8 @@ pub const JA: Texts = Texts {
     locale: Locale::Ja,
     app_name: "snowcard",
     language_label: "言語",
+    address_unknown: "そのアドレスは snowcard のページを指していないため、ホーム ページを表示しています。リンクを確認するか、ここから始めてください。",
+    action_unknown: "そのアドレスの改善アクションは一覧にないため、一覧を表示しています。検索するか、独自のエクスポートをインポートしてください。",
     colon: "：",
     connect_card_title: "ServiceNow をご利用ですか?",
     connect_card_body: "改善アクションを変更リクエストまたはインシデントとして ServiceNow に送信し、そのチケットをここで追跡します。",

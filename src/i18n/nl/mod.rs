@@ -15,6 +15,8 @@ pub const NL: Texts = Texts {
     locale: Locale::Nl,
     app_name: "snowcard",
     language_label: "Taal",
+    address_unknown: "Dat adres leidt niet naar een pagina van snowcard, dus de startpagina wordt getoond. Controleer de link of begin hier.",
+    action_unknown: "De verbeteractie in dat adres staat niet in de lijst, dus de lijst wordt getoond. Zoek ernaar of importeer uw eigen export.",
     colon: ": ",
     connect_card_title: "Gebruikt u ServiceNow?",
     connect_card_body: "Stuur verbeteracties als wijzigingsaanvragen of incidenten naar ServiceNow en volg de tickets hier.",

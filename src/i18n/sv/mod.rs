@@ -15,6 +15,8 @@ pub const SV: Texts = Texts {
     locale: Locale::Sv,
     app_name: "snowcard",
     language_label: "Språk",
+    address_unknown: "Adressen leder inte till någon sida i snowcard, så startsidan visas. Kontrollera länken eller börja härifrån.",
+    action_unknown: "Förbättringsåtgärden i adressen finns inte i listan, så listan visas. Sök efter den eller importera din egen export.",
     colon: ": ",
     connect_card_title: "Använder du ServiceNow?",
     connect_card_body: "Skicka förbättringsåtgärder till ServiceNow som ändringsbegäranden eller incidenter och följ ärendena här.",

@@ -15,6 +15,8 @@ pub const ZH_TW: Texts = Texts {
     locale: Locale::ZhTw,
     app_name: "snowcard",
     language_label: "語言",
+    address_unknown: "該網址並未指向 snowcard 的頁面，因此顯示首頁。請檢查連結，或從這裡開始。",
+    action_unknown: "該網址中的改進動作不在清單中，因此顯示清單。請搜尋它，或匯入您自己的匯出檔。",
     colon: "：",
     connect_card_title: "您使用 ServiceNow 嗎？",
     connect_card_body: "將改進動作以變更請求或事件的形式傳送至 ServiceNow，並在這裡追蹤票證。",

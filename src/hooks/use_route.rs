@@ -1,0 +1,309 @@
+//! The route as a context: which view is shown, with its filters, and how to move.
+//!
+//! yew-router's `Router` holds the history, always a `MemoryHistory`: every entry in it is a
+//! route snowcard printed itself, so it always reads. What yew-router cannot do is written
+//! here, by hand: mirroring that history into the page's address ([`Address`]: the whole
+//! fragment on the standalone page, one namespaced parameter of a host's query or fragment,
+//! or nowhere), and following the address when the person presses Back or Forward or edits
+//! it. Its `HashRouter` is not used because gloo's `HashHistory` panics on a fragment that
+//! does not start with `/` (one keystroke in the address bar), and neither of its routers
+//! can share an address with a host page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::use_location;
+use yew_router::query::Raw;
+use yew_router::Router;
+
+use crate::app::route::{Address, Route};
+use crate::app::{Browser, Services, View};
+
+/// Why the view shown is not the one the address named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteNote {
+    /// The address names no view, or a filter that does not read.
+    UnknownAddress,
+    /// The share form's address names an improvement action the list does not have.
+    UnknownAction,
+}
+
+/// The view shown, and whether the person has moved since the app loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteState {
+    pub route: Route,
+    /// Why the route differs from what the address asked for, until the next move.
+    pub note: Option<RouteNote>,
+    /// False on the view the app loaded on; focus moves only after a move.
+    pub navigated: bool,
+    /// Whether the page's address named the view the app loaded on.
+    pub named: bool,
+}
+
+/// How the next change of the history reaches the page's address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Write {
+    Push,
+    Replace,
+}
+
+/// Moves between views (pushes a history entry) or replaces the current one.
+#[derive(Clone)]
+pub struct Nav {
+    history: AnyHistory,
+    write: Rc<Cell<Write>>,
+    note: UseStateSetter<Option<RouteNote>>,
+}
+
+impl PartialEq for Nav {
+    fn eq(&self, other: &Self) -> bool {
+        self.history == other.history && Rc::ptr_eq(&self.write, &other.write)
+    }
+}
+
+impl Nav {
+    /// Goes to `route`; Back returns here. Going where the person already is adds no entry.
+    pub fn push(&self, route: &Route) {
+        let here = self.history.location();
+        if Route::parse(here.path(), here.query_str()).ok().as_ref() == Some(route) {
+            self.note.set(None);
+            return;
+        }
+        self.go(route, Write::Push, None);
+    }
+
+    /// Shows `route` in place of the current entry (a filter typed, a correction).
+    pub fn replace(&self, route: &Route) {
+        self.go(route, Write::Replace, None);
+    }
+
+    /// Shows `route` in place of an address that could not be followed, saying why.
+    pub fn refuse(&self, route: &Route, note: RouteNote) {
+        self.go(route, Write::Replace, Some(note));
+    }
+
+    fn go(&self, route: &Route, write: Write, note: Option<RouteNote>) {
+        self.note.set(note);
+        self.write.set(write);
+        let (path, query) = (route.path(), Raw(route.query()));
+        let _ = match write {
+            Write::Push => self.history.push_with_query(path, query),
+            Write::Replace => self.history.replace_with_query(path, query),
+        };
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RouteProviderProps {
+    /// Where the route lives in the page's address.
+    pub address: Address,
+    /// Whose `browser` is the page.
+    pub services: Services,
+    /// The view to start on when the address names none (the embedding page's `view`).
+    pub start: Option<View>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The route the page's address names: `Ok(None)` when it names none.
+fn from_address(
+    address: &Address,
+    browser: &dyn Browser,
+) -> Result<Option<Route>, crate::app::route::RouteError> {
+    match address.read(&browser.current_url()) {
+        None => Ok(None),
+        Some(target) => Route::parse_target(&target).map(Some),
+    }
+}
+
+/// Owns the route for everything below it.
+#[component]
+pub fn RouteProvider(props: &RouteProviderProps) -> Html {
+    let start = props.start.map(Route::of_view).unwrap_or_default();
+    // The first entry: what the address names, else the start view; an address that does
+    // not read starts on home, with the note.
+    let first = use_memo((), {
+        let (address, browser, start) = (
+            props.address.clone(),
+            props.services.browser.clone(),
+            start.clone(),
+        );
+        move |_| {
+            let (route, note, named) = match from_address(&address, &*browser) {
+                Ok(Some(named)) => (named, None, true),
+                Ok(None) => (start, None, false),
+                Err(_) => (Route::Home, Some(RouteNote::UnknownAddress), false),
+            };
+            let history = MemoryHistory::new();
+            let _ = history.replace_with_query(route.path(), Raw(route.query()));
+            (AnyHistory::from(history), note, named)
+        }
+    });
+    let (history, first_note, named) = (*first).clone();
+    let note = use_state(move || first_note);
+    let write = use_mut_ref_cell();
+    let nav = Nav {
+        history: history.clone(),
+        write,
+        note: note.setter(),
+    };
+    html! {
+        <Router history={history}>
+            <RouteContextProvider nav={nav} note={*note} {named} address={props.address.clone()}
+                services={props.services.clone()} {start}>
+                { props.children.clone() }
+            </RouteContextProvider>
+        </Router>
+    }
+}
+
+#[hook]
+fn use_mut_ref_cell() -> Rc<Cell<Write>> {
+    // The first write puts the address in its canonical form, in place.
+    let cell = use_memo((), |_| Rc::new(Cell::new(Write::Replace)));
+    (*cell).clone()
+}
+
+#[derive(Properties, PartialEq)]
+struct RouteContextProviderProps {
+    nav: Nav,
+    note: Option<RouteNote>,
+    named: bool,
+    address: Address,
+    services: Services,
+    start: Route,
+    children: Html,
+}
+
+/// Reads the router's location as a route, keeps the page's address in step with it, and
+/// follows the address when it changes under the app.
+#[component]
+fn RouteContextProvider(props: &RouteContextProviderProps) -> Html {
+    let location = use_location();
+    let route = location
+        .as_ref()
+        .and_then(|l| Route::parse(l.path(), l.query_str()).ok())
+        .unwrap_or_default();
+    let id = location.as_ref().and_then(|l| l.id());
+    let first_id = use_memo((), move |_| id);
+    let state = RouteState {
+        route: route.clone(),
+        note: props.note,
+        navigated: id != *first_id,
+        named: props.named,
+    };
+    {
+        // The history moved: the address follows, as a new entry or in place.
+        let (address, browser, write, start) = (
+            props.address.clone(),
+            props.services.browser.clone(),
+            props.nav.write.clone(),
+            props.start.clone(),
+        );
+        use_effect_with(route.clone(), move |route| {
+            let url = browser.current_url();
+            // The start view is where an address without a route leads: it needs none.
+            let target = if *route == start {
+                "/".to_owned()
+            } else {
+                route.target()
+            };
+            let next = address.write(&url, &target);
+            let how = write.replace(Write::Push);
+            if next != url && address != Address::Memory {
+                match how {
+                    Write::Push => browser.push_url(&next),
+                    Write::Replace => browser.replace_url(&next),
+                }
+            }
+        });
+    }
+    {
+        // Back, Forward, or an address edited by hand: the view follows the address.
+        let (address, browser, nav, start) = (
+            props.address.clone(),
+            props.services.browser.clone(),
+            props.nav.clone(),
+            props.start.clone(),
+        );
+        let current = route.clone();
+        use_effect_with((address.clone(), current), move |(address, current)| {
+            let listeners = follow_address(address.clone(), browser, nav, start, current.clone());
+            move || drop(listeners)
+        });
+    }
+    html! {
+        <ContextProvider<Nav> context={props.nav.clone()}>
+            <ContextProvider<RouteState> context={state}>
+                { props.children.clone() }
+            </ContextProvider<RouteState>>
+        </ContextProvider<Nav>>
+    }
+}
+
+/// Listens for the page's address changing under the app (`popstate`, `hashchange`).
+fn follow_address(
+    address: Address,
+    browser: Rc<dyn Browser>,
+    nav: Nav,
+    start: Route,
+    current: Route,
+) -> Vec<gloo_events::EventListener> {
+    if address == Address::Memory {
+        return Vec::new();
+    }
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let follow = Rc::new(move || {
+        match from_address(&address, &*browser) {
+            Ok(named) => {
+                let named = named.unwrap_or_else(|| start.clone());
+                if named != current {
+                    // The address is where the person wants to be: no new entry.
+                    nav.write.set(Write::Replace);
+                    nav.note.set(None);
+                    let _ = nav
+                        .history
+                        .replace_with_query(named.path(), Raw(named.query()));
+                }
+            }
+            Err(_) => nav.refuse(&Route::Home, RouteNote::UnknownAddress),
+        }
+    });
+    ["popstate", "hashchange"]
+        .into_iter()
+        .map(|event| {
+            let follow = follow.clone();
+            gloo_events::EventListener::new(&window, event, move |_| follow())
+        })
+        .collect()
+}
+
+/// The view shown and its filters.
+#[hook]
+pub fn use_route_state() -> RouteState {
+    use_context::<RouteState>().unwrap_or(RouteState {
+        route: Route::Home,
+        note: None,
+        navigated: false,
+        named: false,
+    })
+}
+
+/// The route shown.
+#[hook]
+pub fn use_route() -> Route {
+    use_route_state().route
+}
+
+/// Moving between views.
+#[hook]
+pub fn use_nav() -> Nav {
+    match use_context::<Nav>() {
+        Some(nav) => nav,
+        None => panic!("use_nav must be called under <RouteProvider>"),
+    }
+}
