@@ -5,6 +5,7 @@
 //! Placeholders are `{name}`, filled by [`fill`]; values are inserted as text, never markup.
 
 mod en;
+pub mod export;
 mod ja;
 pub mod manage;
 mod nl;
