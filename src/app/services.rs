@@ -48,6 +48,7 @@ pub fn origin_of(page: &Url) -> String {
 }
 
 /// A page that records what the app did to it, for tests.
+#[cfg(any(test, feature = "testing"))]
 #[derive(Debug)]
 pub struct FakeBrowser {
     url: std::cell::RefCell<Url>,
@@ -55,6 +56,7 @@ pub struct FakeBrowser {
     languages: std::cell::RefCell<Vec<String>>,
 }
 
+#[cfg(any(test, feature = "testing"))]
 impl FakeBrowser {
     pub fn at(url: &str) -> Self {
         let url =
@@ -78,6 +80,7 @@ impl FakeBrowser {
     }
 }
 
+#[cfg(any(test, feature = "testing"))]
 impl Browser for FakeBrowser {
     fn current_url(&self) -> Url {
         self.url.borrow().clone()
