@@ -25,6 +25,7 @@ pub mod status;
 pub mod status_checks;
 pub mod status_roles;
 pub mod status_text;
+pub mod ticket_paging;
 pub mod tickets;
 
 pub use services::{AppOptions, Browser, Services};
