@@ -2,8 +2,9 @@
 //! tickets, from a browser module with no server of its own.
 //!
 //! Layers, bottom up: [`servicenow`] (the protocol, plain Rust), [`storage`] (session storage
-//! schema), [`app`] (state, flow, messages), [`hooks`] and [`components`] (Yew), and `web`
-//! (the browser's fetch, page and entry point; wasm32 only).
+//! schema), [`i18n`] (every visible string, per locale), [`app`] (state, flow, messages),
+//! [`hooks`] and [`components`] (Yew), and `web` (the browser's fetch, page and entry
+//! points; wasm32 only).
 
 pub mod app;
 pub mod components;

@@ -1,6 +1,10 @@
-//! The app's own translation tables, read from `src/i18n/<locale>/*.rs`, so a test can click
-//! what a person reading that language sees ("ServiceNow に接続") and can tell English left
-//! on a screen from a legitimate translation.
+//! The app's own translation tables, read from the JSON that `cargo xtask locales` writes
+//! from the app's `Texts` (see `snowcard::i18n::export`), so a test can click what a person
+//! reading that language sees ("ServiceNow に接続") and can tell English left on a screen from
+//! a legitimate translation.
+//!
+//! The file is `SNOWCARD_LOCALES`, else `<workspace>/target/locales.json`; `cargo xtask build`
+//! and `cargo xtask test` write it too.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -13,38 +17,44 @@ pub struct Strings {
     by_key: BTreeMap<String, String>,
 }
 
-/// Every locale the app ships: BCP 47 tag and folder under `src/i18n`.
-pub const LOCALES: [(&str, &str); 5] = [
-    ("en", "en"),
-    ("ja", "ja"),
-    ("zh-TW", "zh_tw"),
-    ("sv", "sv"),
-    ("nl", "nl"),
-];
+/// Every locale the app ships, by BCP 47 tag, in the order its language menu lists them.
+pub const LOCALES: [&str; 5] = ["en", "ja", "zh-TW", "sv", "nl"];
+
+/// Where the tables are: `SNOWCARD_LOCALES`, else `<workspace>/target/locales.json`.
+pub fn tables_path() -> PathBuf {
+    match std::env::var_os("SNOWCARD_LOCALES").filter(|p| !p.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/locales.json"),
+    }
+}
 
 impl Strings {
-    /// The strings of the locale tagged `tag`.
+    /// The strings of the locale tagged `tag`, from [`tables_path`]; panics naming the
+    /// command that writes the file when it is missing.
     pub fn of(tag: &'static str) -> Strings {
-        let dir = LOCALES
-            .iter()
-            .find(|(t, _)| *t == tag)
-            .map(|(_, d)| *d)
-            .unwrap_or_else(|| panic!("no locale {tag}"));
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../src/i18n")
-            .join(dir);
-        let mut by_key = BTreeMap::new();
-        for (file, prefix) in [
-            ("mod.rs", ""),
-            ("share.rs", "share."),
-            ("tickets.rs", "tickets."),
-            ("manage.rs", "manage."),
-            ("status.rs", "status."),
-        ] {
-            let source = std::fs::read_to_string(root.join(file))
-                .unwrap_or_else(|e| panic!("{}: {e}", root.join(file).display()));
-            parse(&source, prefix, &mut by_key);
-        }
+        let path = tables_path();
+        let json = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}. The translation tables are written by `cargo xtask locales` \
+                 (also run by `cargo xtask build` and `cargo xtask test`); \
+                 SNOWCARD_LOCALES names another file.",
+                path.display()
+            )
+        });
+        let mut tables: BTreeMap<String, BTreeMap<String, String>> = serde_json::from_str(&json)
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{}: not the tables `cargo xtask locales` writes: {e}",
+                    path.display()
+                )
+            });
+        let by_key = tables.remove(tag).unwrap_or_else(|| {
+            panic!(
+                "{}: no locale {tag} (has {:?}); run `cargo xtask locales` again",
+                path.display(),
+                tables.keys().collect::<Vec<_>>()
+            )
+        });
         Strings { tag, by_key }
     }
 
@@ -76,106 +86,6 @@ impl Strings {
     pub fn is_empty(&self) -> bool {
         self.by_key.is_empty()
     }
-}
-
-/// Reads `key: "value",` lines, nested `key: Type {` / `key: [` blocks and array items into
-/// `out`, keyed by their path.
-fn parse(source: &str, prefix: &str, out: &mut BTreeMap<String, String>) {
-    // (name, next array index when the block is an array)
-    let mut path: Vec<(String, Option<usize>)> = Vec::new();
-    let mut started = false;
-    for line in source.lines() {
-        let line = line.trim();
-        if line.starts_with("//") || line.is_empty() {
-            continue;
-        }
-        if !started {
-            // The const's own `pub const X: Texts = Texts {` opens the root.
-            started = line.starts_with("pub const ") && line.ends_with('{');
-            continue;
-        }
-        let key_here = |path: &mut Vec<(String, Option<usize>)>, own: Option<&str>| {
-            let own = match own {
-                Some(own) => own.to_owned(),
-                None => match path.last_mut() {
-                    Some((_, Some(index))) => {
-                        *index += 1;
-                        (*index - 1).to_string()
-                    }
-                    _ => String::from("?"),
-                },
-            };
-            let mut parts: Vec<String> = path.iter().map(|(n, _)| n.clone()).collect();
-            parts.push(own);
-            format!("{prefix}{}", parts.join("."))
-        };
-        if line.starts_with('}') || line.starts_with(']') || line.starts_with(')') {
-            path.pop();
-            continue;
-        }
-        let (name, rest) = match line.split_once(": ") {
-            Some((name, rest)) if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-                (Some(name), rest)
-            }
-            _ => (None, line),
-        };
-        if rest.ends_with('{') || rest.ends_with('[') || rest.ends_with('(') {
-            let full = key_here(&mut path, name);
-            let own = full[prefix.len()..]
-                .rsplit('.')
-                .next()
-                .unwrap_or("")
-                .to_owned();
-            let is_list = rest.ends_with('[') || rest.ends_with('(');
-            path.push((own, is_list.then_some(0)));
-            continue;
-        }
-        let literals = literals(rest);
-        if literals.len() == 1 && name.is_some() {
-            out.insert(key_here(&mut path, name), literals[0].clone());
-        } else if name.is_some() {
-            // A one-line array: `key: ["a", "b"],`.
-            let base = key_here(&mut path, name);
-            for (i, text) in literals.into_iter().enumerate() {
-                out.insert(format!("{base}.{i}"), text);
-            }
-        } else if literals.len() > 1 {
-            // A one-line tuple inside an array: `("a", "b"),`.
-            let base = key_here(&mut path, None);
-            for (i, text) in literals.into_iter().enumerate() {
-                out.insert(format!("{base}.{i}"), text);
-            }
-        } else {
-            for text in literals {
-                out.insert(key_here(&mut path, None), text);
-            }
-        }
-    }
-}
-
-/// The Rust string literals on a line, unescaped.
-fn literals(line: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' {
-            continue;
-        }
-        let mut text = String::new();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => match chars.next() {
-                    Some('n') => text.push('\n'),
-                    Some(other) => text.push(other),
-                    None => {}
-                },
-                '"' => break,
-                other => text.push(other),
-            }
-        }
-        found.push(text);
-    }
-    found
 }
 
 /// The English phrases of the app's own strings that show on `screen` although `strings`
@@ -281,7 +191,7 @@ mod tests {
     #[test]
     fn every_locale_has_the_keys_of_english() {
         let en = Strings::of("en");
-        for (tag, _) in LOCALES {
+        for tag in LOCALES {
             let other = Strings::of(tag);
             let missing: Vec<_> = en
                 .by_key

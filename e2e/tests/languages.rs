@@ -277,7 +277,7 @@ async fn every_screen_in_every_language(dark: bool) {
     let english = Strings::of("en");
     let (mut problems, mut screens) = (Vec::new(), Vec::new());
     let mut showing = Strings::of("en");
-    for (tag, _) in LOCALES {
+    for tag in LOCALES {
         let strings = Strings::of(tag);
         choose_language(&world, &showing, tag).await;
         let mut walk = Walk {

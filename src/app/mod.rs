@@ -1,5 +1,8 @@
-//! The app's logic without the UI: state and its reducer, the setup form's validation, the
-//! connection flow, and how failures are told to a person. Natively tested.
+//! The app's logic without the UI, natively tested: state and its reducer, the setup form's
+//! validation, the connection flow and how failures are told to a person; the improvement
+//! action catalog, share drafts and sending; what the ticket cards and lists show; state
+//! names, the settings file, removal and the status checks; the language, the embedding
+//! options and the events the host hears.
 
 pub mod catalog;
 pub mod catalog_source;
@@ -25,6 +28,7 @@ pub mod status;
 pub mod status_checks;
 pub mod status_roles;
 pub mod status_text;
+pub mod ticket_paging;
 pub mod tickets;
 
 pub use services::{AppOptions, Browser, Services};

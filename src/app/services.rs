@@ -51,6 +51,7 @@ pub fn origin_of(page: &Url) -> String {
 }
 
 /// A page that records what the app did to it, for tests.
+#[cfg(any(test, feature = "testing"))]
 #[derive(Debug)]
 pub struct FakeBrowser {
     url: std::cell::RefCell<Url>,
@@ -59,6 +60,7 @@ pub struct FakeBrowser {
     pushed: std::cell::RefCell<Vec<Url>>,
 }
 
+#[cfg(any(test, feature = "testing"))]
 impl FakeBrowser {
     pub fn at(url: &str) -> Self {
         let url =
@@ -88,6 +90,7 @@ impl FakeBrowser {
     }
 }
 
+#[cfg(any(test, feature = "testing"))]
 impl Browser for FakeBrowser {
     fn current_url(&self) -> Url {
         self.url.borrow().clone()

@@ -4,45 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
-
+use super::export::strings;
 use super::Locale;
-
-/// Each string of `value` by its key path (`share.priorities.0`, `tickets.count.one`).
-fn flatten(value: &Value, path: &str, out: &mut BTreeMap<String, String>) {
-    let join = |key: &str| {
-        if path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{path}.{key}")
-        }
-    };
-    match value {
-        Value::String(text) => {
-            out.insert(path.to_owned(), text.clone());
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                flatten(item, &join(&i.to_string()), out);
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map {
-                flatten(item, &join(key), out);
-            }
-        }
-        other => {
-            out.insert(path.to_owned(), other.to_string());
-        }
-    }
-}
-
-fn strings(locale: Locale) -> BTreeMap<String, String> {
-    let value = serde_json::to_value(locale.texts()).expect("texts serialize");
-    let mut out = BTreeMap::new();
-    flatten(&value, "", &mut out);
-    out
-}
 
 fn placeholders(text: &str) -> BTreeSet<&str> {
     text.match_indices('{')

@@ -1,5 +1,6 @@
 //! A transport that answers from a closure and records every request, for native unit tests
-//! and browser component tests. It never touches the network.
+//! and browser component tests (`cfg(test)`, or the `testing` feature the tests in `tests/`
+//! turn on; never in the library a release build ships). It never touches the network.
 
 use std::cell::RefCell;
 use std::rc::Rc;

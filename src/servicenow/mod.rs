@@ -7,6 +7,7 @@
 pub mod client;
 pub mod data_policy;
 pub mod error;
+#[cfg(any(test, feature = "testing"))]
 pub mod fake;
 pub mod groups;
 pub mod http;

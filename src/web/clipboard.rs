@@ -1,5 +1,7 @@
-//! Copying text, through `navigator.clipboard.writeText` (still "unstable" in web-sys, so
-//! reached by name).
+//! Copying text, through `navigator.clipboard.writeText`, reached by name: web-sys types
+//! `navigator.clipboard` as always there, but browsers leave it out of insecure contexts (a
+//! page served over plain `http` from another host), and a typed call on the missing object
+//! would throw inside wasm instead of telling the person that copying failed.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -13,6 +13,7 @@ use anyhow::{bail, Context, Result};
 use crate::cmd;
 use crate::deploy;
 use crate::install::{self, Tools};
+use crate::locales;
 use crate::package;
 use crate::workspace::Workspace;
 
@@ -27,6 +28,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let ws = Workspace::locate();
     let tools = install::build_tools(&ws)?;
     build(&ws, &tools)?;
+    // The end-to-end tests of this build read the tables that went into it.
+    locales::write(&ws, &tools.path)?;
     if !connect_src.is_empty() {
         for page in deploy::write_connect_src(&ws.dist(), &connect_src)? {
             println!(

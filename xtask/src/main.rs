@@ -5,6 +5,7 @@ mod app_build;
 mod cmd;
 mod deploy;
 mod install;
+mod locales;
 mod package;
 mod serve;
 mod size;
@@ -36,6 +37,8 @@ Commands:
           Content-Security-Policy connect-src names those origins instead of the
           sandbox's.
   size    Build, then print the raw and gzip sizes of each file in dist/pkg.
+  locales Write the app's translation tables as JSON to target/locales.json, which the
+          end-to-end tests read (build and test write it too).
 ";
 
 fn main() -> ExitCode {
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "build" => app_build::run(rest),
         "size" => size::run(),
+        "locales" => locales::run(),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::app_build;
 use crate::cmd;
 use crate::install::{self, Tools, CHROMEDRIVER, CHROMIUM};
+use crate::locales;
 use crate::workspace::Workspace;
 
 mod report;
@@ -107,6 +108,8 @@ fn browser(ws: &Workspace, tools: &Tools) -> Result<()> {
 }
 
 fn end_to_end(ws: &Workspace, tools: &Tools, axe: &std::path::Path) -> Result<()> {
+    // The tests click what each language's table says.
+    locales::write(ws, &tools.path)?;
     let mut cargo = ws.cargo(&tools.path);
     cargo
         // `--tests`: the run's closing line is then the last suite's count, not the empty
@@ -122,7 +125,8 @@ fn end_to_end(ws: &Workspace, tools: &Tools, axe: &std::path::Path) -> Result<()
         .env("SNOWCARD_DIST", ws.dist())
         .env("CHROMEDRIVER", CHROMEDRIVER)
         .env("CHROME", CHROMIUM)
-        .env("AXE_CORE", axe);
+        .env("AXE_CORE", axe)
+        .env("SNOWCARD_LOCALES", locales::path(ws));
     cmd::run(Step::EndToEnd.name(), &mut cargo)
 }
 
