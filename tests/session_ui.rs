@@ -72,8 +72,8 @@ async fn shortly_before_the_end_sign_in_again_keeps_the_page_and_sets_the_old_to
     assert!(
         storage
             .get("snowcard:return-view")
-            .is_some_and(|v| v.contains("Tickets")),
-        "the open page is remembered"
+            .is_some_and(|v| v.contains("/tickets")),
+        "the open page is remembered (as its address)"
     );
     assert!(
         storage

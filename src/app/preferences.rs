@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::language;
 use super::route::Route;
 use super::share::{ShareDraft, ShareDrafts};
 use super::state_names::StateNames;
@@ -31,6 +32,16 @@ impl Preferences {
 
     fn read<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
         self.store.load_or_clear(key).ok().flatten()
+    }
+
+    /// The language the person chose from the menu in this tab.
+    pub fn language(&self) -> Option<crate::i18n::Locale> {
+        language::remembered(&self.store)
+    }
+
+    /// Remembers the person's choice of language for the tab (it outlives a removal).
+    pub fn remember_language(&self, locale: crate::i18n::Locale) {
+        language::remember(&self.store, locale);
     }
 
     /// Whether the cards and the list show every ticket rather than only snowcard's.

@@ -31,6 +31,13 @@ pub struct Services {
     pub clock: Clock,
 }
 
+impl Services {
+    /// The person's preferences and drafts in this tab, under these services' namespace.
+    pub fn preferences(&self) -> super::preferences::Preferences {
+        super::preferences::Preferences::new(self.store.clone())
+    }
+}
+
 impl PartialEq for Services {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.transport, &other.transport) && Rc::ptr_eq(&self.browser, &other.browser)

@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::catalog::{self, Category, ImprovementAction};
-use crate::app::route::{category_value, ActionsFilter, Route};
+use crate::app::route::{ActionsFilter, Route};
 use crate::app::share::ShareDraft;
 use crate::app::ConnectError;
 use crate::hooks::{
@@ -104,7 +104,7 @@ fn ActionsToolbar(props: &ActionsToolbarProps) -> Html {
                 <select id="sc-category" onchange={oncategory}>
                     <option value="" selected={filter.category.is_none()}>{ texts.all_categories }</option>
                     { for Category::ALL.iter().map(|c| html! {
-                        <option value={category_value(*c)} selected={filter.category == Some(*c)}>{ texts.categories[category_index(*c)] }</option>
+                        <option value={format!("{c:?}")} selected={filter.category == Some(*c)}>{ texts.categories[category_index(*c)] }</option>
                     }) }
                 </select>
             </div>

@@ -30,7 +30,7 @@ impl Environment {
 
     /// The person's preferences and drafts in this tab.
     pub fn preferences(&self) -> Preferences {
-        Preferences::new(self.services.store.clone())
+        self.services.preferences()
     }
 }
 

@@ -11,7 +11,9 @@ use super::{use_connection, use_route_state};
 #[hook]
 pub fn use_focus_on_arrival() -> NodeRef {
     let node = use_node_ref();
-    let moved = use_route_state().navigated || use_connection().has_changed_since_load();
+    // Both hooks run on every render (hooks are called in the same order each time).
+    let (routed, connection) = (use_route_state(), use_connection());
+    let moved = routed.navigated || connection.has_changed_since_load();
     {
         let node = node.clone();
         use_effect_with((), move |_| {

@@ -43,14 +43,14 @@ pub fn LocaleProvider(props: &LocaleProviderProps) -> Html {
     let chosen = {
         let services = props.services.clone();
         use_state(move || {
-            let remembered = language::remembered(&services.store);
+            let remembered = services.preferences().language();
             language::choose(None, remembered, &services.browser.languages())
         })
     };
     let choose = {
         let (chosen, services) = (chosen.setter(), props.services.clone());
         use_callback((), move |locale: Locale, _| {
-            language::remember(&services.store, locale);
+            services.preferences().remember_language(locale);
             chosen.set(locale);
         })
     };

@@ -152,7 +152,7 @@ pub fn RouteProvider(props: &RouteProviderProps) -> Html {
     html! {
         <Router history={history}>
             <RouteContextProvider nav={nav} note={*note} {named} address={props.address.clone()}
-                services={props.services.clone()} {start}>
+                services={props.services.clone()} {start} asked={props.start}>
                 { props.children.clone() }
             </RouteContextProvider>
         </Router>
@@ -174,6 +174,8 @@ struct RouteContextProviderProps {
     address: Address,
     services: Services,
     start: Route,
+    /// The view the embedding page asks for, as it changes.
+    asked: Option<View>,
     children: Html,
 }
 
@@ -232,6 +234,17 @@ fn RouteContextProvider(props: &RouteContextProviderProps) -> Html {
         use_effect_with((address.clone(), current), move |(address, current)| {
             let listeners = follow_address(address.clone(), browser, nav, start, current.clone());
             move || drop(listeners)
+        });
+    }
+    {
+        // The embedding page chose another page: show it (its first value is the start).
+        let (nav, first) = (props.nav.clone(), use_mut_ref(|| true));
+        use_effect_with(props.asked, move |asked| {
+            if !first.replace(false) {
+                if let Some(view) = asked {
+                    nav.push(&Route::of_view(*view));
+                }
+            }
         });
     }
     html! {

@@ -38,22 +38,16 @@ thread_local! {
     static PARAMETERS: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// The parameter a component keeps its view in: `sc`, or `sc-<id>` for an element with an
-/// id (stable whatever the order of mounting), with a number added when another component
-/// of the page has it already. Given back at unmount.
-fn claim_parameter(host: &web_sys::Element) -> String {
-    let id = host.id();
-    let base = if id.trim().is_empty() {
-        "sc".to_owned()
-    } else {
-        format!("sc-{}", id.trim())
-    };
+/// The parameter a component keeps its view in: `sc` for the first component of the page
+/// that keeps one, `sc2`, `sc3`… for the next, in the order they mount (the page's order, so
+/// a reload gives each the same one). Given back at unmount.
+fn claim_parameter() -> String {
     PARAMETERS.with(|taken| {
         let mut taken = taken.borrow_mut();
-        let name = std::iter::once(base.clone())
-            .chain((2..).map(|n| format!("{base}{n}")))
+        let name = std::iter::once("sc".to_owned())
+            .chain((2..).map(|n| format!("sc{n}")))
             .find(|name| !taken.contains(name))
-            .unwrap_or(base);
+            .unwrap_or_else(|| "sc".to_owned());
         taken.insert(name.clone());
         name
     })
@@ -65,12 +59,15 @@ fn release_parameter(name: &str) {
 
 /// Where a component keeps its view: the whole fragment on a page of its own, else what its
 /// `routing` option says, in its own parameter.
-fn address_for(standalone: bool, routing: Routing, parameter: &str) -> Address {
-    match (standalone, routing) {
-        (true, _) => Address::Fragment,
-        (false, Routing::None) => Address::Memory,
-        (false, Routing::Hash) => Address::HashParam(parameter.to_owned()),
-        (false, Routing::Query) => Address::QueryParam(parameter.to_owned()),
+fn address_for(standalone: bool, routing: Routing, parameter: &mut Option<String>) -> Address {
+    if standalone {
+        return Address::Fragment;
+    }
+    let mut claimed = || parameter.get_or_insert_with(claim_parameter).clone();
+    match routing {
+        Routing::None => Address::Memory,
+        Routing::Hash => Address::HashParam(claimed()),
+        Routing::Query => Address::QueryParam(claimed()),
     }
 }
 
@@ -160,8 +157,8 @@ struct Mounted {
     share: Option<ShareRequest>,
     /// Mounted by `start`, on a page of its own: the page's address is its own.
     standalone: bool,
-    /// The address parameter claimed for this component.
-    parameter: String,
+    /// The address parameter claimed for this component, once it keeps its view in one.
+    parameter: Option<String>,
 }
 
 impl SnowcardHandle {
@@ -194,11 +191,15 @@ impl SnowcardHandle {
         let services = services_for(&namespace);
         let (alive, events) = events_on(&host);
         let standalone = !styled;
-        let parameter = claim_parameter(&host);
+        let mut parameter = None;
         let props = AppProps {
             services: services.clone(),
             options: app_options,
-            address: address_for(standalone, options.routing().map_err(error)?, &parameter),
+            address: address_for(
+                standalone,
+                options.routing().map_err(error)?,
+                &mut parameter,
+            ),
             events: Some(events.clone()),
             share: None,
         };
@@ -285,7 +286,9 @@ impl SnowcardHandle {
         if let Some(mounted) = self.inner.borrow_mut().take() {
             mounted.alive.set(false);
             mounted.app.destroy();
-            release_parameter(&mounted.parameter);
+            if let Some(parameter) = &mounted.parameter {
+                release_parameter(parameter);
+            }
             let _ = mounted.container.remove_child(&mounted.root);
             if let Some(link) = mounted.stylesheet {
                 let _ = mounted.container.remove_child(&link);
@@ -295,15 +298,12 @@ impl SnowcardHandle {
 }
 
 impl Mounted {
-    fn props(&self, options: crate::app::AppOptions) -> AppProps {
+    fn props(&mut self, options: crate::app::AppOptions) -> AppProps {
+        let routing = self.options.routing().unwrap_or_default();
         AppProps {
             services: self.services.clone(),
             options,
-            address: address_for(
-                self.standalone,
-                self.options.routing().unwrap_or_default(),
-                &self.parameter,
-            ),
+            address: address_for(self.standalone, routing, &mut self.parameter),
             events: Some(self.events.clone()),
             share: self.share.clone(),
         }

@@ -101,6 +101,8 @@ try {
     clientId: config.mountedClientId,
     requestedBy: 'portal.user@contoso.com',
     catalogUrl: '../catalog/secure-score-actions.json',
+    // `?routing=query` (or `hash`) keeps the panel's view in the portal's address.
+    routing: params.get('routing') || undefined,
   });
 
   const list = document.getElementById('portal-actions');
