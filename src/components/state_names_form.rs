@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use yew::prelude::*;
 
-use crate::app::state_names::{states_to_name, StateNames, NAME_MAX, TABLES};
+use crate::app::state_names::{states_to_name, NamedState, StateNames, NAME_MAX, TABLES};
 use crate::hooks::{
     use_describer, use_instance_states, use_preferences, use_texts, InstanceStates,
 };
@@ -130,44 +130,31 @@ pub fn StateNamesForm() -> Html {
         }
         InstanceStates::Loaded(Ok(_)) => html! {},
     };
+    let on_name = {
+        let (draft, outcome) = (draft.clone(), outcome.clone());
+        Callback::from(move |(key, text): ((TicketKind, String), String)| {
+            let mut next = (*draft).clone();
+            next.insert(key, text);
+            draft.set(next);
+            outcome.set(None);
+        })
+    };
     let tables = TABLES.into_iter().enumerate().map(|(index, kind)| {
         // Fields come from the saved names, so emptying one does not make it vanish.
-        let states = states_to_name(kind, instance.of(index), &saved, &texts_all.tickets);
-        let fields = states.into_iter().map(|state| {
-            let key = (kind, state.value.clone());
-            let value = draft.get(&key).cloned().unwrap_or_default();
-            let error = too_long(&value).then(|| {
-                AttrValue::from(fill(
-                    texts.name_too_long,
-                    &[("limit", &NAME_MAX.to_string())],
-                ))
-            });
-            let oninput = {
-                let (draft, outcome) = (draft.clone(), outcome.clone());
-                Callback::from(move |text: String| {
-                    let mut next = (*draft).clone();
-                    next.insert(key.clone(), text);
-                    draft.set(next);
-                    outcome.set(None);
-                })
-            };
-            html! {
-                <TextField
-                    id={format!("sc-state-{}-{}", kind.table(), state.value)}
-                    label={state.servicenow_name.clone()}
-                    placeholder={state.servicenow_name}
-                    hint={fill(texts.state_value_hint, &[("value", &state.value)])}
-                    value={value}
-                    {error}
-                    {oninput}
-                />
-            }
-        });
+        let states: Vec<NamedState> =
+            states_to_name(kind, instance.of(index), &saved, &texts_all.tickets);
+        let typed = states
+            .iter()
+            .map(|s| {
+                draft
+                    .get(&(kind, s.value.clone()))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<String>>();
         html! {
-            <fieldset class="sc-state-table">
-                <legend>{ texts.table_legends[index] }</legend>
-                { for fields }
-            </fieldset>
+            <StateNamesTable {kind} legend={texts.table_legends[index]} {states} {typed}
+                on_name={on_name.clone()} />
         }
     });
     let status = outcome.map(|o| (o.class(), o.text(texts)));
@@ -190,5 +177,52 @@ pub fn StateNamesForm() -> Html {
             </section>
             <SettingsTransfer saved={(*saved).clone()} {on_imported} />
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StateNamesTableProps {
+    kind: TicketKind,
+    legend: &'static str,
+    /// The table's states to name, in order.
+    states: Vec<NamedState>,
+    /// What is typed for each of them, in the same order.
+    typed: Vec<String>,
+    on_name: Callback<((TicketKind, String), String)>,
+}
+
+/// One table's states: a field each, labelled with the ServiceNow name.
+#[component]
+fn StateNamesTable(props: &StateNamesTableProps) -> Html {
+    let texts = &use_texts().manage;
+    let kind = props.kind;
+    let fields = props.states.iter().zip(&props.typed).map(|(state, value)| {
+        let error = too_long(value).then(|| {
+            AttrValue::from(fill(
+                texts.name_too_long,
+                &[("limit", &NAME_MAX.to_string())],
+            ))
+        });
+        let oninput = {
+            let (on_name, key) = (props.on_name.clone(), (kind, state.value.clone()));
+            Callback::from(move |text: String| on_name.emit((key.clone(), text)))
+        };
+        html! {
+            <TextField
+                id={format!("sc-state-{}-{}", kind.table(), state.value)}
+                label={state.servicenow_name.clone()}
+                placeholder={state.servicenow_name.clone()}
+                hint={fill(texts.state_value_hint, &[("value", &state.value)])}
+                value={value.clone()}
+                {error}
+                {oninput}
+            />
+        }
+    });
+    html! {
+        <fieldset class="sc-state-table">
+            <legend>{ props.legend }</legend>
+            { for fields }
+        </fieldset>
     }
 }

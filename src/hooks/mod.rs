@@ -2,6 +2,7 @@
 //! environment (services, options), the language, announcements, the route, and the
 //! connection. A component subscribes only to what it reads.
 
+pub mod render_probe;
 pub mod use_announcer;
 pub mod use_catalog;
 pub mod use_connection;

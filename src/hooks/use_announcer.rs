@@ -49,6 +49,7 @@ pub fn AnnouncerProvider(props: &AnnouncerProviderProps) -> Html {
 
 #[hook]
 pub fn use_announcer() -> Announcer {
+    super::render_probe::note();
     match use_context::<Announcer>() {
         Some(announcer) => announcer,
         None => panic!("use_announcer must be called under <AnnouncerProvider>"),
@@ -58,6 +59,7 @@ pub fn use_announcer() -> Announcer {
 /// The text to announce (the live region's).
 #[hook]
 pub fn use_announcement() -> AttrValue {
+    super::render_probe::note();
     use_context::<Announcement>()
         .map(|a| a.0)
         .unwrap_or_default()

@@ -390,10 +390,13 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
         use_effect_with((), move |_| start(handle));
     }
     {
-        // Each move tells the state, which forgets what belonged to the page left.
-        let dispatcher = state.dispatcher();
+        // Each move tells the state, which forgets what belonged to the page left (the view
+        // the app loaded on is no move: a failure found at load stays).
+        let (dispatcher, first) = (state.dispatcher(), use_mut_ref(|| true));
         use_effect_with(routed.route.view(), move |view| {
-            dispatcher.dispatch(Action::Navigated(*view))
+            if !first.replace(false) {
+                dispatcher.dispatch(Action::Navigated(*view))
+            }
         });
     }
     {
@@ -419,6 +422,8 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
 /// On mount: finish a callback, or resume a restored session.
 fn start(handle: ConnectionHandle) {
     if let Some(callback) = flow::take_callback(&handle.environment.services) {
+        // The page has its address from before the sign-in again: its view comes back.
+        handle.nav.follow_address();
         let handle = handle.clone();
         spawn_local(async move {
             match flow::complete(&handle.environment.services, callback).await {
@@ -464,6 +469,7 @@ fn schedule_renewal(handle: ConnectionHandle) -> Option<gloo_timers::callback::T
 /// The connection, from any component under [`ConnectionProvider`].
 #[hook]
 pub fn use_connection() -> ConnectionHandle {
+    super::render_probe::note();
     match use_context::<ConnectionHandle>() {
         Some(handle) => handle,
         None => panic!("use_connection must be called under <ConnectionProvider>"),

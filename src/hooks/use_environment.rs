@@ -36,6 +36,7 @@ impl Environment {
 
 #[hook]
 pub fn use_environment() -> Environment {
+    super::render_probe::note();
     match use_context::<Environment>() {
         Some(environment) => environment,
         None => panic!("use_environment must be called under snowcard's App"),

@@ -68,6 +68,7 @@ pub fn LocaleProvider(props: &LocaleProviderProps) -> Html {
 
 #[hook]
 pub fn use_locale() -> LocaleHandle {
+    super::render_probe::note();
     match use_context::<LocaleHandle>() {
         Some(handle) => handle,
         None => panic!("use_locale must be called under <LocaleProvider>"),

@@ -9,7 +9,7 @@
 //! does not start with `/` (one keystroke in the address bar), and neither of its routers
 //! can share an address with a host page.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -55,7 +55,12 @@ pub struct Nav {
     history: AnyHistory,
     write: Rc<Cell<Write>>,
     note: UseStateSetter<Option<RouteNote>>,
+    /// Reads the page's address into the history (set once the address is known).
+    follower: Follower,
 }
+
+/// What reads the page's address into the history, once the address is known.
+type Follower = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
 
 impl PartialEq for Nav {
     fn eq(&self, other: &Self) -> bool {
@@ -77,6 +82,15 @@ impl Nav {
     /// Shows `route` in place of the current entry (a filter typed, a correction).
     pub fn replace(&self, route: &Route) {
         self.go(route, Write::Replace, None);
+    }
+
+    /// Shows the view the page's address names now: after something other than a move
+    /// rewrote it (the sign-in's answer gives the page its address from before).
+    pub fn follow_address(&self) {
+        let follow = self.follower.borrow().clone();
+        if let Some(follow) = follow {
+            follow();
+        }
     }
 
     /// Shows `route` in place of an address that could not be followed, saying why.
@@ -144,10 +158,12 @@ pub fn RouteProvider(props: &RouteProviderProps) -> Html {
     let (history, first_note, named) = (*first).clone();
     let note = use_state(move || first_note);
     let write = use_mut_ref_cell();
+    let follower = use_memo((), |_| Follower::default());
     let nav = Nav {
         history: history.clone(),
         write,
         note: note.setter(),
+        follower: (*follower).clone(),
     };
     html! {
         <Router history={history}>
@@ -230,9 +246,8 @@ fn RouteContextProvider(props: &RouteContextProviderProps) -> Html {
             props.nav.clone(),
             props.start.clone(),
         );
-        let current = route.clone();
-        use_effect_with((address.clone(), current), move |(address, current)| {
-            let listeners = follow_address(address.clone(), browser, nav, start, current.clone());
+        use_effect_with(address.clone(), move |address| {
+            let listeners = follow_address(address.clone(), browser, nav, start);
             move || drop(listeners)
         });
     }
@@ -262,30 +277,39 @@ fn follow_address(
     browser: Rc<dyn Browser>,
     nav: Nav,
     start: Route,
-    current: Route,
 ) -> Vec<gloo_events::EventListener> {
     if address == Address::Memory {
+        *nav.follower.borrow_mut() = None;
         return Vec::new();
     }
-    let Some(window) = web_sys::window() else {
-        return Vec::new();
-    };
-    let follow = Rc::new(move || {
+    let follower = nav.follower.clone();
+    // The closure is kept in the navigator itself: it holds what it moves, not the
+    // navigator, so nothing holds itself alive after unmount.
+    let (history, write, note) = (nav.history.clone(), nav.write.clone(), nav.note.clone());
+    let follow: Rc<dyn Fn()> = Rc::new(move || {
         match from_address(&address, &*browser) {
             Ok(named) => {
                 let named = named.unwrap_or_else(|| start.clone());
-                if named != current {
+                let here = history.location();
+                let current = Route::parse(here.path(), here.query_str()).ok();
+                if current.as_ref() != Some(&named) {
                     // The address is where the person wants to be: no new entry.
-                    nav.write.set(Write::Replace);
-                    nav.note.set(None);
-                    let _ = nav
-                        .history
-                        .replace_with_query(named.path(), Raw(named.query()));
+                    write.set(Write::Replace);
+                    note.set(None);
+                    let _ = history.replace_with_query(named.path(), Raw(named.query()));
                 }
             }
-            Err(_) => nav.refuse(&Route::Home, RouteNote::UnknownAddress),
+            Err(_) => {
+                write.set(Write::Replace);
+                note.set(Some(RouteNote::UnknownAddress));
+                let _ = history.replace_with_query(Route::Home.path(), Raw(String::new()));
+            }
         }
     });
+    *follower.borrow_mut() = Some(follow.clone());
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
     ["popstate", "hashchange"]
         .into_iter()
         .map(|event| {
@@ -298,6 +322,7 @@ fn follow_address(
 /// The view shown and its filters.
 #[hook]
 pub fn use_route_state() -> RouteState {
+    super::render_probe::note();
     use_context::<RouteState>().unwrap_or(RouteState {
         route: Route::Home,
         note: None,
@@ -315,6 +340,7 @@ pub fn use_route() -> Route {
 /// Moving between views.
 #[hook]
 pub fn use_nav() -> Nav {
+    super::render_probe::note();
     match use_context::<Nav>() {
         Some(nav) => nav,
         None => panic!("use_nav must be called under <RouteProvider>"),

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use chrono::{Duration, Utc};
 use oauth2::{AccessToken, ClientId, RedirectUrl, RefreshToken};
+use snowcard::app::route::Address;
 use snowcard::app::services::FakeBrowser;
 use snowcard::app::{AppOptions, Services};
 use snowcard::components::app::{App, AppProps};
@@ -93,6 +94,55 @@ pub fn mount_as(
     options: AppOptions,
     languages: &[&str],
 ) -> Mounted {
+    let request = Mount {
+        options,
+        languages,
+        address: Address::Memory,
+    };
+    mount_with(page, carrier, transport, storage, request)
+}
+
+/// How a test mounts the app, beyond its page, transport and storage.
+pub struct Mount<'a> {
+    pub options: AppOptions,
+    pub languages: &'a [&'a str],
+    /// Where the view is kept in the page's address.
+    pub address: Address,
+}
+
+/// Mounts the app at `page` with the view kept at `address` in the page's address.
+pub fn mount_at(
+    page: &str,
+    transport: FakeTransport,
+    storage: MemoryStorage,
+    address: Address,
+) -> Mounted {
+    let request = Mount {
+        options: AppOptions::default(),
+        languages: &[],
+        address,
+    };
+    mount_with(
+        page,
+        Rc::new(transport.clone()),
+        transport,
+        storage,
+        request,
+    )
+}
+
+pub fn mount_with(
+    page: &str,
+    carrier: Rc<dyn Transport>,
+    transport: FakeTransport,
+    storage: MemoryStorage,
+    request: Mount<'_>,
+) -> Mounted {
+    let Mount {
+        options,
+        languages,
+        address,
+    } = request;
     let root = new_root();
     let browser = Rc::new(FakeBrowser::at(page).preferring(languages));
     let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
@@ -105,7 +155,7 @@ pub fn mount_as(
     let props = AppProps {
         services,
         options,
-        address: snowcard::app::route::Address::Memory,
+        address,
         events: None,
         share: None,
     };
