@@ -185,13 +185,23 @@ async fn embedded_with_hash_routing_the_hosts_fragment_stays() {
         app.browser.current_url().as_str(),
         "https://portal.example/#/dashboard&sc2=manage"
     );
-    // Another component's parameter in the same fragment is not this one's.
+    // Another component's parameter in the same fragment is not this one's; its own is.
     pop_to(
         &app.browser,
         "https://portal.example/#/dashboard&sc=status&sc2=manage",
     );
     yew::scheduler::flush().await;
     assert!(app.text().contains("Customize ticket state names"));
+    pop_to(
+        &app.browser,
+        "https://portal.example/#/dashboard&sc=manage&sc2=tickets",
+    );
+    app.wait_for_text("All tickets").await;
+    assert_eq!(
+        app.browser.pushed().len(),
+        1,
+        "following the address adds no entry"
+    );
 }
 
 thread_local! {
@@ -296,4 +306,29 @@ async fn an_announcement_re_renders_only_the_live_region() {
     // The announcer's own provider (which holds the text, and reads the route and the
     // language to forget it on a move) and the live region: nothing of the page below.
     assert!(reads <= 3, "one announcement read contexts {reads} times");
+}
+
+#[wasm_bindgen_test]
+async fn removing_the_connection_lands_on_home_with_how_it_went() {
+    // The instance answers revocation with 200: the tokens are revoked.
+    let page = format!("{PAGE}#/manage");
+    let app = mount_at(&page, instance(), signed_in(PAGE), Address::Fragment);
+    app.wait_for_text("Customize ticket state names").await;
+    app.click("Remove connection").await;
+    app.click("Remove").await;
+    app.wait_for_text("Do you use ServiceNow?").await;
+    assert_eq!(
+        app.browser.current_url().as_str(),
+        PAGE,
+        "on home's address"
+    );
+    assert!(!app.storage.keys().iter().any(|k| k.ends_with(":session")));
+    // Leaving home forgets the notice; coming back to it does not bring it back.
+    let text = app.text();
+    assert!(text.contains("Connection removed"), "{text}");
+    app.click("Connect to ServiceNow").await;
+    app.wait_for_text("ServiceNow setup").await;
+    pop_to(&app.browser, PAGE);
+    app.wait_for_text("Do you use ServiceNow?").await;
+    assert!(!app.text().contains("Connection removed"));
 }

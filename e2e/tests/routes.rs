@@ -179,7 +179,7 @@ async fn a_wrong_address_lands_on_home_with_a_note() {
         .await;
     world.wait_for_text("Connection status").await;
     world
-        .run_script("window.location.hash = '#/manage?x=%';", vec![])
+        .run_script("window.location.hash = '#/tickets?page=%';", vec![])
         .await;
     world
         .wait_for_text("That address does not lead to a snowcard page")

@@ -97,14 +97,28 @@ pub fn callback_for_this(services: &Services) -> Option<Callback> {
 /// had).
 pub fn take_callback(services: &Services) -> Option<Callback> {
     let callback = callback_for_this(services)?;
+    let back = address_after(services);
+    services.store.remove(keys::RETURN_TO);
+    services.browser.replace_url(&back);
+    Some(callback)
+}
+
+/// The address the page has once this component's pending answer is taken: the page's own
+/// from where the sign-in started (see [`take_callback`]); `None` when no answer is this
+/// component's to take. Changes nothing, so the view can be read from it before.
+pub fn address_after_callback(services: &Services) -> Option<url::Url> {
+    callback_for_this(services)?;
+    Some(address_after(services))
+}
+
+fn address_after(services: &Services) -> url::Url {
     let url = oauth::without_callback_params(&services.browser.current_url());
     let started = services
         .store
         .load::<String>(keys::RETURN_TO)
         .ok()
         .flatten();
-    services.store.remove(keys::RETURN_TO);
-    let back = started
+    started
         .and_then(|started| url::Url::parse(&started).ok())
         .filter(|started| started.origin() == url.origin() && started.path() == url.path())
         .map(|mut started| {
@@ -118,9 +132,7 @@ pub fn take_callback(services: &Services) -> Option<Callback> {
             }
             started
         })
-        .unwrap_or(url);
-    services.browser.replace_url(&back);
-    Some(callback)
+        .unwrap_or(url)
 }
 
 /// The tokens of a session that a new sign-in replaces.
@@ -213,6 +225,15 @@ pub async fn complete(
 /// The session saved in this tab, if any; a corrupt one is cleared and reported.
 pub fn restore(services: &Services) -> Result<Option<StoredSession>, StorageError> {
     services.store.load_or_clear(keys::SESSION)
+}
+
+/// Whether a session that reads is saved; changes nothing (an unreadable one is left for
+/// [`restore`] to report and clear).
+pub fn has_session(services: &Services) -> bool {
+    matches!(
+        services.store.load::<StoredSession>(keys::SESSION),
+        Ok(Some(_))
+    )
 }
 
 /// A client for `session` that saves every renewed token set back to storage.

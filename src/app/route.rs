@@ -16,6 +16,7 @@ use yew_router::Routable;
 
 use super::catalog::Category;
 use super::state::{TicketsScope, View};
+use crate::servicenow::ticket_query::is_state_value;
 use crate::servicenow::{Priority, Sort, SortField, TicketKind};
 
 /// The longest search text an address carries (the fields accept 100 characters).
@@ -320,12 +321,6 @@ fn tickets(get: &dyn Fn(&str) -> Option<String>) -> Result<Route, RouteError> {
     }))
 }
 
-/// A ServiceNow choice value as states use them: an integer.
-fn is_state_value(value: &str) -> bool {
-    let digits = value.strip_prefix('-').unwrap_or(value);
-    !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// The table choice as the address and the drop-down name it.
 pub fn scope_value(scope: TicketsScope) -> &'static str {
     match scope {
@@ -375,6 +370,22 @@ pub fn category_value(category: Category) -> &'static str {
     }
 }
 
+/// Where to go once a fresh sign-in's session is taken into use, if anywhere: where the
+/// person was headed (`destination`); else, when the address names no view (an embedded
+/// component's memory, `named` false), the open draft's form; else from the setup page home.
+/// (A reload with a saved session stays where its address is: see the route's first entry.)
+pub fn after_connecting(
+    named: bool,
+    here: &Route,
+    destination: Option<Route>,
+    open_draft: Option<Route>,
+) -> Option<Route> {
+    destination
+        .or(open_draft.filter(|_| !named))
+        .or_else(|| (*here == Route::Setup).then_some(Route::Home))
+        .filter(|next| next != here)
+}
+
 /// Where a component keeps its route in the page's address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Address {
@@ -422,14 +433,13 @@ impl Address {
         }
     }
 
-    /// `url` with `target` kept in it (`None` or home removes it, so the host's address is
-    /// as it was before the component moved away from home).
-    pub fn write(&self, url: &Url, target: &str) -> Url {
+    /// `url` with `target` kept in it; `None` (the start view, which an address without a
+    /// route leads to) removes it, so the host's address is as it was before.
+    pub fn write(&self, url: &Url, target: Option<&str>) -> Url {
         let mut next = url.clone();
-        let target = Some(target).filter(|t| *t != "/");
         match self {
             Address::Memory => {}
-            Address::Fragment => next.set_fragment(target),
+            Address::Fragment => next.set_fragment(target.filter(|t| *t != "/")),
             Address::HashParam(name) => {
                 let fragment = with_param(url.fragment().unwrap_or_default(), name, target);
                 next.set_fragment(
@@ -459,6 +469,10 @@ fn param(parts: &str, name: &str) -> Option<String> {
 /// `parts` with parameter `name` set to `target` (without its leading `/`), or removed; every
 /// other part is kept byte for byte, in order.
 fn with_param(parts: &str, name: &str, target: Option<&str>) -> String {
+    if target.is_none() && param(parts, name).is_none() {
+        // Nothing of this component's to remove: the host's address stays as written.
+        return parts.to_owned();
+    }
     let mine = |part: &&str| {
         let key = part.split('=').next().unwrap_or_default();
         form_urlencoded::parse(key.as_bytes())

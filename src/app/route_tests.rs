@@ -167,7 +167,7 @@ fn url(text: &str) -> Url {
 fn the_standalone_page_keeps_the_route_in_its_fragment() {
     let page = url("https://sec.example/snowcard/index.html");
     assert_eq!(Address::Fragment.read(&page), None);
-    let there = Address::Fragment.write(&page, &filtered().target());
+    let there = Address::Fragment.write(&page, Some(&filtered().target()));
     assert_eq!(
         there.as_str(),
         format!(
@@ -179,7 +179,7 @@ fn the_standalone_page_keeps_the_route_in_its_fragment() {
     assert_eq!(Route::parse_target(&back), Ok(filtered()));
     // Home clears the fragment; a hand-typed fragment is read, to be refused by the parser.
     assert_eq!(
-        Address::Fragment.write(&there, "/").as_str(),
+        Address::Fragment.write(&there, None).as_str(),
         "https://sec.example/snowcard/index.html"
     );
     let typed = url("https://sec.example/snowcard/index.html#tickets");
@@ -192,7 +192,7 @@ fn a_query_parameter_changes_alone_and_the_hosts_own_stay_byte_for_byte() {
     let host = url("https://portal.example/security?tab=secure%20score&x=1+2#overview");
     let mode = Address::QueryParam("sc".into());
     assert_eq!(mode.read(&host), None);
-    let there = mode.write(&host, &filtered().target());
+    let there = mode.write(&host, Some(&filtered().target()));
     assert!(
         there
             .as_str()
@@ -203,19 +203,19 @@ fn a_query_parameter_changes_alone_and_the_hosts_own_stay_byte_for_byte() {
     let read = mode.read(&there).expect("a route");
     assert_eq!(Route::parse_target(&read), Ok(filtered()));
     // Moving again replaces the parameter; home removes it.
-    let manage = mode.write(&there, "/manage");
+    let manage = mode.write(&there, Some("/manage"));
     assert_eq!(
         manage.as_str(),
         "https://portal.example/security?tab=secure%20score&x=1+2&sc=manage#overview"
     );
-    assert_eq!(mode.write(&manage, "/"), host);
+    assert_eq!(mode.write(&manage, None), host);
     // Another component's parameter is neither read nor touched.
     let other = Address::QueryParam("sc-left".into());
-    let both = other.write(&manage, "/status");
+    let both = other.write(&manage, Some("/status"));
     assert_eq!(mode.read(&both).as_deref(), Some("/manage"));
     assert_eq!(other.read(&both).as_deref(), Some("/status"));
     assert_eq!(
-        mode.write(&both, "/"),
+        mode.write(&both, None),
         url("https://portal.example/security?tab=secure%20score&x=1+2&sc-left=status#overview")
     );
 }
@@ -225,19 +225,19 @@ fn a_hash_parameter_keeps_the_hosts_fragment() {
     let host = url("https://portal.example/#/dashboard");
     let mode = Address::HashParam("sc".into());
     assert_eq!(mode.read(&host), None);
-    let there = mode.write(&host, "/tickets?page=2");
+    let there = mode.write(&host, Some("/tickets?page=2"));
     assert_eq!(
         there.as_str(),
         "https://portal.example/#/dashboard&sc=tickets%3Fpage%3D2"
     );
     assert_eq!(mode.read(&there).as_deref(), Some("/tickets?page=2"));
-    assert_eq!(mode.write(&there, "/"), host);
+    assert_eq!(mode.write(&there, None), host);
     let bare = url("https://portal.example/");
     assert_eq!(
-        mode.write(&bare, "/manage").as_str(),
+        mode.write(&bare, Some("/manage")).as_str(),
         "https://portal.example/#sc=manage"
     );
-    assert_eq!(mode.write(&mode.write(&bare, "/manage"), "/"), bare);
+    assert_eq!(mode.write(&mode.write(&bare, Some("/manage")), None), bare);
 }
 
 #[test]
@@ -246,4 +246,51 @@ fn routing_options_read() {
     assert_eq!(Routing::parse("hash"), Some(Routing::Hash));
     assert_eq!(Routing::parse("none"), Some(Routing::None));
     assert_eq!(Routing::parse("path"), None);
+}
+
+#[test]
+fn after_connecting_a_sign_in_goes_where_the_person_was_headed() {
+    let tickets = Route::tickets(TicketsScope::All);
+    let draft = Some(Route::Share {
+        action: Some("MFA".into()),
+    });
+    // The destination first.
+    assert_eq!(
+        after_connecting(true, &Route::Home, Some(tickets.clone()), draft.clone()),
+        Some(tickets.clone())
+    );
+    // An address that names views keeps its own (home stays home, with a draft open);
+    // memory, which named none, reopens the form.
+    assert_eq!(
+        after_connecting(true, &Route::Home, None, draft.clone()),
+        None
+    );
+    assert_eq!(
+        after_connecting(false, &Route::Home, None, draft.clone()),
+        draft.clone()
+    );
+    // From the setup page, home.
+    assert_eq!(
+        after_connecting(true, &Route::Setup, None, None),
+        Some(Route::Home)
+    );
+    assert_eq!(after_connecting(true, &Route::Manage, None, None), None);
+    // Already there: no move.
+    assert_eq!(
+        after_connecting(true, &tickets, Some(tickets.clone()), None),
+        None
+    );
+}
+
+#[test]
+fn home_is_written_when_it_is_not_the_start_and_a_host_address_is_left_byte_for_byte() {
+    let mode = Address::QueryParam("sc".into());
+    let host = url("https://portal.example/?a=1&&b#x");
+    // The embedding page starts on another view: home needs its parameter.
+    let home = mode.write(&host, Some("/"));
+    assert_eq!(home.as_str(), "https://portal.example/?a=1&b&sc=#x");
+    assert_eq!(mode.read(&home).as_deref(), Some("/"));
+    assert_eq!(Route::parse_target("/"), Ok(Route::Home));
+    // Nothing of the component's in it: removing changes not one byte.
+    assert_eq!(mode.write(&host, None), host);
 }

@@ -78,9 +78,8 @@ fn DraftMaker(props: &DraftMakerProps) -> Html {
                         None => nav.refuse(&Route::actions(), RouteNote::UnknownAction),
                     }
                 }
-                (Some(_), CatalogState::Failed(_)) => {
-                    nav.refuse(&Route::actions(), RouteNote::UnknownAction)
-                }
+                // The list says why it could not be read.
+                (Some(_), CatalogState::Failed(_)) => nav.replace(&Route::actions()),
             }
         });
     }

@@ -7,6 +7,7 @@ use crate::app::route::{parse_scope, parse_sort, scope_value, sort_value, Ticket
 use crate::app::state_names::{states_to_name, TABLES};
 use crate::app::TicketsScope;
 use crate::hooks::{use_instance_states, use_preferences, use_texts};
+use crate::servicenow::ticket_query::is_state_value;
 use crate::servicenow::{Priority, Sort, SortField};
 
 use super::choice_field::ChoiceField;
@@ -51,7 +52,8 @@ pub fn TicketFilters(props: &TicketFiltersProps) -> Html {
         f.state = None;
     });
     let on_sort = edit(|f, value| f.sort = parse_sort(&value).unwrap_or_default());
-    let on_state = edit(|f, value| f.state = Some(value).filter(|v| !v.is_empty()));
+    // Only a value the instance can be asked for is kept (the address would refuse another).
+    let on_state = edit(|f, value| f.state = Some(value).filter(|v| is_state_value(v)));
     let on_priority = edit(|f, value| {
         f.priority = value.parse().ok().and_then(Priority::from_number);
     });

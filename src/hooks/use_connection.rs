@@ -239,19 +239,16 @@ impl ConnectionHandle {
                     action: d.action_id.clone(),
                 })
         };
-        let next = if restored {
-            // An address that named no page (an embedded component's memory) reopens the form.
-            (!self.route_named && here.view() != crate::app::View::Share)
-                .then(open_draft)
-                .flatten()
-        } else {
-            preferences
-                .take_destination()
-                .or_else(open_draft)
-                .or_else(|| (here == Route::Setup).then_some(Route::Home))
-        };
-        if let Some(next) = next.filter(|next| *next != here) {
-            self.nav.replace(&next);
+        if !restored {
+            let next = crate::app::route::after_connecting(
+                self.route_named,
+                &here,
+                preferences.take_destination(),
+                open_draft(),
+            );
+            if let Some(next) = next {
+                self.nav.replace(&next);
+            }
         }
         // Who the token belongs to is kept for the session: a reload asks only after a
         // sign-in, so a connected home page costs the cards' requests alone.
@@ -422,8 +419,6 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
 /// On mount: finish a callback, or resume a restored session.
 fn start(handle: ConnectionHandle) {
     if let Some(callback) = flow::take_callback(&handle.environment.services) {
-        // The page has its address from before the sign-in again: its view comes back.
-        handle.nav.follow_address();
         let handle = handle.clone();
         spawn_local(async move {
             match flow::complete(&handle.environment.services, callback).await {

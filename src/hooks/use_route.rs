@@ -19,7 +19,7 @@ use yew_router::query::Raw;
 use yew_router::Router;
 
 use crate::app::route::{Address, Route};
-use crate::app::{Browser, Services, View};
+use crate::app::{flow, Services, View};
 
 /// Why the view shown is not the one the address named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,12 +55,10 @@ pub struct Nav {
     history: AnyHistory,
     write: Rc<Cell<Write>>,
     note: UseStateSetter<Option<RouteNote>>,
-    /// Reads the page's address into the history (set once the address is known).
-    follower: Follower,
+    /// Whether the person has moved since the app loaded (corrections made on load, such
+    /// as a wrong address replaced by home, are no move: focus stays where it was).
+    moved: Rc<Cell<bool>>,
 }
-
-/// What reads the page's address into the history, once the address is known.
-type Follower = Rc<RefCell<Option<Rc<dyn Fn()>>>>;
 
 impl PartialEq for Nav {
     fn eq(&self, other: &Self) -> bool {
@@ -76,21 +74,13 @@ impl Nav {
             self.note.set(None);
             return;
         }
+        self.moved.set(true);
         self.go(route, Write::Push, None);
     }
 
     /// Shows `route` in place of the current entry (a filter typed, a correction).
     pub fn replace(&self, route: &Route) {
         self.go(route, Write::Replace, None);
-    }
-
-    /// Shows the view the page's address names now: after something other than a move
-    /// rewrote it (the sign-in's answer gives the page its address from before).
-    pub fn follow_address(&self) {
-        let follow = self.follower.borrow().clone();
-        if let Some(follow) = follow {
-            follow();
-        }
     }
 
     /// Shows `route` in place of an address that could not be followed, saying why.
@@ -121,14 +111,51 @@ pub struct RouteProviderProps {
     pub children: Html,
 }
 
-/// The route the page's address names: `Ok(None)` when it names none.
+/// The route `url` names where `address` keeps it: `Ok(None)` when it names none.
 fn from_address(
     address: &Address,
-    browser: &dyn Browser,
+    url: &url::Url,
 ) -> Result<Option<Route>, crate::app::route::RouteError> {
-    match address.read(&browser.current_url()) {
+    match address.read(url) {
         None => Ok(None),
         Some(target) => Route::parse_target(&target).map(Some),
+    }
+}
+
+/// The route the app loads on, whether the address named it, and the note when the address
+/// did not read. The address is the page's, or, with a sign-in's answer on it, the one the
+/// page gets back once the answer is taken (so the view from before the sign-in returns).
+/// In memory, a restored session with a share draft open starts on its form, as before.
+fn first_route(
+    address: &Address,
+    services: &Services,
+    start: &Route,
+) -> (Route, Option<RouteNote>, bool) {
+    let callback = flow::address_after_callback(services);
+    let url = callback
+        .clone()
+        .unwrap_or_else(|| services.browser.current_url());
+    match from_address(address, &url) {
+        Ok(Some(named)) => (named, None, true),
+        Ok(None) if *address == Address::Memory => {
+            let restored = callback.is_none() && flow::has_session(services);
+            let open = services
+                .preferences()
+                .share_drafts()
+                .open_draft()
+                .map(|d| Route::Share {
+                    action: d.action_id.clone(),
+                });
+            (
+                open.filter(|_| restored).unwrap_or_else(|| start.clone()),
+                None,
+                false,
+            )
+        }
+        // On its own page an empty fragment names home; a host's address without the
+        // component's parameter names its start view.
+        Ok(None) => (start.clone(), None, true),
+        Err(_) => (Route::Home, Some(RouteNote::UnknownAddress), true),
     }
 }
 
@@ -136,20 +163,11 @@ fn from_address(
 #[component]
 pub fn RouteProvider(props: &RouteProviderProps) -> Html {
     let start = props.start.map(Route::of_view).unwrap_or_default();
-    // The first entry: what the address names, else the start view; an address that does
-    // not read starts on home, with the note.
     let first = use_memo((), {
-        let (address, browser, start) = (
-            props.address.clone(),
-            props.services.browser.clone(),
-            start.clone(),
-        );
+        let (address, services, start) =
+            (props.address.clone(), props.services.clone(), start.clone());
         move |_| {
-            let (route, note, named) = match from_address(&address, &*browser) {
-                Ok(Some(named)) => (named, None, true),
-                Ok(None) => (start, None, false),
-                Err(_) => (Route::Home, Some(RouteNote::UnknownAddress), false),
-            };
+            let (route, note, named) = first_route(&address, &services, &start);
             let history = MemoryHistory::new();
             let _ = history.replace_with_query(route.path(), Raw(route.query()));
             (AnyHistory::from(history), note, named)
@@ -157,13 +175,19 @@ pub fn RouteProvider(props: &RouteProviderProps) -> Html {
     });
     let (history, first_note, named) = (*first).clone();
     let note = use_state(move || first_note);
-    let write = use_mut_ref_cell();
-    let follower = use_memo((), |_| Follower::default());
+    let shared = use_memo((), |_| {
+        // The first write puts the address in its canonical form, in place.
+        (
+            Rc::new(Cell::new(Write::Replace)),
+            Rc::new(Cell::new(false)),
+        )
+    });
+    let (write, moved) = (*shared).clone();
     let nav = Nav {
         history: history.clone(),
         write,
         note: note.setter(),
-        follower: (*follower).clone(),
+        moved,
     };
     html! {
         <Router history={history}>
@@ -175,13 +199,6 @@ pub fn RouteProvider(props: &RouteProviderProps) -> Html {
     }
 }
 
-#[hook]
-fn use_mut_ref_cell() -> Rc<Cell<Write>> {
-    // The first write puts the address in its canonical form, in place.
-    let cell = use_memo((), |_| Rc::new(Cell::new(Write::Replace)));
-    (*cell).clone()
-}
-
 #[derive(Properties, PartialEq)]
 struct RouteContextProviderProps {
     nav: Nav,
@@ -189,6 +206,7 @@ struct RouteContextProviderProps {
     named: bool,
     address: Address,
     services: Services,
+    /// Where an address without a route leads: home, or the embedding page's `view`.
     start: Route,
     /// The view the embedding page asks for, as it changes.
     asked: Option<View>,
@@ -205,32 +223,35 @@ fn RouteContextProvider(props: &RouteContextProviderProps) -> Html {
         .and_then(|l| Route::parse(l.path(), l.query_str()).ok())
         .unwrap_or_default();
     let id = location.as_ref().and_then(|l| l.id());
-    let first_id = use_memo((), move |_| id);
     let state = RouteState {
         route: route.clone(),
         note: props.note,
-        navigated: id != *first_id,
+        navigated: props.nav.moved.get(),
         named: props.named,
     };
+    // The start as it is now, for the mirror and the follower alike.
+    let start = use_mut_ref(|| props.start.clone());
+    *start.borrow_mut() = props.start.clone();
     {
-        // The history moved: the address follows, as a new entry or in place.
+        // The history moved: the address follows, as a new entry or in place. Any change of
+        // the history, even to the same route (an address that did not read, replaced by
+        // home while home was shown), puts the address in step.
         let (address, browser, write, start) = (
             props.address.clone(),
             props.services.browser.clone(),
             props.nav.write.clone(),
-            props.start.clone(),
+            start.clone(),
         );
-        use_effect_with(route.clone(), move |route| {
+        use_effect_with((route.clone(), id), move |(route, _)| {
+            let how = write.replace(Write::Push);
+            if address == Address::Memory {
+                return;
+            }
             let url = browser.current_url();
             // The start view is where an address without a route leads: it needs none.
-            let target = if *route == start {
-                "/".to_owned()
-            } else {
-                route.target()
-            };
-            let next = address.write(&url, &target);
-            let how = write.replace(Write::Push);
-            if next != url && address != Address::Memory {
+            let target = (*route != *start.borrow()).then(|| route.target());
+            let next = address.write(&url, target.as_deref());
+            if next != url {
                 match how {
                     Write::Push => browser.push_url(&next),
                     Write::Replace => browser.replace_url(&next),
@@ -240,14 +261,14 @@ fn RouteContextProvider(props: &RouteContextProviderProps) -> Html {
     }
     {
         // Back, Forward, or an address edited by hand: the view follows the address.
-        let (address, browser, nav, start) = (
+        let (address, services, nav, start) = (
             props.address.clone(),
-            props.services.browser.clone(),
+            props.services.clone(),
             props.nav.clone(),
-            props.start.clone(),
+            start.clone(),
         );
         use_effect_with(address.clone(), move |address| {
-            let listeners = follow_address(address.clone(), browser, nav, start);
+            let listeners = follow_address(address.clone(), services, nav, start);
             move || drop(listeners)
         });
     }
@@ -274,42 +295,39 @@ fn RouteContextProvider(props: &RouteContextProviderProps) -> Html {
 /// Listens for the page's address changing under the app (`popstate`, `hashchange`).
 fn follow_address(
     address: Address,
-    browser: Rc<dyn Browser>,
+    services: Services,
     nav: Nav,
-    start: Route,
+    start: Rc<RefCell<Route>>,
 ) -> Vec<gloo_events::EventListener> {
     if address == Address::Memory {
-        *nav.follower.borrow_mut() = None;
         return Vec::new();
     }
-    let follower = nav.follower.clone();
-    // The closure is kept in the navigator itself: it holds what it moves, not the
-    // navigator, so nothing holds itself alive after unmount.
-    let (history, write, note) = (nav.history.clone(), nav.write.clone(), nav.note.clone());
-    let follow: Rc<dyn Fn()> = Rc::new(move || {
-        match from_address(&address, &*browser) {
-            Ok(named) => {
-                let named = named.unwrap_or_else(|| start.clone());
-                let here = history.location();
-                let current = Route::parse(here.path(), here.query_str()).ok();
-                if current.as_ref() != Some(&named) {
-                    // The address is where the person wants to be: no new entry.
-                    write.set(Write::Replace);
-                    note.set(None);
-                    let _ = history.replace_with_query(named.path(), Raw(named.query()));
-                }
-            }
-            Err(_) => {
-                write.set(Write::Replace);
-                note.set(Some(RouteNote::UnknownAddress));
-                let _ = history.replace_with_query(Route::Home.path(), Raw(String::new()));
-            }
-        }
-    });
-    *follower.borrow_mut() = Some(follow.clone());
     let Some(window) = web_sys::window() else {
         return Vec::new();
     };
+    let follow = Rc::new(move || {
+        match from_address(&address, &services.browser.current_url()) {
+            Ok(named) => {
+                let named = named.unwrap_or_else(|| start.borrow().clone());
+                let here = nav.history.location();
+                let current = Route::parse(here.path(), here.query_str()).ok();
+                if current.as_ref() != Some(&named) {
+                    // The person moved (Back, Forward, an edited address): no new entry.
+                    nav.moved.set(true);
+                    nav.write.set(Write::Replace);
+                    nav.note.set(None);
+                    if named == Route::Setup {
+                        // Setup reached by the address leads home once signed in.
+                        services.preferences().forget_destination();
+                    }
+                    let _ = nav
+                        .history
+                        .replace_with_query(named.path(), Raw(named.query()));
+                }
+            }
+            Err(_) => nav.refuse(&Route::Home, RouteNote::UnknownAddress),
+        }
+    });
     ["popstate", "hashchange"]
         .into_iter()
         .map(|event| {
