@@ -136,6 +136,9 @@ fn first_route(
         .clone()
         .unwrap_or_else(|| services.browser.current_url());
     match from_address(address, &url) {
+        // A sign-in started on the setup page comes back to home, where its outcome (the
+        // connection, or the failure with "Try again") is shown.
+        Ok(Some(Route::Setup)) if callback.is_some() => (Route::Home, None, true),
         Ok(Some(named)) => (named, None, true),
         Ok(None) if *address == Address::Memory => {
             let restored = callback.is_none() && flow::has_session(services);
