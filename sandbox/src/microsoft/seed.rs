@@ -6,12 +6,30 @@
 //! Shapes: api-reference/v1.0/resources/securescorecontrolprofile.md, securescore.md,
 //! controlscore.md, securityvendorinformation.md.
 
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 
 use super::seed_data::{action_url, threats, CONTROLS, SETTINGS, SOFTWARE};
 
 const CATALOG: &str = include_str!("../../../www/catalog/secure-score-actions.json");
+
+/// The profiles and 90 days of scores for a tenant, built once per process (tests start
+/// many instances): the profiles are copied, as a PATCH changes them; the scores shared.
+pub fn cached(tenant_id: &str) -> (Vec<Value>, Arc<Vec<Value>>) {
+    type Seed = (String, Vec<Value>, Arc<Vec<Value>>);
+    static SEED: OnceLock<Mutex<Vec<Seed>>> = OnceLock::new();
+    let cache = SEED.get_or_init(|| Mutex::new(Vec::new()));
+    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, profiles, scores)) = cache.iter().find(|(t, _, _)| t == tenant_id) {
+        return (profiles.clone(), Arc::clone(scores));
+    }
+    let profiles = profiles(tenant_id);
+    let scores = Arc::new(scores(tenant_id, &profiles, 90));
+    cache.push((tenant_id.to_owned(), profiles.clone(), Arc::clone(&scores)));
+    (profiles, scores)
+}
 
 /// A deterministic spread of values from an index (SplitMix64).
 fn mix(seed: u64) -> u64 {
@@ -271,4 +289,28 @@ fn control_score(index: usize, profile: &Value, day: i64, created: &str) -> Valu
 
 fn round(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_has_a_distinct_id_and_every_score_joins() {
+        let profiles = profiles("t");
+        assert!(profiles.len() >= 300, "{}", profiles.len());
+        let mut ids: Vec<&str> = profiles.iter().filter_map(|p| p["id"].as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), profiles.len());
+        let days = scores("t", &profiles, 90);
+        assert_eq!(days.len(), 90);
+        let names: Vec<&str> = days[0]["controlScores"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c["controlName"].as_str())
+            .collect();
+        assert!(names.iter().all(|n| ids.binary_search(n).is_ok()));
+    }
 }

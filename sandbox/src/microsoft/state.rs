@@ -80,7 +80,8 @@ pub struct MsData {
     pub access: HashMap<String, Grant>,
     pub refresh: HashMap<String, Grant>,
     pub profiles: Vec<Value>,
-    pub scores: Vec<Value>,
+    /// Newest first; never changed while running, so shared between instances.
+    pub scores: Arc<Vec<Value>>,
     /// Pending 429s: (Retry-After seconds, how many).
     pub throttle: Option<(u32, u32)>,
     pub requests: MicrosoftRequests,
@@ -101,11 +102,9 @@ impl MsState {
     /// Fresh state, with the seed profiles and scores unless `config.seed` is off.
     pub fn new(config: &MicrosoftConfig) -> MsState {
         let (profiles, scores) = if config.seed {
-            let profiles = super::seed::profiles(&config.tenant_id);
-            let scores = super::seed::scores(&config.tenant_id, &profiles, 90);
-            (profiles, scores)
+            super::seed::cached(&config.tenant_id)
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), Arc::new(Vec::new()))
         };
         let data = MsData {
             switches: Switches {
