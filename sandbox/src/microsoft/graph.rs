@@ -8,6 +8,7 @@
 //!   of `Default`, `Ignored`, `ThirdParty`, `Reviewed`; the answer is `204 No Content`, or
 //!   `200` with the profile under `Prefer: return=representation`
 //!   (securescorecontrolprofile-update.md).
+//!
 //! Both read endpoints need `SecurityEvents.Read.All` (or `.ReadWrite.All`); the update
 //! needs `SecurityEvents.ReadWrite.All` (the permissions tables of those pages).
 
