@@ -1,6 +1,6 @@
 //! CORS on the Microsoft side: Graph answers the origins it is set up for (the app's by
 //! default) and exposes `Retry-After` so a browser app can honour a 429
-//! (graph/throttling.md); the token endpoint answers a browser's origin, and its own rule
+//! (concepts/throttling.md); the token endpoint answers a browser's origin, and its own rule
 //! (`token.rs`) refuses redirect URIs that are not registered as "spa" with
 //! `AADSTS9002326`. The authorize endpoint is a page the browser navigates to, with no CORS.
 

@@ -1,7 +1,8 @@
 //! Microsoft Graph's Secure Score endpoints under `/v1.0/security/`:
 //! - `GET secureScoreControlProfiles` with `$top` and `@odata.nextLink` carrying
-//!   `$skiptoken` (graph/paging.md: follow `@odata.nextLink` until it is absent; its
-//!   `$skiptoken` is opaque), api-reference/v1.0/api/security-list-securescorecontrolprofiles.md;
+//!   `$skiptoken` (microsoft-graph-docs-contrib concepts/paging.md: follow the whole
+//!   `@odata.nextLink` until it is absent; it keeps the request's other parameters such as
+//!   `$top`; `$skiptoken` is opaque), api-reference/v1.0/api/security-list-securescorecontrolprofiles.md;
 //! - `GET secureScores` with `$top`, newest first (security-list-securescores.md);
 //! - `GET`/`PATCH secureScoreControlProfiles/{id}`: the body "must contain the
 //!   `vendorInformation` property with valid `provider` and `vendor` fields", `state` is one
@@ -132,8 +133,9 @@ fn read_checks(
     require(ms, &caller, headers, READ, READ_ROLES)
 }
 
-/// A pending 429: graph/throttling.md ("Microsoft Graph returns HTTP status code 429 …
-/// The response includes a Retry-After header"), its sample body's code `TooManyRequests`.
+/// A pending 429: concepts/throttling.md ("Microsoft Graph returns HTTP status code 429 (Too
+/// many requests)"; "The failed response includes the Retry-After field in the response
+/// header"); the body's code `TooManyRequests` [inferred: the page shows no body].
 fn throttled(ms: &MsState, headers: &HeaderMap) -> Result<(), GraphError> {
     let pending = ms.with(|d| {
         let (secs, count) = d.throttle.as_mut()?;
@@ -206,7 +208,7 @@ fn page(
     });
     if end < items.len() {
         // The token is base64url, so the link needs no further escaping; `$` stays
-        // literal, as in Graph's own links (graph/paging.md).
+        // literal, as in Graph's own links (concepts/paging.md).
         let query = match top {
             Some(top) => format!("$top={top}&$skiptoken={}", encode_skiptoken(end)),
             None => format!("$skiptoken={}", encode_skiptoken(end)),

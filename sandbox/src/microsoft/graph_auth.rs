@@ -1,7 +1,7 @@
 //! Who a Graph request runs as: the bearer access token, its delegated scopes and the
 //! user's directory roles, and Graph's error body
 //! (`{"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}`,
-//! graph/errors.md, "Error resource type").
+//! concepts/errors.md, "Error resource type").
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -14,7 +14,8 @@ use super::config::MicrosoftUser;
 use super::errors::{guid, json_response};
 use super::state::MsState;
 
-/// A Graph error answer.
+/// A Graph error answer. The 401 messages ("Access token is empty.", "Lifetime validation
+/// failed, the token is expired.") are the ones Graph is seen to send [not in the reference].
 #[derive(Debug, Clone)]
 pub struct GraphError {
     pub status: StatusCode,
