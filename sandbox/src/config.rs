@@ -72,6 +72,8 @@ pub struct Config {
     /// Whether change requests follow change models (`chg_model`), as on a new instance
     /// (the default); `false` is a type-based instance, with no `chg_model` table.
     pub change_models: bool,
+    /// The Microsoft identity platform and Graph stand-in served alongside.
+    pub microsoft: crate::microsoft::MicrosoftConfig,
 }
 
 /// An OAuth application registry entry for a public client.
@@ -223,6 +225,7 @@ impl Config {
             send_iss: true,
             mandatory_fields: BTreeMap::new(),
             change_models: true,
+            microsoft: crate::microsoft::MicrosoftConfig::demo(app_origin, redirect_uri),
         }
     }
 }

@@ -173,6 +173,13 @@ impl Control {
         })
     }
 
+    /// The handle on the Microsoft identity platform and Graph stand-in.
+    pub fn microsoft(&self) -> crate::microsoft::MicrosoftControl {
+        crate::microsoft::MicrosoftControl {
+            ms: self.state.microsoft().clone(),
+        }
+    }
+
     /// Grants made so far.
     pub fn grants(&self) -> GrantCounts {
         self.state.with(|d| d.grants)

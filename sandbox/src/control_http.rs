@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/records/{table}", get(records))
         .route("/mandatory-fields", put(mandatory_fields))
         .route("/change-models", put(change_models))
+        .nest("/microsoft", crate::microsoft::control_routes())
 }
 
 #[derive(Deserialize)]

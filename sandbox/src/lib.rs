@@ -1,7 +1,9 @@
 //! A local stand-in for a ServiceNow instance, strict where ServiceNow is strict:
 //! OAuth 2.0 authorization code with PKCE (login and consent pages, token, refresh and
 //! revoke endpoints), CORS rules, the Table API, the Aggregate API and the current-user
-//! API over realistic seed records, and injectable faults for resilience tests.
+//! API over realistic seed records, and injectable faults for resilience tests; and, on the
+//! same server, a Microsoft identity platform and Microsoft Graph Secure Score stand-in
+//! ([`microsoft`]).
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -28,6 +30,7 @@ mod faults;
 mod fields;
 mod groups;
 mod ids;
+pub mod microsoft;
 mod oauth_error;
 mod pages;
 mod params;

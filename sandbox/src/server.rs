@@ -51,6 +51,8 @@ fn build(state: AppState) -> Router {
         .nest("/api", api)
         .nest("/sandbox", control_http::routes())
         .layer(from_fn_with_state(state.clone(), cors::apply))
+        // Merged after the ServiceNow layers: the Microsoft routes have their own CORS.
+        .merge(crate::microsoft::routes(&state))
         .with_state(state)
 }
 

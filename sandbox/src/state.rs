@@ -69,6 +69,7 @@ struct Shared {
     lifetimes: Lifetimes,
     base_url: Mutex<String>,
     data: Mutex<Data>,
+    microsoft: crate::microsoft::MsState,
 }
 
 /// Cheap-to-clone handle on one instance's state.
@@ -114,6 +115,7 @@ impl AppState {
             lifetimes,
             base_url: Mutex::new(format!("http://{}", config.addr)),
             data: Mutex::new(data),
+            microsoft: crate::microsoft::MsState::new(&config.microsoft),
         }))
     }
 
@@ -121,6 +123,11 @@ impl AppState {
     pub fn with<R>(&self, f: impl FnOnce(&mut Data) -> R) -> R {
         let mut guard = self.0.data.lock().unwrap_or_else(PoisonError::into_inner);
         f(&mut guard)
+    }
+
+    /// The Microsoft stand-in's state.
+    pub fn microsoft(&self) -> &crate::microsoft::MsState {
+        &self.0.microsoft
     }
 
     /// The registered client with this id.

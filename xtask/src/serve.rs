@@ -7,6 +7,7 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use snowcard_sandbox::microsoft::{MicrosoftConfig, MS_PASSWORD};
 use snowcard_sandbox::{app_host, Config, Sandbox, SandboxUser, DEMO_CLIENT_ID, PORTAL_PATH};
 
 use crate::app_build;
@@ -80,7 +81,10 @@ async fn serve(
         text += &instance_banner(&app.url(), instance, client_id, &csp_connect_src)?;
     }
     match &sandbox {
-        Some((sandbox, users)) => text += &banner(&app.url(), &sandbox.url(), users),
+        Some((sandbox, users, microsoft)) => {
+            let microsoft = microsoft_banner(&sandbox.url(), microsoft);
+            text += &banner_with(&app.url(), &sandbox.url(), users, &microsoft);
+        }
         None => text += "\n  Press Ctrl-C to stop.\n",
     }
     println!("{text}");
@@ -89,7 +93,7 @@ async fn serve(
         .context("could not listen for Ctrl-C")?;
     println!("\nStopping.");
     app.shutdown().await;
-    if let Some((sandbox, _)) = sandbox {
+    if let Some((sandbox, _, _)) = sandbox {
         sandbox.shutdown().await;
     }
     Ok(())
@@ -101,18 +105,19 @@ async fn start_sandbox(
     dist: &Path,
     app_origin: &str,
     addr: SocketAddr,
-) -> Result<(Sandbox, Vec<SandboxUser>)> {
+) -> Result<(Sandbox, Vec<SandboxUser>, MicrosoftConfig)> {
     let redirect_uri = format!("{app_origin}/");
     let mut config = Config::demo(app_origin, &redirect_uri);
     config.addr = addr;
     let users = config.users.clone();
+    let microsoft = config.microsoft.clone();
     let sandbox = Sandbox::start(config)
         .await
         .map_err(|error| listen_error(error, addr, Listener::Instance))?;
     let portal_config = dist.join("www/portal/portal.json");
     std::fs::write(&portal_config, portal::config_json(&sandbox.url()))
         .with_context(|| format!("could not write {}", portal_config.display()))?;
-    Ok((sandbox, users))
+    Ok((sandbox, users, microsoft))
 }
 
 /// What to open for a real instance, and what to register on it for this page.
@@ -144,7 +149,13 @@ fn instance_banner(
 }
 
 /// What to open and how to sign in: the first demo user is the integration user.
+#[cfg(test)]
 fn banner(app_url: &str, instance_url: &str, users: &[SandboxUser]) -> String {
+    banner_with(app_url, instance_url, users, "")
+}
+
+/// [`banner`] with more text (the Microsoft 365 stand-in's) before "Press Ctrl-C".
+fn banner_with(app_url: &str, instance_url: &str, users: &[SandboxUser], more: &str) -> String {
     let app_url = format!("{}/", app_url.trim_end_matches('/'));
     let instance_url = instance_url.trim_end_matches('/');
     let portal_url = format!("{}{PORTAL_PATH}", app_url.trim_end_matches('/'));
@@ -167,7 +178,47 @@ fn banner(app_url: &str, instance_url: &str, users: &[SandboxUser]) -> String {
          \n  (its own client ids and redirect URL are registered; add &hostile=1 for a\
          \n  portal stylesheet that restyles button, input and div)\n"
     );
-    text + "\n  Press Ctrl-C to stop.\n"
+    text + more + "\n  Press Ctrl-C to stop.\n"
+}
+
+/// The Microsoft 365 stand-in on the same port: what to type into "Connect to Microsoft
+/// 365" (its "Advanced" fields included) and whom to sign in as. One server, so the app's
+/// Content-Security-Policy `connect-src` already covers it and no second port can be busy.
+fn microsoft_banner(instance_url: &str, ms: &MicrosoftConfig) -> String {
+    let url = instance_url.trim_end_matches('/');
+    let member = ms.users.iter().find(|u| u.home_tenant == ms.tenant_id);
+    let mut text = format!(
+        "\n  Microsoft 365 (sandbox, same port), connect with:\n\
+         \n  Tenant:                  {domain} (or {id})\
+         \n  Application (client) ID: {client}\
+         \n  Sign-in authority:       {url}\
+         \n  Microsoft Graph:         {url}\n",
+        domain = ms.tenant_domain,
+        id = ms.tenant_id,
+        client = ms.app.client_id,
+    );
+    if let Some(user) = member {
+        text += &format!("  Sign in as: {} / {MS_PASSWORD}\n", user.upn);
+    }
+    let others: Vec<String> = ms
+        .users
+        .iter()
+        .filter(|u| Some(*u) != member)
+        .map(|u| {
+            let what = if u.home_tenant != ms.tenant_id {
+                "not in the tenant".to_owned()
+            } else if u.roles.is_empty() {
+                "no role".to_owned()
+            } else {
+                u.roles.join(", ")
+            };
+            format!("{} ({what})", u.upn)
+        })
+        .collect();
+    if !others.is_empty() {
+        text += &format!("              (also {})\n", others.join(", "));
+    }
+    text
 }
 
 /// Fails with a clear message when `addr` is taken.
@@ -223,6 +274,19 @@ mod tests {
         assert!(text.contains(
             "embedding snowcard twice: http://127.0.0.1:8700/www/portal/?tab=security#overview"
         ));
+    }
+
+    #[test]
+    fn the_microsoft_banner_names_tenant_client_id_urls_and_the_user() {
+        let config = Config::demo("http://127.0.0.1:8700", "http://127.0.0.1:8700/");
+        let text = microsoft_banner("http://127.0.0.1:8701/", &config.microsoft);
+        assert!(text.contains("Tenant:                  contoso.onmicrosoft.com (or 4f8c2b1a-"));
+        assert!(text.contains("Application (client) ID: 0c6f3e2d-8b1a-4c5d-9e7f-3a2b1c0d9e8f\n"));
+        assert!(text.contains("Sign-in authority:       http://127.0.0.1:8701\n"));
+        assert!(text.contains("Microsoft Graph:         http://127.0.0.1:8701\n"));
+        assert!(text.contains("Sign in as: adele.vance@contoso.onmicrosoft.com / sandbox-demo\n"));
+        assert!(text.contains("megan.bowen@contoso.onmicrosoft.com (Security Reader)"));
+        assert!(text.contains("lee.gu@fabrikam.onmicrosoft.com (not in the tenant)"));
     }
 
     #[test]
