@@ -331,7 +331,7 @@ fn a_refused_refresh_says_sign_in_again() {
         &RefreshToken::new("RT1".into()),
         now(),
     ));
-    let error = result.err().expect("refused");
+    let error = result.expect_err("refused");
     assert!(matches!(error, SignInError::SignInAgain { .. }));
     assert!(error.ends_session());
     assert_eq!(transport.requests().len(), 1);

@@ -33,7 +33,7 @@ pub enum Tenant {
 }
 
 /// Why the typed tenant was not accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TenantError {
     Empty,
     /// `common` or `consumers`: they admit personal accounts, which have no Secure Score.
@@ -122,11 +122,12 @@ fn is_domain(text: &str) -> bool {
 }
 
 /// Why a typed authority or Graph address was not accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EndpointError {
     /// Plain `http` on a host that is not this machine.
     InsecureScheme,
-    UnsupportedScheme(String),
+    /// Neither `https` nor `http` (the field shows what was typed).
+    UnsupportedScheme,
     Credentials,
     /// A query or fragment, which the endpoints' paths would be appended after.
     QueryOrFragment,
@@ -154,7 +155,7 @@ impl Endpoint {
             "https" => {}
             "http" if is_loopback(&host) => {}
             "http" => return Err(EndpointError::InsecureScheme),
-            other => return Err(EndpointError::UnsupportedScheme(other.to_owned())),
+            _ => return Err(EndpointError::UnsupportedScheme),
         }
         if !url.username().is_empty() || url.password().is_some() {
             return Err(EndpointError::Credentials);
@@ -258,7 +259,7 @@ pub struct TenantDraft {
 }
 
 /// A field's problem, shown beside it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldError {
     Tenant(TenantError),
     ClientIdEmpty,

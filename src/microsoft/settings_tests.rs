@@ -126,9 +126,7 @@ fn every_bad_field_is_reported_at_once() {
             tenant: Some(FieldError::Tenant(TenantError::PersonalAccounts)),
             client_id: Some(FieldError::ClientIdNotGuid),
             authority: Some(FieldError::Authority(EndpointError::InsecureScheme)),
-            graph: Some(FieldError::Graph(EndpointError::UnsupportedScheme(
-                "ftp".into()
-            ))),
+            graph: Some(FieldError::Graph(EndpointError::UnsupportedScheme)),
             redirect_uri: Some(FieldError::RedirectUri),
         })
     );
