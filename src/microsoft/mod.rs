@@ -7,7 +7,8 @@
 //!
 //! Layers: [`settings`] (what a person types, checked), [`oauth`] and [`id_token`] (signing
 //! in), [`error`] (what went wrong, with the AADSTS codes a person can act on), [`graph`] and
-//! [`records`] (the Graph calls and their JSON), [`score`] (the live list: the join of
+//! [`records`] (the Graph calls and their JSON), [`session`] (renewal ahead of expiry and on
+//! a 401), [`score`] (the live list: the join of
 //! profiles and scores, status, sorting and filtering).
 
 pub mod error;
@@ -16,6 +17,7 @@ pub mod id_token;
 pub mod oauth;
 pub mod records;
 pub mod score;
+pub mod session;
 pub mod settings;
 
 pub use error::{GraphError, SignInError};
@@ -24,4 +26,5 @@ pub use id_token::Account;
 pub use oauth::{PendingSignIn, SignedIn};
 pub use records::{ControlProfile, ControlScore, ControlState, ControlStateUpdate, SecureScore};
 pub use score::{ActionFilter, ActionSort, ActionStatus, LiveAction, TenantTotal};
+pub use session::{MicrosoftSession, SessionError};
 pub use settings::{Endpoint, Tenant, TenantCheck, TenantDraft, TenantSettings};
