@@ -60,6 +60,14 @@ pub struct PendingSignIn {
     pub verifier: PkceCodeVerifier,
 }
 
+impl PendingSignIn {
+    /// True when `callback` answers this sign-in (its `state`), not another service's: the
+    /// ServiceNow and Microsoft 365 sign-ins may share one redirect URI.
+    pub fn is_answered_by(&self, callback: &Callback) -> bool {
+        callback.state.as_deref() == Some(self.state.secret().as_str())
+    }
+}
+
 /// A completed sign-in.
 #[derive(Debug, Clone)]
 pub struct SignedIn {

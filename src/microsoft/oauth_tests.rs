@@ -103,6 +103,8 @@ fn callback(query: &str) -> Callback {
 fn the_callback_checks_state_then_reads_code_or_aadsts_error() {
     let (_, pending) = begin(settings(false)).expect("begin");
     let state = pending.state.secret().clone();
+    assert!(pending.is_answered_by(&callback(&format!("code=abc&state={state}"))));
+    assert!(!pending.is_answered_by(&callback("code=abc&state=servicenow-state")));
     let ok = verify(
         &callback(&format!("code=abc&state={state}")),
         Some(&pending),

@@ -181,10 +181,13 @@ pub struct ActionFilter {
     /// Every word must appear in the title, id, category or service (any case).
     pub search: String,
     pub show_deprecated: bool,
+    /// `Some(true)`: only actions with a ServiceNow ticket; `Some(false)`: only those without.
+    pub shared: Option<bool>,
 }
 
 impl ActionFilter {
-    pub fn matches(&self, action: &LiveAction) -> bool {
+    /// `shared`: the action has a ServiceNow ticket (from the correlation lookup).
+    pub fn matches(&self, action: &LiveAction, shared: bool) -> bool {
         let same = |want: &Option<String>, have: &str| {
             want.as_deref()
                 .is_none_or(|w| w.trim().eq_ignore_ascii_case(have.trim()))
@@ -198,6 +201,7 @@ impl ActionFilter {
             && same(&self.category, &action.category)
             && same(&self.service, &action.service)
             && self.status.is_none_or(|s| s == action.status)
+            && self.shared.is_none_or(|want| want == shared)
             && self
                 .search
                 .to_lowercase()
@@ -206,9 +210,16 @@ impl ActionFilter {
     }
 }
 
-/// The actions `filter` lets through, in their order.
-pub fn filter<'a>(actions: &'a [LiveAction], filter: &ActionFilter) -> Vec<&'a LiveAction> {
-    actions.iter().filter(|a| filter.matches(a)).collect()
+/// The actions `filter` lets through, in their order; `is_shared` says which have a ticket.
+pub fn filter<'a>(
+    actions: &'a [LiveAction],
+    filter: &ActionFilter,
+    is_shared: impl Fn(&LiveAction) -> bool,
+) -> Vec<&'a LiveAction> {
+    actions
+        .iter()
+        .filter(|a| filter.matches(a, is_shared(a)))
+        .collect()
 }
 
 /// The distinct categories, for the filter's choices.

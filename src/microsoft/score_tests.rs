@@ -161,7 +161,10 @@ fn sorting_by_rank_points_to_gain_or_title() {
 fn filters_combine_and_deprecated_actions_stay_hidden_unless_asked() {
     let list = actions();
     let shown = |f: &ActionFilter| -> Vec<String> {
-        filter(&list, f).iter().map(|a| a.id.clone()).collect()
+        filter(&list, f, |a| a.id == "b")
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
     };
     assert_eq!(shown(&ActionFilter::default()), ["a", "b", "c"]);
     let with_old = ActionFilter {
@@ -185,6 +188,16 @@ fn filters_combine_and_deprecated_actions_stay_hidden_unless_asked() {
         ..ActionFilter::default()
     };
     assert_eq!(shown(&to_address), ["a", "b", "c"]);
+    let shared = ActionFilter {
+        shared: Some(true),
+        ..ActionFilter::default()
+    };
+    assert_eq!(shown(&shared), ["b"]);
+    let not_shared = ActionFilter {
+        shared: Some(false),
+        ..ActionFilter::default()
+    };
+    assert_eq!(shown(&not_shared), ["a", "c"]);
     assert_eq!(categories(&list), ["Data", "Identity"]);
     assert_eq!(services(&list), ["AzureAD", "IP"]);
 }
