@@ -1,8 +1,9 @@
 //! snowcard: send Microsoft Secure Score improvement actions to ServiceNow and track the
 //! tickets, from a browser module with no server of its own.
 //!
-//! Layers, bottom up: [`servicenow`] (the protocol, plain Rust), [`storage`] (session storage
-//! schema), [`i18n`] (every visible string, per locale), [`app`] (state, flow, messages),
+//! Layers, bottom up: [`servicenow`] and [`microsoft`] (the protocols, plain Rust),
+//! [`storage`] (session storage schema), [`i18n`] (every visible string, per locale), [`app`]
+//! (state, flow, messages),
 //! [`hooks`] and [`components`] (Yew), and `web` (the browser's fetch, page and entry
 //! points; wasm32 only).
 
@@ -10,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
+pub mod microsoft;
 pub mod servicenow;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -5,6 +5,7 @@
 //! natively against scripted responses and the browser only adds a `fetch`-based transport.
 
 pub mod client;
+pub mod correlation;
 pub mod data_policy;
 pub mod error;
 #[cfg(any(test, feature = "testing"))]

@@ -287,8 +287,9 @@ where
 }
 
 /// The transport as the `oauth2` crate calls it, noting the answer's status (the crate keeps
-/// only the body of a failure, and a 5xx page must not be read as a refusal).
-fn recording<'a>(
+/// only the body of a failure, and a 5xx page must not be read as a refusal). Also the
+/// Microsoft 365 sign-in's adapter (`crate::microsoft::oauth`).
+pub(crate) fn recording<'a>(
     transport: &'a dyn Transport,
     status: &'a Cell<Option<u16>>,
 ) -> impl Fn(HttpRequest) -> LocalFuture<'a, Result<HttpResponse, TransportError>> + 'a {
