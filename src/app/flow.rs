@@ -72,6 +72,10 @@ pub fn route_callback(state: Option<&str>, mine: Option<&str>, others: &[&str]) 
 /// any; the address bar is left alone.
 pub fn callback_for_this(services: &Services) -> Option<Callback> {
     let callback = Callback::from_url(&services.browser.current_url())?;
+    // The same redirect URL serves the Microsoft 365 sign-in: its answer is not ServiceNow's.
+    if super::microsoft_flow::callback_for_microsoft(services).is_some() {
+        return None;
+    }
     let mine = services
         .store
         .load::<PendingAuthorization>(keys::PENDING)

@@ -54,6 +54,12 @@ pub mod keys {
     /// The language the person chose from the menu: a preference, kept when the connection
     /// is removed.
     pub const LANGUAGE: &str = "language";
+    /// The Microsoft 365 sign-in in flight (settings, PKCE verifier, state, nonce).
+    pub const MS_PENDING: &str = "ms-pending";
+    /// The page's address when the Microsoft 365 sign-in started, to come back to.
+    pub const MS_RETURN_TO: &str = "ms-return-to";
+    /// The Microsoft 365 session: settings, tokens, the signed-in account.
+    pub const MS_SESSION: &str = "ms-session";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -1,0 +1,132 @@
+//! Connecting to Microsoft 365 from the browser, beside ServiceNow and independently of it:
+//! the sign-in in flight and the session live in session storage under the component's
+//! namespace (`ms-pending`, `ms-session`), the browser leaves for the identity platform and
+//! comes back to the same redirect URL as ServiceNow's sign-in, and the answer is taken by
+//! whichever sign-in its `state` belongs to. No UI here.
+
+use serde::{Deserialize, Serialize};
+
+use super::Services;
+use crate::microsoft::{
+    oauth, Account, MicrosoftSession, PendingSignIn, SignInError, TenantSettings,
+};
+use crate::servicenow::oauth::{without_callback_params, Callback};
+use crate::servicenow::TokenSet;
+use crate::storage::{keys, StorageError};
+
+/// Why connecting to Microsoft 365 stopped: the sign-in, or this tab's storage.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MicrosoftConnectError {
+    #[error(transparent)]
+    SignIn(#[from] SignInError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// The Microsoft 365 session as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredMicrosoftSession {
+    pub settings: TenantSettings,
+    pub tokens: TokenSet,
+    pub account: Account,
+    /// The write permission was granted: the share form offers noting the ticket.
+    pub can_write: bool,
+}
+
+/// Leaves for the identity platform's sign-in, keeping what the answer is checked against
+/// and where the page was.
+pub fn start(services: &Services, settings: TenantSettings) -> Result<(), MicrosoftConnectError> {
+    let (url, pending) = oauth::begin(settings)?;
+    services.store.save(keys::MS_PENDING, &pending)?;
+    let here = services.browser.current_url().to_string();
+    services.store.save(keys::MS_RETURN_TO, &here)?;
+    services.browser.redirect(&url);
+    Ok(())
+}
+
+fn pending(services: &Services) -> Option<PendingSignIn> {
+    services.store.load(keys::MS_PENDING).ok().flatten()
+}
+
+/// The answer on the page's address, when it is the Microsoft 365 sign-in's (by `state`).
+pub fn callback_for_microsoft(services: &Services) -> Option<Callback> {
+    let callback = Callback::from_url(&services.browser.current_url())?;
+    pending(services)
+        .filter(|p| p.is_answered_by(&callback))
+        .map(|_| callback)
+}
+
+/// Takes the Microsoft 365 answer off the address (the page gets back its address from
+/// before the sign-in) and finishes: checks it, exchanges the code, keeps the session. The
+/// sign-in in flight is forgotten either way, so the answer can never be replayed.
+pub async fn complete(
+    services: &Services,
+    callback: Callback,
+) -> Result<StoredMicrosoftSession, MicrosoftConnectError> {
+    let pending = pending(services);
+    services.store.remove(keys::MS_PENDING);
+    let here = without_callback_params(&services.browser.current_url());
+    let back = services
+        .store
+        .load::<String>(keys::MS_RETURN_TO)
+        .ok()
+        .flatten()
+        .and_then(|started| url::Url::parse(&started).ok())
+        .filter(|started| started.origin() == here.origin() && started.path() == here.path())
+        .unwrap_or(here);
+    services.store.remove(keys::MS_RETURN_TO);
+    services.browser.replace_url(&back);
+    let code = oauth::verify(&callback, pending.as_ref())?;
+    let pending = pending.ok_or(SignInError::NoPendingSignIn)?;
+    let settings = pending.settings.clone();
+    let now = (services.clock)();
+    let signed_in = oauth::exchange_code(&*services.transport, pending, code, now).await?;
+    let session = StoredMicrosoftSession {
+        settings,
+        tokens: signed_in.tokens,
+        account: signed_in.account,
+        can_write: signed_in.can_write,
+    };
+    services.store.save(keys::MS_SESSION, &session)?;
+    Ok(session)
+}
+
+/// The saved session, if one reads.
+pub fn restore(services: &Services) -> Option<StoredMicrosoftSession> {
+    services
+        .store
+        .load_or_clear(keys::MS_SESSION)
+        .ok()
+        .flatten()
+}
+
+/// A session handle whose renewed (rotated) tokens are saved as they come.
+pub fn session_for(services: &Services, stored: &StoredMicrosoftSession) -> MicrosoftSession {
+    let (store, kept) = (services.store.clone(), stored.clone());
+    MicrosoftSession::new(
+        services.transport.clone(),
+        stored.settings.clone(),
+        stored.tokens.clone(),
+        services.clock.clone(),
+        move |tokens| {
+            let renewed = StoredMicrosoftSession {
+                tokens: tokens.clone(),
+                ..kept.clone()
+            };
+            let _ = store.save(keys::MS_SESSION, &renewed);
+        },
+    )
+}
+
+/// Disconnects from Microsoft 365: forgets its session and sign-in; ServiceNow's, the
+/// drafts and the settings stay. (The identity platform offers a browser no revocation: the
+/// README says how to revoke sessions in Entra ID.)
+pub fn disconnect(services: &Services) {
+    for key in [keys::MS_SESSION, keys::MS_PENDING, keys::MS_RETURN_TO] {
+        services.store.remove(key);
+    }
+}
+
+#[cfg(test)]
+#[path = "microsoft_flow_tests.rs"]
+mod tests;
