@@ -12,6 +12,7 @@ pub mod embed;
 pub mod flow;
 pub mod host_events;
 pub mod language;
+pub mod live_actions;
 pub mod microsoft_flow;
 pub mod page_policy;
 pub mod preferences;
