@@ -51,6 +51,21 @@ pub async fn tickets_of(
     Ok(all)
 }
 
+/// A live action as the share form takes it.
+pub fn to_shareable(action: &LiveAction) -> crate::app::catalog::ImprovementAction {
+    crate::app::catalog::ImprovementAction {
+        id: action.id.clone(),
+        title: action.title.clone(),
+        category: crate::app::catalog::Category::parse(&action.category).unwrap_or_default(),
+        remediation: action.remediation.clone(),
+        remediation_impact: action.remediation_impact.clone(),
+        action_url: action.action_url.clone(),
+        service: action.service.clone(),
+        max_score: Some(action.max_score),
+        rank: action.rank.map(i64::from),
+    }
+}
+
 #[cfg(test)]
 #[path = "live_actions_tests.rs"]
 mod tests;

@@ -65,15 +65,7 @@ pub async fn complete(
 ) -> Result<StoredMicrosoftSession, MicrosoftConnectError> {
     let pending = pending(services);
     services.store.remove(keys::MS_PENDING);
-    let here = without_callback_params(&services.browser.current_url());
-    let back = services
-        .store
-        .load::<String>(keys::MS_RETURN_TO)
-        .ok()
-        .flatten()
-        .and_then(|started| url::Url::parse(&started).ok())
-        .filter(|started| started.origin() == here.origin() && started.path() == here.path())
-        .unwrap_or(here);
+    let back = address_back(services);
     services.store.remove(keys::MS_RETURN_TO);
     services.browser.replace_url(&back);
     let code = oauth::verify(&callback, pending.as_ref())?;
@@ -89,6 +81,26 @@ pub async fn complete(
     };
     services.store.save(keys::MS_SESSION, &session)?;
     Ok(session)
+}
+
+/// The address the page has once the Microsoft 365 answer on it is taken (the page's own
+/// from before the sign-in); `None` when the answer on the address is not Microsoft's.
+/// Changes nothing, so the view can be read from it first.
+pub fn address_after_callback(services: &Services) -> Option<url::Url> {
+    callback_for_microsoft(services)?;
+    Some(address_back(services))
+}
+
+fn address_back(services: &Services) -> url::Url {
+    let here = without_callback_params(&services.browser.current_url());
+    services
+        .store
+        .load::<String>(keys::MS_RETURN_TO)
+        .ok()
+        .flatten()
+        .and_then(|started| url::Url::parse(&started).ok())
+        .filter(|started| started.origin() == here.origin() && started.path() == here.path())
+        .unwrap_or(here)
 }
 
 /// The saved session, if one reads.

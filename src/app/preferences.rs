@@ -137,6 +137,15 @@ impl Preferences {
         let _ = self.store.save(keys::SETUP_DRAFT, draft);
     }
 
+    /// What was typed in "Connect to Microsoft 365".
+    pub fn microsoft_draft(&self) -> Option<crate::microsoft::TenantDraft> {
+        self.read(keys::MS_DRAFT)
+    }
+
+    pub fn save_microsoft_draft(&self, draft: &crate::microsoft::TenantDraft) {
+        let _ = self.store.save(keys::MS_DRAFT, draft);
+    }
+
     /// The catalog export the person loaded in this tab, as its text.
     pub fn imported_catalog(&self) -> Option<String> {
         self.read(keys::CATALOG)

@@ -10,13 +10,15 @@ use crate::app::route::{ActionsFilter, Route};
 use crate::app::share::ShareDraft;
 use crate::app::ConnectError;
 use crate::hooks::{
-    use_catalog, use_connection, use_describer, use_focus_on_arrival, use_nav, use_services,
-    use_texts, CatalogFailure, CatalogState,
+    use_catalog, use_connection, use_describer, use_focus_on_arrival, use_live_list, use_nav,
+    use_services, use_texts, CatalogFailure, CatalogState, LiveState,
 };
 use crate::i18n::fill;
 
 use super::catalog_import::{catalog_error_text, CatalogImport};
 use super::dates::today_local;
+use super::live_action_list::LiveActionList;
+use super::microsoft_card::MicrosoftCard;
 use super::share_menu::ShareMenu;
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +30,9 @@ pub struct ActionsPageProps {
 pub fn ActionsPage(props: &ActionsPageProps) -> Html {
     let heading = use_focus_on_arrival();
     let catalog = use_catalog();
-    let texts = &use_texts().share;
+    let live = use_live_list();
+    let texts_all = use_texts();
+    let texts = &texts_all.share;
     // Whether the last "Copy link" worked; cleared first, so copying again is told again.
     let copied = use_state(|| None::<bool>);
     let on_copied = {
@@ -39,14 +43,20 @@ pub fn ActionsPage(props: &ActionsPageProps) -> Html {
         <section class="sc-card sc-actions-page" aria-labelledby="sc-actions-title">
             <h2 id="sc-actions-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.actions_title }</h2>
             <p>{ texts.actions_intro }</p>
+            <MicrosoftCard />
             <ActionsToolbar filter={props.filter.clone()} />
             <p class="sc-hint" role="status">{ match *copied {
                 Some(true) => texts.link_copied,
                 Some(false) => texts.link_copy_failed,
                 None => "",
             } }</p>
-            <ActionList state={catalog.state.clone()} filter={props.filter.clone()} {on_copied} />
-            <CatalogImport catalog={catalog.clone()} />
+            if live == LiveState::Off {
+                <p class="sc-muted">{ texts_all.microsoft.sample_note }</p>
+                <ActionList state={catalog.state.clone()} filter={props.filter.clone()} {on_copied} />
+                <CatalogImport catalog={catalog.clone()} />
+            } else {
+                <LiveActionList state={live.clone()} filter={props.filter.clone()} {on_copied} />
+            }
         </section>
     }
 }

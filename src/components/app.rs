@@ -9,6 +9,7 @@ use crate::app::route::{Address, Route};
 use crate::app::share::ShareDraft;
 use crate::app::state::Connected;
 use crate::app::{AppOptions, Connection, Services, View};
+use crate::hooks::MicrosoftProvider;
 use crate::hooks::{
     use_connection, use_route_state, use_texts, AnnouncerProvider, ConnectionProvider, Environment,
     LocaleProvider, RouteNote, RouteProvider,
@@ -85,7 +86,9 @@ pub fn Contexts(props: &ContextsProps) -> Html {
                     start={props.options.view}>
                     <AnnouncerProvider>
                         <ConnectionProvider>
-                            { props.children.clone() }
+                            <MicrosoftProvider>
+                                { props.children.clone() }
+                            </MicrosoftProvider>
                         </ConnectionProvider>
                     </AnnouncerProvider>
                 </RouteProvider>

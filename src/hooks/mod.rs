@@ -10,7 +10,9 @@ pub mod use_describe;
 pub mod use_environment;
 pub mod use_focus;
 pub mod use_instance_states;
+pub mod use_live_list;
 pub mod use_locale;
+pub mod use_microsoft;
 pub mod use_route;
 pub mod use_share_sender;
 pub mod use_status_checks;
@@ -25,7 +27,9 @@ pub use use_describe::{use_describer, Describer};
 pub use use_environment::{use_environment, use_preferences, use_services, Environment};
 pub use use_focus::use_focus_on_arrival;
 pub use use_instance_states::{use_instance_states, InstanceStates};
+pub use use_live_list::{use_live_list, LiveState};
 pub use use_locale::{use_locale, use_texts, LocaleHandle, LocaleProvider};
+pub use use_microsoft::{use_microsoft, MicrosoftHandle, MicrosoftProvider, MicrosoftState};
 pub use use_route::{
     use_nav, use_route, use_route_state, Nav, RouteNote, RouteProvider, RouteState,
 };

@@ -131,7 +131,8 @@ fn first_route(
     services: &Services,
     start: &Route,
 ) -> (Route, Option<RouteNote>, bool) {
-    let callback = flow::address_after_callback(services);
+    let callback = flow::address_after_callback(services)
+        .or_else(|| crate::app::microsoft_flow::address_after_callback(services));
     let url = callback
         .clone()
         .unwrap_or_else(|| services.browser.current_url());

@@ -27,7 +27,13 @@ fn has_words(text: &str) -> bool {
     for name in placeholders(text) {
         rest = rest.replace(&format!("{{{name}}}"), " ");
     }
-    for product in ["snowcard", "ServiceNow"] {
+    for product in [
+        "snowcard",
+        "ServiceNow",
+        "Microsoft Graph",
+        "Microsoft 365",
+        "Secure Score",
+    ] {
         rest = rest.replace(product, " ");
     }
     rest.split(|c: char| !c.is_ascii_lowercase())
@@ -48,6 +54,8 @@ fn same_as_english(locale: Locale) -> &'static [&'static str] {
             "tickets.count.other",
             "tickets.table_label",
             "tickets.kind_column",
+            // Dutch Microsoft 365 says "Tenant".
+            "microsoft.tenant_label",
         ],
         _ => &[],
     }

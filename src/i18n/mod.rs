@@ -11,6 +11,7 @@ mod en;
 pub mod export;
 mod ja;
 pub mod manage;
+pub mod microsoft;
 mod nl;
 pub mod share;
 pub mod status;
@@ -19,6 +20,7 @@ pub mod tickets;
 mod zh_tw;
 
 pub use manage::{ManageTexts, SettingsFileTexts};
+pub use microsoft::MicrosoftTexts;
 pub use share::ShareTexts;
 pub use status::{StatusFix, StatusTexts};
 pub use tickets::TicketsTexts;
@@ -217,6 +219,7 @@ pub struct Texts {
     pub tickets: TicketsTexts,
     pub manage: ManageTexts,
     pub status: StatusTexts,
+    pub microsoft: MicrosoftTexts,
 }
 
 impl Texts {

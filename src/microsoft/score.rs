@@ -49,6 +49,9 @@ pub struct LiveAction {
     pub tier: String,
     pub action_url: String,
     pub deprecated: bool,
+    /// What to do, and what it changes for users (the share form's description).
+    pub remediation: String,
+    pub remediation_impact: String,
 }
 
 impl LiveAction {
@@ -105,6 +108,8 @@ pub fn join(profiles: &[ControlProfile], latest: Option<&SecureScore>) -> Vec<Li
                 tier: p.tier.clone(),
                 action_url: p.action_url.clone(),
                 deprecated: p.deprecated,
+                remediation: p.remediation.clone(),
+                remediation_impact: p.remediation_impact.clone(),
             }
         })
         .collect()

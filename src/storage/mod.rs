@@ -60,6 +60,8 @@ pub mod keys {
     pub const MS_RETURN_TO: &str = "ms-return-to";
     /// The Microsoft 365 session: settings, tokens, the signed-in account.
     pub const MS_SESSION: &str = "ms-session";
+    /// What the person typed in "Connect to Microsoft 365".
+    pub const MS_DRAFT: &str = "ms-draft";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -1,12 +1,14 @@
 //! English: the reference locale.
 
 mod manage;
+mod microsoft;
 mod share;
 mod status;
 mod tickets;
 
 use crate::i18n::{ErrorText, ErrorTexts, Locale, Plural, Texts};
 use manage::EN_MANAGE;
+use microsoft::EN_MICROSOFT;
 use share::EN_SHARE;
 use status::EN_STATUS;
 use tickets::EN_TICKETS;
@@ -207,4 +209,5 @@ pub const EN: Texts = Texts {
     tickets: EN_TICKETS,
     manage: EN_MANAGE,
     status: EN_STATUS,
+    microsoft: EN_MICROSOFT,
 };

@@ -1,12 +1,14 @@
 //! Japanese strings of the connection flow and the shared UI.
 
 mod manage;
+mod microsoft;
 mod share;
 mod status;
 mod tickets;
 
 use crate::i18n::{ErrorText, ErrorTexts, Locale, Plural, Texts};
 use manage::JA_MANAGE;
+use microsoft::JA_MICROSOFT;
 use share::JA_SHARE;
 use status::JA_STATUS;
 use tickets::JA_TICKETS;
@@ -207,4 +209,5 @@ pub const JA: Texts = Texts {
     tickets: JA_TICKETS,
     manage: JA_MANAGE,
     status: JA_STATUS,
+    microsoft: JA_MICROSOFT,
 };

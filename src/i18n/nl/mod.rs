@@ -1,12 +1,14 @@
 //! Dutch strings of the setup, connection and error messages.
 
 mod manage;
+mod microsoft;
 mod share;
 mod status;
 mod tickets;
 
 use crate::i18n::{ErrorText, ErrorTexts, Locale, Plural, Texts};
 use manage::NL_MANAGE;
+use microsoft::NL_MICROSOFT;
 use share::NL_SHARE;
 use status::NL_STATUS;
 use tickets::NL_TICKETS;
@@ -207,4 +209,5 @@ pub const NL: Texts = Texts {
     tickets: NL_TICKETS,
     manage: NL_MANAGE,
     status: NL_STATUS,
+    microsoft: NL_MICROSOFT,
 };

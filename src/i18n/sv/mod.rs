@@ -1,12 +1,14 @@
 //! Swedish strings of the connection flow, and the Swedish locale table.
 
 mod manage;
+mod microsoft;
 mod share;
 mod status;
 mod tickets;
 
 use crate::i18n::{ErrorText, ErrorTexts, Locale, Plural, Texts};
 use manage::SV_MANAGE;
+use microsoft::SV_MICROSOFT;
 use share::SV_SHARE;
 use status::SV_STATUS;
 use tickets::SV_TICKETS;
@@ -207,4 +209,5 @@ pub const SV: Texts = Texts {
     tickets: SV_TICKETS,
     manage: SV_MANAGE,
     status: SV_STATUS,
+    microsoft: SV_MICROSOFT,
 };

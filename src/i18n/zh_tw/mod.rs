@@ -1,12 +1,14 @@
 //! Traditional Chinese (Taiwan) strings: the main connection journey and its errors.
 
 mod manage;
+mod microsoft;
 mod share;
 mod status;
 mod tickets;
 
 use crate::i18n::{ErrorText, ErrorTexts, Locale, Plural, Texts};
 use manage::ZH_TW_MANAGE;
+use microsoft::ZH_TW_MICROSOFT;
 use share::ZH_TW_SHARE;
 use status::ZH_TW_STATUS;
 use tickets::ZH_TW_TICKETS;
@@ -207,4 +209,5 @@ pub const ZH_TW: Texts = Texts {
     tickets: ZH_TW_TICKETS,
     manage: ZH_TW_MANAGE,
     status: ZH_TW_STATUS,
+    microsoft: ZH_TW_MICROSOFT,
 };

@@ -1,0 +1,76 @@
+//! End to end: connecting to Microsoft 365 (the sandbox's identity platform and Graph
+//! stand-in) beside ServiceNow, the tenant's live Secure Score and every improvement action
+//! across Graph's pages, and disconnecting.
+
+use snowcard_e2e::World;
+use snowcard_sandbox::microsoft::{MS_CLIENT_ID, MS_PASSWORD, TENANT_DOMAIN};
+
+const USER: &str = "adele.vance@contoso.onmicrosoft.com";
+
+/// The `shown` and `total` of "{shown} of {total} improvement actions" on the page.
+fn counts(text: &str) -> Option<(usize, usize)> {
+    let line = text.lines().find(|l| l.ends_with("improvement actions"))?;
+    let mut numbers = line
+        .split_whitespace()
+        .filter_map(|w| w.replace(',', "").parse::<usize>().ok());
+    Some((numbers.next()?, numbers.next()?))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() {
+    let world = World::start().await;
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world.click("Improvement actions").await;
+    world.wait_for_text("Connect to Microsoft 365").await;
+    world
+        .wait_for_text("Sample data. Connect to Microsoft 365")
+        .await;
+
+    world.fill("Tenant", TENANT_DOMAIN).await;
+    world.fill("Application (client) ID", MS_CLIENT_ID).await;
+    // The sandbox stands in for both clouds' addresses, under Advanced.
+    world
+        .run_script(
+            "document.querySelector('.sc-microsoft details.sc-advanced summary').click();",
+            vec![],
+        )
+        .await;
+    world.fill("Sign-in authority", &world.sandbox.url()).await;
+    world.fill("Microsoft Graph", &world.sandbox.url()).await;
+    world.click("Sign in").await;
+
+    world.fill("Email, phone, or Skype", USER).await;
+    world.fill("Password", MS_PASSWORD).await;
+    world.click("Sign in").await;
+    world.click("Accept").await;
+
+    world
+        .wait_for_text("Connected to Microsoft 365 as Adele Vance (contoso.onmicrosoft.com)")
+        .await;
+    world.wait_for_text("Secure Score: ").await;
+    world.wait_for_text("Live from Microsoft 365.").await;
+    let text = world.text().await;
+    let (shown, total) = counts(&text).expect("the count of actions");
+    assert_eq!(shown, total, "{text}");
+    assert!(total >= 300, "every page of profiles is read: {total}");
+    assert!(
+        world.url().await.ends_with("#/actions"),
+        "back on the page the sign-in left from"
+    );
+    // ServiceNow's connection is untouched.
+    assert!(world.session_storage("snowcard:session").await.is_some());
+
+    world.click("Disconnect from Microsoft 365").await;
+    world
+        .wait_for_text("Sample data. Connect to Microsoft 365")
+        .await;
+    assert_eq!(
+        world.value_of("Tenant").await,
+        TENANT_DOMAIN,
+        "what was typed stays"
+    );
+    assert!(world.session_storage("snowcard:ms-session").await.is_none());
+    assert!(world.session_storage("snowcard:session").await.is_some());
+    world.stop().await;
+}

@@ -1,0 +1,146 @@
+//! The Microsoft 365 connection as a context of its own: ServiceNow and Microsoft 365
+//! connect and disconnect independently. Its state, the session handle for Graph calls, and
+//! the intents `sign_in` and `disconnect`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::use_environment;
+use crate::app::microsoft_flow::{self, MicrosoftConnectError, StoredMicrosoftSession};
+use crate::microsoft::settings::validate;
+use crate::microsoft::{Account, MicrosoftSession, TenantCheck, TenantDraft};
+
+/// Where the Microsoft 365 connection stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MicrosoftState {
+    Disconnected,
+    /// Leaving for the sign-in, or finishing it.
+    Busy,
+    Connected {
+        account: Account,
+        can_write: bool,
+    },
+    Failed(MicrosoftConnectError),
+}
+
+/// What components get from [`use_microsoft`].
+#[derive(Clone)]
+pub struct MicrosoftHandle {
+    pub state: MicrosoftState,
+    set: UseStateSetter<MicrosoftState>,
+    environment: super::Environment,
+    session: Rc<RefCell<Option<MicrosoftSession>>>,
+}
+
+impl PartialEq for MicrosoftHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && self.environment == other.environment
+    }
+}
+
+impl MicrosoftHandle {
+    /// Checks the form; when it is valid, leaves for Microsoft's sign-in.
+    pub fn sign_in(&self, draft: &TenantDraft) -> Result<(), TenantCheck> {
+        let settings = validate(draft, &self.environment.redirect_uri())?;
+        self.set.set(MicrosoftState::Busy);
+        if let Err(error) = microsoft_flow::start(&self.environment.services, settings) {
+            self.set.set(MicrosoftState::Failed(error));
+        }
+        Ok(())
+    }
+
+    /// Forgets the Microsoft 365 session; ServiceNow's stays.
+    pub fn disconnect(&self) {
+        self.session.borrow_mut().take();
+        microsoft_flow::disconnect(&self.environment.services);
+        self.set.set(MicrosoftState::Disconnected);
+    }
+
+    /// The session for Graph calls, while connected.
+    pub fn session(&self) -> Option<MicrosoftSession> {
+        self.session.borrow().clone()
+    }
+}
+
+fn connected(stored: &StoredMicrosoftSession) -> MicrosoftState {
+    MicrosoftState::Connected {
+        account: stored.account.clone(),
+        can_write: stored.can_write,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MicrosoftProviderProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Owns the Microsoft 365 connection for everything below it: on mount it finishes a sign-in
+/// whose answer is on the address, or takes the saved session into use.
+#[component]
+pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
+    let environment = use_environment();
+    let session = {
+        let services = environment.services.clone();
+        use_mut_ref(move || {
+            microsoft_flow::restore(&services)
+                .map(|stored| microsoft_flow::session_for(&services, &stored))
+        })
+    };
+    let state = {
+        let services = environment.services.clone();
+        use_state(move || {
+            if microsoft_flow::callback_for_microsoft(&services).is_some() {
+                MicrosoftState::Busy
+            } else {
+                microsoft_flow::restore(&services)
+                    .map(|stored| connected(&stored))
+                    .unwrap_or(MicrosoftState::Disconnected)
+            }
+        })
+    };
+    {
+        let (services, set, session) = (
+            environment.services.clone(),
+            state.setter(),
+            session.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let Some(callback) = microsoft_flow::callback_for_microsoft(&services) {
+                spawn_local(async move {
+                    match microsoft_flow::complete(&services, callback).await {
+                        Ok(stored) => {
+                            *session.borrow_mut() =
+                                Some(microsoft_flow::session_for(&services, &stored));
+                            set.set(connected(&stored));
+                        }
+                        Err(error) => set.set(MicrosoftState::Failed(error)),
+                    }
+                });
+            }
+        });
+    }
+    let handle = MicrosoftHandle {
+        state: (*state).clone(),
+        set: state.setter(),
+        environment,
+        session,
+    };
+    html! {
+        <ContextProvider<MicrosoftHandle> context={handle}>
+            { props.children.clone() }
+        </ContextProvider<MicrosoftHandle>>
+    }
+}
+
+#[hook]
+pub fn use_microsoft() -> MicrosoftHandle {
+    super::render_probe::note();
+    match use_context::<MicrosoftHandle>() {
+        Some(handle) => handle,
+        None => panic!("use_microsoft must be called under <MicrosoftProvider>"),
+    }
+}

@@ -1,0 +1,43 @@
+//! English strings of the Microsoft 365 connection.
+
+use crate::i18n::microsoft::MicrosoftTexts;
+
+pub const EN_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
+    connect_title: "Connect to Microsoft 365",
+    connect_intro: "See your tenant's own Secure Score and improvement actions here, read live from Microsoft 365 with your own sign-in, straight from this browser.",
+    tenant_label: "Tenant",
+    tenant_hint: "Your directory (tenant) ID, or a domain such as contoso.onmicrosoft.com; organizations also works.",
+    client_id_label: "Application (client) ID",
+    client_id_hint: "The application registered for snowcard in Microsoft Entra ID.",
+    advanced_label: "Advanced",
+    authority_label: "Sign-in authority",
+    authority_hint: "Only for national clouds, such as https://login.microsoftonline.us.",
+    graph_label: "Microsoft Graph",
+    graph_hint: "Only for national clouds, such as https://graph.microsoft.us.",
+    write_label: "Also let snowcard note each ticket on its improvement action",
+    sign_in_button: "Sign in",
+    signing_in: "Signing in to Microsoft 365…",
+    register_title: "What an administrator registers in Microsoft Entra ID",
+    register_steps: [
+        "An application with a redirect URL of the type Single-page application (SPA): {redirect}",
+        "The delegated Microsoft Graph permission SecurityEvents.Read.All (and SecurityEvents.ReadWrite.All for noting tickets), with admin consent",
+        "A role that can read Secure Score for the people who use snowcard, such as Security Reader",
+    ],
+    connected_as: "Connected to Microsoft 365 as {name} ({tenant})",
+    disconnect_button: "Disconnect from Microsoft 365",
+    score_line: "Secure Score: {current} of {max} points ({percent})",
+    loading_actions: "Loading your tenant's improvement actions…",
+    live_note: "Live from Microsoft 365.",
+    sample_note: "Sample data. Connect to Microsoft 365 to see your tenant's own improvement actions.",
+    field_tenant: "Enter a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or organizations.",
+    field_client_id: "Enter the Application (client) ID: a GUID such as 00001111-aaaa-2222-bbbb-3333cccc4444.",
+    field_url: "Enter an https address, such as https://login.microsoftonline.us.",
+    error_consent: "An administrator has not consented to snowcard's permissions yet. An administrator can grant them at {url}, then sign in again.",
+    error_redirect: "The application does not list this page as a redirect URL. Register exactly {redirect} as a Single-page application redirect URL.",
+    error_not_spa: "The redirect URL is registered as Web. Register it under Single-page application instead, then sign in again.",
+    error_not_in_tenant: "That account is not in this tenant. Sign in with an account of the tenant, or check the Tenant field.",
+    error_forbidden: "Microsoft Graph refused to show the Secure Score. Your account needs a role that can read it, such as Security Reader.",
+    error_rate_limited: "Microsoft Graph asked snowcard to wait. Try again in {seconds} seconds.",
+    error_sign_in_again: "Your Microsoft 365 session has ended. Sign in to Microsoft 365 again; nothing you typed is lost.",
+    error_other: "Microsoft 365 refused: {detail}",
+};

@@ -1,0 +1,43 @@
+//! Japanese strings of the Microsoft 365 connection.
+
+use crate::i18n::microsoft::MicrosoftTexts;
+
+pub const JA_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
+    connect_title: "Microsoft 365 に接続",
+    connect_intro: "テナントのセキュア スコアと改善アクションを、このブラウザーから自分のサインインで Microsoft 365 から直接読み込んで表示します。",
+    tenant_label: "テナント",
+    tenant_hint: "ディレクトリ (テナント) ID、または contoso.onmicrosoft.com のようなドメイン。organizations も使えます。",
+    client_id_label: "アプリケーション (クライアント) ID",
+    client_id_hint: "Microsoft Entra ID に snowcard 用に登録したアプリケーション。",
+    advanced_label: "詳細設定",
+    authority_label: "サインイン機関",
+    authority_hint: "国内クラウドの場合のみ。例: https://login.microsoftonline.us",
+    graph_label: "Microsoft Graph",
+    graph_hint: "国内クラウドの場合のみ。例: https://graph.microsoft.us",
+    write_label: "各チケットを改善アクションにも記録する",
+    sign_in_button: "サインイン",
+    signing_in: "Microsoft 365 にサインインしています…",
+    register_title: "管理者が Microsoft Entra ID に登録するもの",
+    register_steps: [
+        "種類がシングルページ アプリケーション (SPA) のリダイレクト URL を持つアプリケーション: {redirect}",
+        "委任された Microsoft Graph のアクセス許可 SecurityEvents.Read.All (チケットを記録するには SecurityEvents.ReadWrite.All も) と管理者の同意",
+        "snowcard を使う人に、セキュリティ閲覧者などセキュア スコアを読めるロール",
+    ],
+    connected_as: "{name} として Microsoft 365 に接続済み ({tenant})",
+    disconnect_button: "Microsoft 365 から切断",
+    score_line: "セキュア スコア: {max} ポイント中 {current} ポイント ({percent})",
+    loading_actions: "テナントの改善アクションを読み込んでいます…",
+    live_note: "Microsoft 365 からのライブ データです。",
+    sample_note: "サンプル データです。テナントの改善アクションを見るには Microsoft 365 に接続してください。",
+    field_tenant: "ディレクトリ (テナント) ID、contoso.onmicrosoft.com のようなドメイン、または organizations を入力してください。",
+    field_client_id: "アプリケーション (クライアント) ID を入力してください。00001111-aaaa-2222-bbbb-3333cccc4444 のような GUID です。",
+    field_url: "https のアドレスを入力してください。例: https://login.microsoftonline.us",
+    error_consent: "snowcard のアクセス許可にまだ管理者の同意がありません。管理者が {url} で許可してから、もう一度サインインしてください。",
+    error_redirect: "アプリケーションにこのページがリダイレクト URL として登録されていません。{redirect} をそのままシングルページ アプリケーションのリダイレクト URL として登録してください。",
+    error_not_spa: "リダイレクト URL が Web として登録されています。シングルページ アプリケーションとして登録し直してから、もう一度サインインしてください。",
+    error_not_in_tenant: "そのアカウントはこのテナントにありません。テナントのアカウントでサインインするか、テナントの欄を確認してください。",
+    error_forbidden: "Microsoft Graph がセキュア スコアの表示を拒否しました。セキュリティ閲覧者など、読み取りできるロールがアカウントに必要です。",
+    error_rate_limited: "Microsoft Graph から待つよう求められました。{seconds} 秒後にもう一度お試しください。",
+    error_sign_in_again: "Microsoft 365 のセッションが終了しました。Microsoft 365 にもう一度サインインしてください。入力した内容は失われません。",
+    error_other: "Microsoft 365 が拒否しました: {detail}",
+};

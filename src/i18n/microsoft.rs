@@ -1,0 +1,47 @@
+//! The strings of the Microsoft 365 connection: the connect form, the connected line, the
+//! live Secure Score, and what a refusal means.
+
+/// Connecting to Microsoft 365 and its live list.
+#[derive(Debug, serde::Serialize)]
+pub struct MicrosoftTexts {
+    pub connect_title: &'static str,
+    pub connect_intro: &'static str,
+    pub tenant_label: &'static str,
+    pub tenant_hint: &'static str,
+    pub client_id_label: &'static str,
+    pub client_id_hint: &'static str,
+    pub advanced_label: &'static str,
+    pub authority_label: &'static str,
+    pub authority_hint: &'static str,
+    pub graph_label: &'static str,
+    pub graph_hint: &'static str,
+    pub write_label: &'static str,
+    pub sign_in_button: &'static str,
+    pub signing_in: &'static str,
+    pub register_title: &'static str,
+    /// `{redirect}` in the first.
+    pub register_steps: [&'static str; 3],
+    /// `{name}`, `{tenant}`.
+    pub connected_as: &'static str,
+    pub disconnect_button: &'static str,
+    /// `{current}`, `{max}`, `{percent}`.
+    pub score_line: &'static str,
+    pub loading_actions: &'static str,
+    pub live_note: &'static str,
+    pub sample_note: &'static str,
+    pub field_tenant: &'static str,
+    pub field_client_id: &'static str,
+    pub field_url: &'static str,
+    /// `{url}`: the admin-consent address.
+    pub error_consent: &'static str,
+    /// `{redirect}`.
+    pub error_redirect: &'static str,
+    pub error_not_spa: &'static str,
+    pub error_not_in_tenant: &'static str,
+    pub error_forbidden: &'static str,
+    /// `{seconds}`.
+    pub error_rate_limited: &'static str,
+    pub error_sign_in_again: &'static str,
+    /// `{detail}`.
+    pub error_other: &'static str,
+}

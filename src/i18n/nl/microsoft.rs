@@ -1,0 +1,43 @@
+//! Dutch strings of the Microsoft 365 connection.
+
+use crate::i18n::microsoft::MicrosoftTexts;
+
+pub const NL_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
+    connect_title: "Verbinding maken met Microsoft 365",
+    connect_intro: "Bekijk hier de eigen Secure Score en verbeteracties van uw tenant, live gelezen uit Microsoft 365 met uw eigen aanmelding, rechtstreeks vanuit deze browser.",
+    tenant_label: "Tenant",
+    tenant_hint: "Uw directory-id (tenant-id), of een domein zoals contoso.onmicrosoft.com; organizations werkt ook.",
+    client_id_label: "Toepassings-id (client)",
+    client_id_hint: "De toepassing die voor snowcard is geregistreerd in Microsoft Entra ID.",
+    advanced_label: "Geavanceerd",
+    authority_label: "Aanmeldingsinstantie",
+    authority_hint: "Alleen voor nationale clouds, zoals https://login.microsoftonline.us.",
+    graph_label: "Microsoft Graph",
+    graph_hint: "Alleen voor nationale clouds, zoals https://graph.microsoft.us.",
+    write_label: "Laat snowcard elk ticket ook noteren bij de verbeteractie",
+    sign_in_button: "Aanmelden",
+    signing_in: "Aanmelden bij Microsoft 365…",
+    register_title: "Wat een beheerder registreert in Microsoft Entra ID",
+    register_steps: [
+        "Een toepassing met een omleidings-URL van het type app met één pagina (SPA): {redirect}",
+        "De gedelegeerde Microsoft Graph-machtiging SecurityEvents.Read.All (en SecurityEvents.ReadWrite.All om tickets te noteren), met beheerderstoestemming",
+        "Een rol die de Secure Score kan lezen voor wie snowcard gebruikt, zoals Beveiligingslezer",
+    ],
+    connected_as: "Verbonden met Microsoft 365 als {name} ({tenant})",
+    disconnect_button: "Verbinding met Microsoft 365 verbreken",
+    score_line: "Secure Score: {current} van {max} punten ({percent})",
+    loading_actions: "De verbeteracties van uw tenant worden geladen…",
+    live_note: "Live uit Microsoft 365.",
+    sample_note: "Voorbeeldgegevens. Maak verbinding met Microsoft 365 om de eigen verbeteracties van uw tenant te zien.",
+    field_tenant: "Voer een directory-id (tenant-id) in, een domein zoals contoso.onmicrosoft.com, of organizations.",
+    field_client_id: "Voer de toepassings-id (client) in: een GUID zoals 00001111-aaaa-2222-bbbb-3333cccc4444.",
+    field_url: "Voer een https-adres in, zoals https://login.microsoftonline.us.",
+    error_consent: "Een beheerder heeft nog geen toestemming gegeven voor de machtigingen van snowcard. Een beheerder kan ze verlenen op {url}; meld u daarna opnieuw aan.",
+    error_redirect: "De toepassing heeft deze pagina niet als omleidings-URL. Registreer precies {redirect} als omleidings-URL voor een app met één pagina.",
+    error_not_spa: "De omleidings-URL is geregistreerd als Web. Registreer hem in plaats daarvan onder app met één pagina en meld u opnieuw aan.",
+    error_not_in_tenant: "Dat account hoort niet bij deze tenant. Meld u aan met een account van de tenant, of controleer het veld Tenant.",
+    error_forbidden: "Microsoft Graph weigerde de Secure Score te tonen. Uw account heeft een rol nodig die hem kan lezen, zoals Beveiligingslezer.",
+    error_rate_limited: "Microsoft Graph vroeg snowcard te wachten. Probeer het over {seconds} seconden opnieuw.",
+    error_sign_in_again: "Uw sessie bij Microsoft 365 is beëindigd. Meld u opnieuw aan bij Microsoft 365; niets wat u hebt getypt gaat verloren.",
+    error_other: "Microsoft 365 weigerde: {detail}",
+};

@@ -1,0 +1,43 @@
+//! Swedish strings of the Microsoft 365 connection.
+
+use crate::i18n::microsoft::MicrosoftTexts;
+
+pub const SV_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
+    connect_title: "Anslut till Microsoft 365",
+    connect_intro: "Se klientorganisationens egen säkerhetspoäng och förbättringsåtgärder här, hämtade direkt från Microsoft 365 med din egen inloggning, direkt från den här webbläsaren.",
+    tenant_label: "Klientorganisation",
+    tenant_hint: "Katalog-id (klient-id), eller en domän som contoso.onmicrosoft.com; organizations fungerar också.",
+    client_id_label: "Program-id (klient)",
+    client_id_hint: "Programmet som registrerats för snowcard i Microsoft Entra ID.",
+    advanced_label: "Avancerat",
+    authority_label: "Inloggningsutfärdare",
+    authority_hint: "Bara för nationella moln, till exempel https://login.microsoftonline.us.",
+    graph_label: "Microsoft Graph",
+    graph_hint: "Bara för nationella moln, till exempel https://graph.microsoft.us.",
+    write_label: "Låt också snowcard anteckna varje ärende på dess förbättringsåtgärd",
+    sign_in_button: "Logga in",
+    signing_in: "Loggar in på Microsoft 365…",
+    register_title: "Det här registrerar en administratör i Microsoft Entra ID",
+    register_steps: [
+        "Ett program med en omdirigerings-URL av typen ensidesprogram (SPA): {redirect}",
+        "Den delegerade Microsoft Graph-behörigheten SecurityEvents.Read.All (och SecurityEvents.ReadWrite.All för att anteckna ärenden), med administratörsmedgivande",
+        "En roll som kan läsa säkerhetspoängen för dem som använder snowcard, till exempel säkerhetsläsare",
+    ],
+    connected_as: "Ansluten till Microsoft 365 som {name} ({tenant})",
+    disconnect_button: "Koppla från Microsoft 365",
+    score_line: "Säkerhetspoäng: {current} av {max} poäng ({percent})",
+    loading_actions: "Hämtar klientorganisationens förbättringsåtgärder…",
+    live_note: "Direkt från Microsoft 365.",
+    sample_note: "Exempeldata. Anslut till Microsoft 365 för att se klientorganisationens egna förbättringsåtgärder.",
+    field_tenant: "Ange ett katalog-id (klient-id), en domän som contoso.onmicrosoft.com eller organizations.",
+    field_client_id: "Ange program-id (klient): ett GUID som 00001111-aaaa-2222-bbbb-3333cccc4444.",
+    field_url: "Ange en https-adress, till exempel https://login.microsoftonline.us.",
+    error_consent: "En administratör har ännu inte godkänt snowcards behörigheter. En administratör kan bevilja dem på {url}; logga sedan in igen.",
+    error_redirect: "Programmet har inte den här sidan som omdirigerings-URL. Registrera exakt {redirect} som omdirigerings-URL för ensidesprogram.",
+    error_not_spa: "Omdirigerings-URL:en är registrerad som webb. Registrera den under ensidesprogram i stället och logga sedan in igen.",
+    error_not_in_tenant: "Kontot finns inte i den här klientorganisationen. Logga in med ett konto i den, eller kontrollera fältet Klientorganisation.",
+    error_forbidden: "Microsoft Graph vägrade visa säkerhetspoängen. Kontot behöver en roll som kan läsa den, till exempel säkerhetsläsare.",
+    error_rate_limited: "Microsoft Graph bad snowcard vänta. Försök igen om {seconds} sekunder.",
+    error_sign_in_again: "Din session i Microsoft 365 har upphört. Logga in på Microsoft 365 igen; inget du har skrivit går förlorat.",
+    error_other: "Microsoft 365 nekade: {detail}",
+};

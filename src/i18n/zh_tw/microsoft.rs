@@ -1,0 +1,43 @@
+//! Traditional Chinese strings of the Microsoft 365 connection.
+
+use crate::i18n::microsoft::MicrosoftTexts;
+
+pub const ZH_TW_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
+    connect_title: "連線至 Microsoft 365",
+    connect_intro: "在這裡查看您租用戶的安全分數與改進動作，由此瀏覽器以您自己的登入直接從 Microsoft 365 讀取。",
+    tenant_label: "租用戶",
+    tenant_hint: "您的目錄 (租用戶) 識別碼，或 contoso.onmicrosoft.com 之類的網域；也可使用 organizations。",
+    client_id_label: "應用程式 (用戶端) 識別碼",
+    client_id_hint: "在 Microsoft Entra ID 中為 snowcard 註冊的應用程式。",
+    advanced_label: "進階",
+    authority_label: "登入授權單位",
+    authority_hint: "僅適用於國家雲端，例如 https://login.microsoftonline.us。",
+    graph_label: "Microsoft Graph",
+    graph_hint: "僅適用於國家雲端，例如 https://graph.microsoft.us。",
+    write_label: "同時讓 snowcard 在改進動作上記錄每張票證",
+    sign_in_button: "登入",
+    signing_in: "正在登入 Microsoft 365…",
+    register_title: "管理員在 Microsoft Entra ID 中註冊的項目",
+    register_steps: [
+        "一個重新導向 URL 類型為單頁應用程式 (SPA) 的應用程式：{redirect}",
+        "委派的 Microsoft Graph 權限 SecurityEvents.Read.All (記錄票證還需 SecurityEvents.ReadWrite.All)，並取得管理員同意",
+        "為使用 snowcard 的人指派可讀取安全分數的角色，例如安全性讀取者",
+    ],
+    connected_as: "已以 {name} 身分連線至 Microsoft 365 ({tenant})",
+    disconnect_button: "中斷與 Microsoft 365 的連線",
+    score_line: "安全分數：{current} / {max} 分 ({percent})",
+    loading_actions: "正在載入您租用戶的改進動作…",
+    live_note: "即時取自 Microsoft 365。",
+    sample_note: "範例資料。連線至 Microsoft 365 即可查看您租用戶自己的改進動作。",
+    field_tenant: "請輸入目錄 (租用戶) 識別碼、contoso.onmicrosoft.com 之類的網域，或 organizations。",
+    field_client_id: "請輸入應用程式 (用戶端) 識別碼：例如 00001111-aaaa-2222-bbbb-3333cccc4444 的 GUID。",
+    field_url: "請輸入 https 位址，例如 https://login.microsoftonline.us。",
+    error_consent: "管理員尚未同意 snowcard 的權限。管理員可在 {url} 授與，然後請再次登入。",
+    error_redirect: "應用程式未將此頁面列為重新導向 URL。請將 {redirect} 原樣註冊為單頁應用程式的重新導向 URL。",
+    error_not_spa: "重新導向 URL 註冊為 Web。請改註冊在單頁應用程式之下，然後再次登入。",
+    error_not_in_tenant: "該帳戶不在此租用戶中。請以租用戶的帳戶登入，或檢查租用戶欄位。",
+    error_forbidden: "Microsoft Graph 拒絕顯示安全分數。您的帳戶需要可讀取它的角色，例如安全性讀取者。",
+    error_rate_limited: "Microsoft Graph 要求 snowcard 稍候。請於 {seconds} 秒後再試一次。",
+    error_sign_in_again: "您的 Microsoft 365 工作階段已結束。請再次登入 Microsoft 365；您輸入的內容不會遺失。",
+    error_other: "Microsoft 365 拒絕了：{detail}",
+};
