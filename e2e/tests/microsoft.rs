@@ -61,6 +61,35 @@ async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() 
     // ServiceNow's connection is untouched.
     assert!(world.session_storage("snowcard:session").await.is_some());
 
+    // Share the first action: its ticket shows on its row, found for the whole list at once.
+    let first = world
+        .run_script(
+            "return document.querySelector('.sc-action-title').textContent;",
+            vec![],
+        )
+        .await;
+    let title = first.as_str().unwrap_or_default().to_owned();
+    world.share_action(&title, "ServiceNow").await;
+    world.wait_for_text("Share to ServiceNow").await;
+    world.click("Send to ServiceNow").await;
+    world.wait_for_text("Ticket created").await;
+    let number = world.created_records("change_request")[0]
+        .get("number")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(number.starts_with("CHG"), "{number}");
+    world.click("Back to improvement actions").await;
+    world
+        .wait_until_script(
+            "the ticket on the shared action's row",
+            &format!(
+                "const row = [...document.querySelectorAll('.sc-action-row')].find(r => r.querySelector('.sc-action-title').textContent === {title:?}); \
+                 return !!row && row.innerText.includes({number:?});"
+            ),
+        )
+        .await;
+
     world.click("Disconnect from Microsoft 365").await;
     world
         .wait_for_text("Sample data. Connect to Microsoft 365")

@@ -2,16 +2,20 @@
 //! each action with its points, status and share menu, filtered by the page's search and
 //! category, in Microsoft's rank order.
 
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::app::catalog::Category;
-use crate::app::live_actions::to_shareable;
+use crate::app::live_actions::{tickets_of, to_shareable};
 use crate::app::route::ActionsFilter;
 use crate::app::share::ShareDraft;
 use crate::hooks::{use_connection, use_texts, LiveState};
 use crate::i18n::fill;
 use crate::microsoft::score::{self, points, ActionSort};
 use crate::microsoft::{GraphError, LiveAction, SessionError};
+use crate::servicenow::correlation::ActionTickets;
 
 use super::actions_page::category_index;
 use super::dates::today_local;
@@ -43,9 +47,37 @@ fn shown<'a>(actions: &'a [LiveAction], filter: &ActionsFilter) -> Vec<&'a LiveA
     shown
 }
 
+/// The ServiceNow tickets of every action listed, found in one lookup per page of
+/// correlation ids per table once the list is there.
+#[hook]
+fn use_tickets_of(state: &LiveState) -> Option<Rc<ActionTickets>> {
+    let connection = use_connection();
+    let found = use_state(|| None::<Rc<ActionTickets>>);
+    let list = match state {
+        LiveState::Loaded(list) => Some(list.clone()),
+        _ => None,
+    };
+    {
+        let set = found.setter();
+        use_effect_with(list, move |list| {
+            let (Some(list), Some(client)) = (list.clone(), connection.client()) else {
+                return;
+            };
+            spawn_local(async move {
+                // Without them the list still shows; a failed lookup costs only the tickets.
+                if let Ok(tickets) = tickets_of(&client, &list.actions).await {
+                    set.set(Some(Rc::new(tickets)));
+                }
+            });
+        });
+    }
+    (*found).clone()
+}
+
 #[component]
 pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let connection = use_connection();
+    let tickets = use_tickets_of(&props.state);
     let texts_all = use_texts();
     let (texts, ms) = (&texts_all.share, &texts_all.microsoft);
     let list = match &props.state {
@@ -128,6 +160,26 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                                     if !action.service.is_empty() { {" · "}{ action.service.clone() } }
                                     {" · "}{ texts.max_score }{ texts_all.colon }{ format!("{achieved} / {}", points(action.max_score)) }
                                 </p>
+                                if let Some(found) = tickets.as_ref().and_then(|t| t.by_action.get(&action.id)) {
+                                    <p class="sc-action-tickets">
+                                        { texts_all.tickets.table_label }{ texts_all.colon }
+                                        { for found.iter().enumerate().map(|(n, ticket)| {
+                                            let href = connection.client().map(|c| {
+                                                c.settings().instance.record_url(ticket.kind.table(), &ticket.sys_id)
+                                            });
+                                            html! {
+                                                <>
+                                                    if n > 0 { {", "} }
+                                                    <a class="sc-ticket-number" {href} target="_blank" rel="noopener noreferrer">
+                                                        { ticket.number.clone() }
+                                                        <span class="sc-visually-hidden">{" "}{ texts_all.tickets.opens_in_servicenow }</span>
+                                                    </a>
+                                                    {" ("}{ ticket.state.clone() }{")"}
+                                                </>
+                                            }
+                                        }) }
+                                    </p>
+                                }
                             </div>
                             <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action)}
                                 on_copy_link={copy_link(action.action_url.clone())} />
