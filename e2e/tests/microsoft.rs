@@ -16,6 +16,71 @@ fn counts(text: &str) -> Option<(usize, usize)> {
     Some((numbers.next()?, numbers.next()?))
 }
 
+/// Fills "Connect to Microsoft 365" for the sandbox's tenant and presses Sign in.
+async fn sign_in_to_microsoft(world: &World) {
+    world.fill("Tenant", TENANT_DOMAIN).await;
+    world.fill("Application (client) ID", MS_CLIENT_ID).await;
+    // The sandbox stands in for both clouds' addresses, under Advanced.
+    world
+        .run_script(
+            "const d = document.querySelector('.sc-microsoft details.sc-advanced'); if (!d.open) d.querySelector('summary').click();",
+            vec![],
+        )
+        .await;
+    world.fill("Sign-in authority", &world.sandbox.url()).await;
+    world.fill("Microsoft Graph", &world.sandbox.url()).await;
+    world.click("Sign in").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_consent_and_throttling_are_explained_with_what_to_do() {
+    let world = World::start().await;
+    world
+        .sandbox
+        .control()
+        .microsoft()
+        .set_consent_missing(true);
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world.click("Improvement actions").await;
+    world.wait_for_text("Connect to Microsoft 365").await;
+    sign_in_to_microsoft(&world).await;
+    world.fill("Email, phone, or Skype", USER).await;
+    world.fill("Password", MS_PASSWORD).await;
+    world.click("Sign in").await;
+    world
+        .wait_for_text("An administrator has not consented to snowcard's permissions yet")
+        .await;
+    let text = world.text().await;
+    assert!(
+        text.contains(&format!(
+            "/{TENANT_DOMAIN}/adminconsent?client_id={MS_CLIENT_ID}"
+        )),
+        "the admin-consent address to send an administrator: {text}"
+    );
+    assert!(world.url().await.ends_with("#/actions"));
+
+    // Consent granted, a second sign-in works; then Graph throttles the list.
+    world
+        .sandbox
+        .control()
+        .microsoft()
+        .set_consent_missing(false);
+    world.sandbox.control().microsoft().throttle(7, 1);
+    assert_eq!(
+        world.value_of("Tenant").await,
+        TENANT_DOMAIN,
+        "nothing typed is lost"
+    );
+    world.click("Sign in").await;
+    world.wait_for_text("Permissions requested").await;
+    world.click("Accept").await;
+    world
+        .wait_for_text("Microsoft Graph asked snowcard to wait. Try again in 7 seconds.")
+        .await;
+    world.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() {
     let world = World::start().await;
@@ -27,19 +92,7 @@ async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() 
         .wait_for_text("Sample data. Connect to Microsoft 365")
         .await;
 
-    world.fill("Tenant", TENANT_DOMAIN).await;
-    world.fill("Application (client) ID", MS_CLIENT_ID).await;
-    // The sandbox stands in for both clouds' addresses, under Advanced.
-    world
-        .run_script(
-            "document.querySelector('.sc-microsoft details.sc-advanced summary').click();",
-            vec![],
-        )
-        .await;
-    world.fill("Sign-in authority", &world.sandbox.url()).await;
-    world.fill("Microsoft Graph", &world.sandbox.url()).await;
-    world.click("Sign in").await;
-
+    sign_in_to_microsoft(&world).await;
     world.fill("Email, phone, or Skype", USER).await;
     world.fill("Password", MS_PASSWORD).await;
     world.click("Sign in").await;
