@@ -78,6 +78,9 @@ async fn missing_consent_and_throttling_are_explained_with_what_to_do() {
     world
         .wait_for_text("Microsoft Graph asked snowcard to wait. Try again in 7 seconds.")
         .await;
+    // The throttling was for one request: Retry loads the list.
+    world.click("Retry").await;
+    world.wait_for_text("Live from Microsoft 365.").await;
     world.stop().await;
 }
 

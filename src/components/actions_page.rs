@@ -30,7 +30,7 @@ pub struct ActionsPageProps {
 pub fn ActionsPage(props: &ActionsPageProps) -> Html {
     let heading = use_focus_on_arrival();
     let catalog = use_catalog();
-    let live = use_live_list();
+    let (live, on_retry) = use_live_list();
     let texts_all = use_texts();
     let texts = &texts_all.share;
     // Whether the last "Copy link" worked; cleared first, so copying again is told again.
@@ -55,7 +55,7 @@ pub fn ActionsPage(props: &ActionsPageProps) -> Html {
                 <ActionList state={catalog.state.clone()} filter={props.filter.clone()} {on_copied} />
                 <CatalogImport catalog={catalog.clone()} />
             } else {
-                <LiveActionList state={live.clone()} filter={props.filter.clone()} {on_copied} />
+                <LiveActionList state={live.clone()} filter={props.filter.clone()} {on_copied} {on_retry} />
             }
         </section>
     }

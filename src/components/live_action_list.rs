@@ -26,6 +26,8 @@ pub struct LiveActionListProps {
     pub state: LiveState,
     pub filter: ActionsFilter,
     pub on_copied: Callback<Option<bool>>,
+    /// Loads the list again.
+    pub on_retry: Callback<()>,
 }
 
 fn shown<'a>(actions: &'a [LiveAction], filter: &ActionsFilter) -> Vec<&'a LiveAction> {
@@ -94,7 +96,13 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                 SessionError::SignIn(e) if e.ends_session() => ms.error_sign_in_again.to_owned(),
                 other => fill(ms.error_other, &[("detail", &other.to_string())]),
             };
-            return html! { <p class="sc-field-error" role="alert">{ text }</p> };
+            let retry = props.on_retry.reform(|_: MouseEvent| ());
+            return html! {
+                <div class="sc-error sc-error-inline">
+                    <p class="sc-field-error" role="alert">{ text }</p>
+                    <button type="button" class="sc-button" onclick={retry}>{ texts_all.tickets.retry }</button>
+                </div>
+            };
         }
         LiveState::Loaded(list) => list.clone(),
     };

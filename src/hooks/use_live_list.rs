@@ -20,14 +20,16 @@ pub enum LiveState {
     Failed(SessionError),
 }
 
+/// The live list, and a way to load it again (after a refusal such as Graph's 429).
 #[hook]
-pub fn use_live_list() -> LiveState {
+pub fn use_live_list() -> (LiveState, Callback<()>) {
     let microsoft = use_microsoft();
     let connected = matches!(microsoft.state, MicrosoftState::Connected { .. });
     let state = use_state(|| LiveState::Off);
+    let attempt = use_state(|| 0u32);
     {
         let set = state.setter();
-        use_effect_with(connected, move |connected| {
+        use_effect_with((connected, *attempt), move |(connected, _)| {
             let session = microsoft.session().filter(|_| *connected);
             match session {
                 None => set.set(LiveState::Off),
@@ -43,5 +45,6 @@ pub fn use_live_list() -> LiveState {
             }
         });
     }
-    (*state).clone()
+    let retry = Callback::from(move |()| attempt.set(attempt.wrapping_add(1)));
+    ((*state).clone(), retry)
 }
