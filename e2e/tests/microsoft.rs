@@ -146,6 +146,27 @@ async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() 
         )
         .await;
 
+    // The live list's filters are the address's: only the shared action, then by status.
+    world.select("Shared to ServiceNow", "Shared").await;
+    world
+        .wait_until_script(
+            "only the shared action listed",
+            "return document.querySelectorAll('.sc-action-row').length === 1;",
+        )
+        .await;
+    assert!(world.url().await.contains("shared=yes"));
+    world.select("Shared to ServiceNow", "Shared or not").await;
+    world.select("Status", "Risk accepted").await;
+    world
+        .wait_until_script(
+            "only risk-accepted actions",
+            "const rows = [...document.querySelectorAll('.sc-action-row')]; \
+             return rows.length > 0 && rows.every(r => r.innerText.includes('Status: Risk accepted'));",
+        )
+        .await;
+    world.select("Sort by", "Points still to gain").await;
+    assert!(world.url().await.contains("sort=gain"));
+
     world.click("Disconnect from Microsoft 365").await;
     world
         .wait_for_text("Sample data. Connect to Microsoft 365")

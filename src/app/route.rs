@@ -16,6 +16,7 @@ use yew_router::Routable;
 
 use super::catalog::Category;
 use super::state::{TicketsScope, View};
+use crate::microsoft::{ActionSort, ActionStatus};
 use crate::servicenow::ticket_query::is_state_value;
 use crate::servicenow::{Priority, Sort, SortField, TicketKind};
 
@@ -44,11 +45,18 @@ enum Path {
     NotFound,
 }
 
-/// The improvement actions page's search and category.
+/// The improvement actions page's search and category; and, for the live list from
+/// Microsoft 365, its order, status, service, shared and deprecated filters.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActionsFilter {
     pub search: String,
     pub category: Option<Category>,
+    pub sort: ActionSort,
+    pub status: Option<ActionStatus>,
+    pub service: Option<String>,
+    /// `Some(true)`: only actions with a ServiceNow ticket; `Some(false)`: only without.
+    pub shared: Option<bool>,
+    pub deprecated: bool,
 }
 
 /// What "View all tickets" lists, and which page of it.
@@ -167,6 +175,21 @@ impl Route {
                 if let Some(category) = filter.category {
                     query.append_pair("category", category_value(category));
                 }
+                if filter.sort != ActionSort::default() {
+                    query.append_pair("sort", action_sort_value(filter.sort));
+                }
+                if let Some(status) = filter.status {
+                    query.append_pair("status", status_value(status));
+                }
+                if let Some(service) = &filter.service {
+                    query.append_pair("service", service);
+                }
+                if let Some(shared) = filter.shared {
+                    query.append_pair("shared", if shared { "yes" } else { "no" });
+                }
+                if filter.deprecated {
+                    query.append_pair("deprecated", "shown");
+                }
             }
             Route::Share {
                 action: Some(action),
@@ -234,16 +257,7 @@ impl Route {
             Path::Setup => Route::Setup,
             Path::Status => Route::Status,
             Path::Manage => Route::Manage,
-            Path::Actions => Route::Actions(ActionsFilter {
-                search: search(get("q"))?,
-                category: match get("category") {
-                    None => None,
-                    Some(value) => Some(Category::parse(&value).ok_or(RouteError::BadValue {
-                        name: "category",
-                        value,
-                    })?),
-                },
-            }),
+            Path::Actions => actions(&get)?,
             Path::Share => Route::Share {
                 action: match get("action") {
                     None => None,
@@ -274,6 +288,74 @@ fn search(value: Option<String>) -> Result<String, RouteError> {
         None => Ok(String::new()),
         Some(value) if value.chars().count() <= SEARCH_LIMIT => Ok(value),
         Some(value) => Err(RouteError::BadValue { name: "q", value }),
+    }
+}
+
+fn actions(get: &dyn Fn(&str) -> Option<String>) -> Result<Route, RouteError> {
+    let bad = |name: &'static str, value: String| RouteError::BadValue { name, value };
+    let category = match get("category") {
+        None => None,
+        Some(value) => Some(Category::parse(&value).ok_or_else(|| bad("category", value))?),
+    };
+    let sort = match get("sort") {
+        None => ActionSort::default(),
+        Some(value) => ActionSort::ALL
+            .into_iter()
+            .find(|s| action_sort_value(*s) == value)
+            .ok_or_else(|| bad("sort", value))?,
+    };
+    let status = match get("status") {
+        None => None,
+        Some(value) => Some(
+            ActionStatus::ALL
+                .into_iter()
+                .find(|s| status_value(*s) == value)
+                .ok_or_else(|| bad("status", value))?,
+        ),
+    };
+    let service = match get("service") {
+        None => None,
+        Some(value) if !value.trim().is_empty() && value.len() <= 100 => Some(value),
+        Some(value) => return Err(bad("service", value)),
+    };
+    let shared = match get("shared").as_deref() {
+        None => None,
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        Some(value) => return Err(bad("shared", value.to_owned())),
+    };
+    let deprecated = match get("deprecated").as_deref() {
+        None => false,
+        Some("shown") => true,
+        Some(value) => return Err(bad("deprecated", value.to_owned())),
+    };
+    Ok(Route::Actions(ActionsFilter {
+        search: search(get("q"))?,
+        category,
+        sort,
+        status,
+        service,
+        shared,
+        deprecated,
+    }))
+}
+
+/// The live list's order as the address and the drop-down name it.
+pub fn action_sort_value(sort: ActionSort) -> &'static str {
+    match sort {
+        ActionSort::Rank => "rank",
+        ActionSort::ToGain => "gain",
+        ActionSort::Title => "title",
+    }
+}
+
+/// A status as the address and the drop-down name it.
+pub fn status_value(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::ToAddress => "to_address",
+        ActionStatus::Completed => "completed",
+        ActionStatus::RiskAccepted => "risk_accepted",
+        ActionStatus::ResolvedThirdParty => "third_party",
     }
 }
 

@@ -23,6 +23,16 @@ fn every_route() -> Vec<Route> {
         Route::Actions(ActionsFilter {
             search: "Turn on MFA?".into(),
             category: Some(Category::Device),
+            ..ActionsFilter::default()
+        }),
+        Route::Actions(ActionsFilter {
+            search: String::new(),
+            category: None,
+            sort: crate::microsoft::ActionSort::ToGain,
+            status: Some(crate::microsoft::ActionStatus::RiskAccepted),
+            service: Some("Azure AD & Entra".into()),
+            shared: Some(false),
+            deprecated: true,
         }),
         Route::Share { action: None },
         Route::Share {
@@ -57,11 +67,13 @@ fn addresses_are_short_and_readable() {
     );
     assert_eq!(
         Route::Actions(ActionsFilter {
-            search: String::new(),
-            category: Some(Category::Apps)
+            category: Some(Category::Apps),
+            sort: crate::microsoft::ActionSort::Title,
+            shared: Some(true),
+            ..ActionsFilter::default()
         })
         .target(),
-        "/actions?category=apps"
+        "/actions?category=apps&sort=title&shared=yes"
     );
     assert_eq!(
         Route::Share {
@@ -94,6 +106,10 @@ fn unknown_paths_and_bad_values_are_errors_that_name_them() {
         ("/tickets?state=2", "state"),
         ("/tickets?table=incident&state=2^ORactive=true", "state"),
         ("/actions?category=printers", "category"),
+        ("/actions?sort=points", "sort"),
+        ("/actions?status=done", "status"),
+        ("/actions?shared=maybe", "shared"),
+        ("/actions?deprecated=1", "deprecated"),
         ("/share?action=", "action"),
     ] {
         match Route::parse_target(target) {
@@ -120,15 +136,15 @@ fn reading_is_forgiving_where_a_person_would_expect_it() {
         Route::parse("/actions", "?q=mfa"),
         Ok(Route::Actions(ActionsFilter {
             search: "mfa".into(),
-            category: None
+            ..ActionsFilter::default()
         }))
     );
     // The drop-down's older spelling of a category still reads.
     assert_eq!(
         Route::parse_target("/actions?category=Devices"),
         Ok(Route::Actions(ActionsFilter {
-            search: String::new(),
-            category: Some(Category::Device)
+            category: Some(Category::Device),
+            ..ActionsFilter::default()
         }))
     );
 }
@@ -155,7 +171,7 @@ fn only_views_with_data_need_a_connection() {
     let needing: Vec<bool> = every_route().iter().map(Route::needs_connection).collect();
     assert_eq!(
         needing,
-        [false, false, false, true, true, true, true, true, true, true, true]
+        [false, false, false, true, true, true, true, true, true, true, true, true]
     );
 }
 

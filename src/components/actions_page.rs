@@ -149,16 +149,7 @@ fn ActionList(props: &ActionListProps) -> Html {
             connection.open_share(draft);
         })
     };
-    let copy_link = |url: String| {
-        let on_copied = props.on_copied.clone();
-        Callback::from(move |_| {
-            let (on_copied, url) = (on_copied.clone(), url.clone());
-            on_copied.emit(None);
-            yew::platform::spawn_local(async move {
-                on_copied.emit(Some(super::redirect_box::copy(&url).await))
-            });
-        })
-    };
+    let copy_link = |url: String| super::share_menu::copy_link(&props.on_copied, url);
     match &props.state {
         CatalogState::Loading => {
             html! { <p class="sc-progress" aria-busy="true"><span class="sc-spinner" aria-hidden="true"></span>{ texts.loading_catalog }</p> }

@@ -9,12 +9,22 @@ use yew::prelude::*;
 
 use crate::app::catalog::Category;
 use crate::app::live_actions::{tickets_of, to_shareable};
-use crate::app::route::ActionsFilter;
+use crate::app::route::{action_sort_value, status_value, ActionsFilter, Route};
 use crate::app::share::ShareDraft;
-use crate::hooks::{use_connection, use_texts, LiveState};
+use crate::hooks::{use_connection, use_nav, use_texts, LiveState};
 use crate::i18n::fill;
-use crate::microsoft::score::{self, points, ActionSort};
-use crate::microsoft::{GraphError, LiveAction, SessionError};
+use crate::microsoft::score::{self, points, ActionFilter, ActionSort};
+use crate::microsoft::{ActionStatus, GraphError, LiveAction, SessionError};
+
+use super::choice_field::ChoiceField;
+
+/// The position of `status` in `ActionStatus::ALL`, for its translated name.
+fn status_index(status: ActionStatus) -> usize {
+    ActionStatus::ALL
+        .iter()
+        .position(|s| *s == status)
+        .unwrap_or(0)
+}
 use crate::servicenow::correlation::ActionTickets;
 
 use super::actions_page::category_index;
@@ -30,23 +40,120 @@ pub struct LiveActionListProps {
     pub on_retry: Callback<()>,
 }
 
-fn shown<'a>(actions: &'a [LiveAction], filter: &ActionsFilter) -> Vec<&'a LiveAction> {
-    let needle = filter.search.trim().to_lowercase();
+/// The actions the filter lets through, in its order.
+fn shown<'a>(
+    actions: &'a [LiveAction],
+    filter: &ActionsFilter,
+    tickets: Option<&ActionTickets>,
+) -> Vec<&'a LiveAction> {
+    let mut ordered: Vec<LiveAction> = actions.to_vec();
+    score::sort(&mut ordered, filter.sort);
+    let order: Vec<&str> = ordered.iter().map(|a| a.id.as_str()).collect();
+    let wanted = ActionFilter {
+        category: None,
+        status: filter.status,
+        service: filter.service.clone(),
+        search: filter.search.clone(),
+        show_deprecated: filter.deprecated,
+        // Until the tickets are found, "shared" cannot be told: nothing is left out for it.
+        shared: filter.shared.filter(|_| tickets.is_some()),
+    };
     let mut shown: Vec<&LiveAction> = actions
         .iter()
-        .filter(|a| !a.deprecated)
         .filter(|a| filter.category.is_none() || Category::parse(&a.category) == filter.category)
         .filter(|a| {
-            needle.is_empty()
-                || a.title.to_lowercase().contains(&needle)
-                || a.id.to_lowercase().contains(&needle)
+            let shared = tickets.is_some_and(|t| t.by_action.contains_key(&a.id));
+            wanted.matches(a, shared)
         })
         .collect();
-    let mut ranked: Vec<LiveAction> = shown.iter().map(|a| (*a).clone()).collect();
-    score::sort(&mut ranked, ActionSort::Rank);
-    let order: Vec<&str> = ranked.iter().map(|a| a.id.as_str()).collect();
     shown.sort_by_key(|a| order.iter().position(|id| *id == a.id));
     shown
+}
+
+#[derive(Properties, PartialEq)]
+struct LiveToolbarProps {
+    filter: ActionsFilter,
+    services: Vec<String>,
+}
+
+/// Order, status, service, shared and deprecated: each a move of the address.
+#[component]
+fn LiveToolbar(props: &LiveToolbarProps) -> Html {
+    let nav = use_nav();
+    let ms = &use_texts().microsoft;
+    let filter = props.filter.clone();
+    let change = |apply: fn(&mut ActionsFilter, String)| {
+        let (nav, filter) = (nav.clone(), filter.clone());
+        Callback::from(move |value: String| {
+            let mut next = filter.clone();
+            apply(&mut next, value);
+            nav.push(&Route::Actions(next));
+        })
+    };
+    type Options = Vec<(AttrValue, AttrValue)>;
+    let sorts: Options = ActionSort::ALL
+        .into_iter()
+        .zip(ms.sorts)
+        .map(|(s, label)| (action_sort_value(s).into(), label.into()))
+        .collect();
+    let statuses: Options = std::iter::once(("".into(), ms.any_status.into()))
+        .chain(
+            ActionStatus::ALL
+                .into_iter()
+                .zip(ms.statuses)
+                .map(|(s, label)| (status_value(s).into(), label.into())),
+        )
+        .collect();
+    let services: Options = std::iter::once(("".into(), ms.any_service.into()))
+        .chain(
+            props
+                .services
+                .iter()
+                .map(|s| (s.clone().into(), s.clone().into())),
+        )
+        .collect();
+    let shared: Options = ["", "yes", "no"]
+        .into_iter()
+        .zip(ms.shared_choices)
+        .map(|(v, label)| (v.into(), label.into()))
+        .collect();
+    let on_deprecated = {
+        let (nav, filter) = (nav.clone(), filter.clone());
+        Callback::from(move |e: Event| {
+            let shown = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            nav.push(&Route::Actions(ActionsFilter {
+                deprecated: shown,
+                ..filter.clone()
+            }));
+        })
+    };
+    let shared_value = match filter.shared {
+        None => "",
+        Some(true) => "yes",
+        Some(false) => "no",
+    };
+    html! {
+        <div class="sc-toolbar">
+            <ChoiceField id="sc-live-sort" label={ms.sort_label} options={sorts}
+                selected={action_sort_value(filter.sort)}
+                onchange={change(|f, v| f.sort = ActionSort::ALL.into_iter().find(|s| action_sort_value(*s) == v).unwrap_or_default())} />
+            <ChoiceField id="sc-live-status" label={ms.status_label} options={statuses}
+                selected={filter.status.map(status_value).unwrap_or_default()}
+                onchange={change(|f, v| f.status = ActionStatus::ALL.into_iter().find(|s| status_value(*s) == v))} />
+            <ChoiceField id="sc-live-service" label={ms.service_label} options={services}
+                selected={filter.service.clone().unwrap_or_default()}
+                onchange={change(|f, v| f.service = Some(v).filter(|v| !v.is_empty()))} />
+            <ChoiceField id="sc-live-shared" label={ms.shared_label} options={shared}
+                selected={shared_value}
+                onchange={change(|f, v| f.shared = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })} />
+            <div class="sc-switch">
+                <input id="sc-live-deprecated" type="checkbox" checked={filter.deprecated} onchange={on_deprecated} />
+                <label for="sc-live-deprecated">{ ms.deprecated_label }</label>
+            </div>
+        </div>
+    }
 }
 
 /// The ServiceNow tickets of every action listed, found in one lookup per page of
@@ -114,16 +221,7 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
             connection.open_share(draft);
         })
     };
-    let copy_link = |url: String| {
-        let on_copied = props.on_copied.clone();
-        Callback::from(move |_| {
-            let (on_copied, url) = (on_copied.clone(), url.clone());
-            on_copied.emit(None);
-            yew::platform::spawn_local(async move {
-                on_copied.emit(Some(super::redirect_box::copy(&url).await))
-            });
-        })
-    };
+    let copy_link = |url: String| super::share_menu::copy_link(&props.on_copied, url);
     let score_line = list.total.as_ref().map(|total| {
         let percent = total
             .percent()
@@ -138,8 +236,13 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
             ],
         )
     });
-    let live: Vec<&LiveAction> = list.actions.iter().filter(|a| !a.deprecated).collect();
-    let shown = shown(&list.actions, &props.filter);
+    let live: Vec<&LiveAction> = list
+        .actions
+        .iter()
+        .filter(|a| props.filter.deprecated || !a.deprecated)
+        .collect();
+    let shown = shown(&list.actions, &props.filter, tickets.as_deref());
+    let services = score::services(&list.actions);
     let count = fill(
         texts.showing,
         &[
@@ -150,6 +253,7 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     html! {
         <>
             if let Some(line) = score_line { <p class="sc-card-total">{ line }</p> }
+            <LiveToolbar filter={props.filter.clone()} {services} />
             <p class="sc-muted">{ ms.live_note }</p>
             <p class="sc-muted" role="status">{ count }</p>
             if shown.is_empty() { <p>{ texts.no_match }</p> }
@@ -167,6 +271,12 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                                     { category }
                                     if !action.service.is_empty() { {" · "}{ action.service.clone() } }
                                     {" · "}{ texts.max_score }{ texts_all.colon }{ format!("{achieved} / {}", points(action.max_score)) }
+                                </p>
+                                <p class="sc-muted">
+                                    { ms.status_label }{ texts_all.colon }{ ms.statuses[status_index(action.status)] }
+                                    if let Some(rank) = action.rank { {" · "}{ ms.rank_term }{ texts_all.colon }{ rank } }
+                                    if !action.user_impact.is_empty() { {" · "}{ ms.impact_term }{ texts_all.colon }{ action.user_impact.clone() } }
+                                    if !action.implementation_cost.is_empty() { {" · "}{ ms.cost_term }{ texts_all.colon }{ action.implementation_cost.clone() } }
                                 </p>
                                 if let Some(found) = tickets.as_ref().and_then(|t| t.by_action.get(&action.id)) {
                                     <p class="sc-action-tickets">

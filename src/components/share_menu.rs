@@ -120,3 +120,16 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         </div>
     }
 }
+
+/// "Copy link": copies `url`, telling `on_copied` first that it runs (`None`), then whether
+/// it worked, so copying again is told again.
+pub fn copy_link(on_copied: &Callback<Option<bool>>, url: String) -> Callback<()> {
+    let on_copied = on_copied.clone();
+    Callback::from(move |_| {
+        let (on_copied, url) = (on_copied.clone(), url.clone());
+        on_copied.emit(None);
+        yew::platform::spawn_local(async move {
+            on_copied.emit(Some(super::redirect_box::copy(&url).await))
+        });
+    })
+}

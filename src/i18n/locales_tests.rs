@@ -43,7 +43,12 @@ fn has_words(text: &str) -> bool {
 /// Strings that are the same word in the language as in English.
 fn same_as_english(locale: Locale) -> &'static [&'static str] {
     match locale {
-        Locale::Sv => &["share.categories.1", "share.incident", "tickets.incident"],
+        Locale::Sv => &[
+            "share.categories.1",
+            "share.incident",
+            "tickets.incident",
+            "microsoft.status_label",
+        ],
         Locale::Nl => &[
             "share.categories.3",
             "share.incident",
@@ -54,8 +59,10 @@ fn same_as_english(locale: Locale) -> &'static [&'static str] {
             "tickets.count.other",
             "tickets.table_label",
             "tickets.kind_column",
-            // Dutch Microsoft 365 says "Tenant".
+            // Dutch Microsoft 365 says "Tenant", "Status" and "Service".
             "microsoft.tenant_label",
+            "microsoft.status_label",
+            "microsoft.service_label",
         ],
         _ => &[],
     }

@@ -44,4 +44,20 @@ pub struct MicrosoftTexts {
     pub error_sign_in_again: &'static str,
     /// `{detail}`.
     pub error_other: &'static str,
+    pub sort_label: &'static str,
+    /// Rank, points still to gain, title.
+    pub sorts: [&'static str; 3],
+    pub status_label: &'static str,
+    pub any_status: &'static str,
+    /// To address, completed, risk accepted, resolved through third party.
+    pub statuses: [&'static str; 4],
+    pub service_label: &'static str,
+    pub any_service: &'static str,
+    pub shared_label: &'static str,
+    /// Any, shared to ServiceNow, not shared.
+    pub shared_choices: [&'static str; 3],
+    pub deprecated_label: &'static str,
+    pub rank_term: &'static str,
+    pub impact_term: &'static str,
+    pub cost_term: &'static str,
 }

@@ -157,6 +157,10 @@ pub enum ActionSort {
     Title,
 }
 
+impl ActionSort {
+    pub const ALL: [ActionSort; 3] = [ActionSort::Rank, ActionSort::ToGain, ActionSort::Title];
+}
+
 /// Sorts in place; ties fall back to rank, then title, then id, so the order is stable.
 pub fn sort(actions: &mut [LiveAction], by: ActionSort) {
     let rank = |a: &LiveAction| a.rank.unwrap_or(i32::MAX);
