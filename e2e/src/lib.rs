@@ -136,6 +136,22 @@ impl World {
         records.into_iter().filter(is_new).collect()
     }
 
+    /// How many change requests the instance stores whose short description contains
+    /// `text` (any case): what a search for it must find.
+    pub fn change_requests_with(&self, text: &str) -> usize {
+        let text = text.to_lowercase();
+        self.sandbox
+            .control()
+            .records("change_request")
+            .iter()
+            .filter(|r| {
+                r.get("short_description")
+                    .and_then(|v| v.as_str())
+                    .is_some_and(|t| t.to_lowercase().contains(&text))
+            })
+            .count()
+    }
+
     /// The app's address, as a person would type it.
     pub fn app_url(&self) -> String {
         format!("{}/", self.app.url().trim_end_matches('/'))

@@ -13,17 +13,7 @@ const DISCONNECTED: &str = "Do you use ServiceNow?";
 
 /// How many change requests match `SEARCH`, as the instance stores them.
 fn matching(world: &World) -> usize {
-    world
-        .sandbox
-        .control()
-        .records("change_request")
-        .iter()
-        .filter(|r| {
-            r.get("short_description")
-                .and_then(|v| v.as_str())
-                .is_some_and(|t| t.to_lowercase().contains(&SEARCH.to_lowercase()))
-        })
-        .count()
+    world.change_requests_with(SEARCH)
 }
 
 async fn connected_with_tickets() -> World {

@@ -155,17 +155,7 @@ async fn view_all_tickets_pages_through_ten_thousand_change_requests() {
 
     // Searching is done by the instance: only the matching tickets come back.
     let term = "Firewall rule #10";
-    let matching = world
-        .sandbox
-        .control()
-        .records("change_request")
-        .iter()
-        .filter(|r| {
-            r.get("short_description")
-                .and_then(|v| v.as_str())
-                .is_some_and(|t| t.to_lowercase().contains(&term.to_lowercase()))
-        })
-        .count();
+    let matching = world.change_requests_with(term);
     assert!(matching > 1);
     world.fill("Search number or name", term).await;
     world.click("Search").await;
