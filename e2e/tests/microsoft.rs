@@ -2,10 +2,9 @@
 //! stand-in) beside ServiceNow, the tenant's live Secure Score and every improvement action
 //! across Graph's pages, and disconnecting.
 
+use snowcard_e2e::microsoft::ADELE;
 use snowcard_e2e::World;
-use snowcard_sandbox::microsoft::{MS_CLIENT_ID, MS_PASSWORD, TENANT_DOMAIN};
-
-const USER: &str = "adele.vance@contoso.onmicrosoft.com";
+use snowcard_sandbox::microsoft::{MS_CLIENT_ID, TENANT_DOMAIN};
 
 /// The `shown` and `total` of "{shown} of {total} improvement actions" on the page.
 fn counts(text: &str) -> Option<(usize, usize)> {
@@ -14,22 +13,6 @@ fn counts(text: &str) -> Option<(usize, usize)> {
         .split_whitespace()
         .filter_map(|w| w.replace(',', "").parse::<usize>().ok());
     Some((numbers.next()?, numbers.next()?))
-}
-
-/// Fills "Connect to Microsoft 365" for the sandbox's tenant and presses Sign in.
-async fn sign_in_to_microsoft(world: &World) {
-    world.fill("Tenant", TENANT_DOMAIN).await;
-    world.fill("Application (client) ID", MS_CLIENT_ID).await;
-    // The sandbox stands in for both clouds' addresses, under Advanced.
-    world
-        .run_script(
-            "const d = document.querySelector('.sc-microsoft details.sc-advanced'); if (!d.open) d.querySelector('summary').click();",
-            vec![],
-        )
-        .await;
-    world.fill("Sign-in authority", &world.sandbox.url()).await;
-    world.fill("Microsoft Graph", &world.sandbox.url()).await;
-    world.click("Sign in").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -44,10 +27,8 @@ async fn missing_consent_and_throttling_are_explained_with_what_to_do() {
     world.wait_for_text("as Snowcard Integration").await;
     world.click("Improvement actions").await;
     world.wait_for_text("Connect to Microsoft 365").await;
-    sign_in_to_microsoft(&world).await;
-    world.fill("Email, phone, or Skype", USER).await;
-    world.fill("Password", MS_PASSWORD).await;
-    world.click("Sign in").await;
+    world.sign_in_to_microsoft().await;
+    world.sign_in_as(ADELE).await;
     world
         .wait_for_text("An administrator has not consented to snowcard's permissions yet")
         .await;
@@ -95,10 +76,8 @@ async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() 
         .wait_for_text("Sample data. Connect to Microsoft 365")
         .await;
 
-    sign_in_to_microsoft(&world).await;
-    world.fill("Email, phone, or Skype", USER).await;
-    world.fill("Password", MS_PASSWORD).await;
-    world.click("Sign in").await;
+    world.sign_in_to_microsoft().await;
+    world.sign_in_as(ADELE).await;
     world.click("Accept").await;
 
     world

@@ -30,6 +30,7 @@ pub mod status;
 pub mod status_checks;
 pub mod status_roles;
 pub mod status_text;
+pub mod ticket_note;
 pub mod ticket_paging;
 pub mod tickets;
 

@@ -42,6 +42,10 @@ pub struct ShareDraft {
     /// The group the ticket is assigned to (`assignment_group`), if one was chosen.
     #[serde(default)]
     pub assignment_group: Option<AssignmentGroup>,
+    /// Note the ticket on the improvement action in Microsoft 365 once it exists (offered
+    /// only while connected to Microsoft 365 with the write permission).
+    #[serde(default)]
+    pub note_in_microsoft: bool,
 }
 
 impl ShareDraft {
@@ -68,6 +72,7 @@ impl ShareDraft {
             impact: action.remediation_impact.trim().to_owned(),
             action_url: action.action_url.trim().to_owned(),
             assignment_group: None,
+            note_in_microsoft: false,
         }
     }
 
@@ -89,6 +94,7 @@ impl ShareDraft {
             impact: String::new(),
             action_url: String::new(),
             assignment_group: None,
+            note_in_microsoft: false,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The home page once connected: the connection, then the change and incident cards, which
-//! refresh on their own while the page is visible.
+//! refresh on their own while the page is visible, then Microsoft 365's connection (connect
+//! here or on the improvement actions page; once connected, who is signed in).
 
 use yew::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::hooks::{use_preferences, use_texts, use_visible_interval};
 use crate::servicenow::{TicketKind, Whose};
 
 use super::connected_card::ConnectedCard;
+use super::microsoft_card::MicrosoftCard;
 use super::ticket_card::TicketCard;
 
 /// How often the cards refresh while the page is visible.
@@ -61,6 +63,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
                 <TicketCard kind={TicketKind::ChangeRequest} {whose} beat={*beat} />
                 <TicketCard kind={TicketKind::Incident} {whose} beat={*beat} />
             </div>
+            <MicrosoftCard />
         </>
     }
 }

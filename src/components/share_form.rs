@@ -63,7 +63,11 @@ pub fn ShareForm() -> Html {
         return html! { <super::actions_page::ActionsPage filter={ActionsFilter::default()} /> };
     };
     if let ShareStatus::Sent(ticket) = &sender.status {
-        return html! { <SentCard ticket={ticket.clone()} /> };
+        let on_retry_note = {
+            let sender = sender.clone();
+            Callback::from(move |()| sender.retry_note())
+        };
+        return html! { <SentCard ticket={ticket.clone()} note={sender.note.clone()} {on_retry_note} /> };
     }
 
     let today = today_local();
@@ -113,11 +117,28 @@ pub fn ShareForm() -> Html {
         })
         .filter(|_| current.assignment_group.is_none())
         .map(|label| AttrValue::from(fill(texts.requires, &[("fields", label)])));
+    // Offered for an improvement action while Microsoft 365 is connected with the write
+    // permission; what was chosen stays in the draft either way.
+    let note_offered =
+        sender.can_note() && current.source == Source::Microsoft && current.action_id.is_some();
+    let note_on = current
+        .action_id
+        .clone()
+        .filter(|_| note_offered && current.note_in_microsoft);
+    let on_note = {
+        let (draft, latest, preferences) = (draft.clone(), latest.clone(), preferences.clone());
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            change_draft(&preferences, &latest, &draft, |d| d.note_in_microsoft = on);
+        })
+    };
     let send = {
         let (sender, verdict) = (sender.clone(), verdict.clone());
         Callback::from(move |anyway: bool| {
             if let Ok(ticket) = &verdict {
-                sender.send(ticket.clone(), anyway);
+                sender.send(ticket.clone(), anyway, note_on.clone());
             }
         })
     };
@@ -149,6 +170,14 @@ pub fn ShareForm() -> Html {
             <form class="sc-form" novalidate=true {onsubmit}>
                 <ShareFields draft={current.clone()} check={check.clone()} touched={(*touched).clone()}
                     {group_error} on_edit={on_edit} on_group={choose_group} />
+                if note_offered {
+                    <div class="sc-switch">
+                        <input id="sc-share-note" type="checkbox" checked={current.note_in_microsoft}
+                            onchange={on_note} aria-describedby="sc-share-note-hint" />
+                        <label for="sc-share-note">{ texts.note_label }</label>
+                        <p id="sc-share-note-hint" class="sc-hint">{ texts.note_hint }</p>
+                    </div>
+                }
                 <div class="sc-actions">
                     <button type="submit" class="sc-button sc-primary" disabled={reason.is_some()}
                         aria-disabled={busy.then_some("true")} aria-describedby="sc-send-reason">{ texts.send_button }</button>

@@ -4,8 +4,11 @@ use yew::prelude::*;
 
 use crate::app::route::Route;
 
-use crate::hooks::{use_announcer, use_connection, use_focus_on_arrival, use_nav, use_texts};
-use crate::i18n::fill;
+use crate::hooks::{
+    use_announcer, use_connection, use_focus_on_arrival, use_nav, use_texts, NoteStatus,
+};
+use crate::i18n::{fill, Texts};
+use crate::microsoft::{GraphError, SessionError};
 use crate::servicenow::{CreatedTicket, FoundTicket, TicketKind};
 
 /// A link that opens a record in the instance's UI, in a new tab.
@@ -65,6 +68,11 @@ pub fn AlreadyOpenNotice(props: &AlreadyOpenProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SentCardProps {
     pub ticket: CreatedTicket,
+    /// Noting the ticket on its improvement action in Microsoft 365, when asked for.
+    #[prop_or_default]
+    pub note: NoteStatus,
+    #[prop_or_default]
+    pub on_retry_note: Callback<()>,
 }
 
 #[component]
@@ -81,14 +89,49 @@ pub fn SentCard(props: &SentCardProps) -> Html {
         });
     }
     let back = Callback::from(move |_| nav.push(&Route::actions()));
+    let number = props.ticket.number.as_str();
     html! {
         <section class="sc-card sc-sent" aria-labelledby="sc-sent-title">
             <h2 id="sc-sent-title" class="sc-card-title" tabindex="-1" ref={heading}>{ texts.sent_title }</h2>
             <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
-                { fill(texts.sent_body, &[("number", &props.ticket.number)]) }</p>
+                { fill(texts.sent_body, &[("number", number)]) }</p>
             <p><RecordLink kind={props.ticket.kind} sys_id={props.ticket.sys_id.clone()} number={props.ticket.number.clone()} /></p>
+            // A status region of its own: the note's outcome is read out when it arrives.
+            <div class="sc-note" role="status">
+                { match &props.note {
+                    NoteStatus::Off => html! {},
+                    NoteStatus::Writing => html! {
+                        <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>
+                            { fill(texts.noting, &[("number", number)]) }</p>
+                    },
+                    NoteStatus::Written => html! { <p>{ fill(texts.noted, &[("number", number)]) }</p> },
+                    NoteStatus::Failed(error) => html! {
+                        <div class="sc-error sc-error-inline">
+                            <p class="sc-error-title">{ fill(texts.note_failed, &[("number", number)]) }</p>
+                            <p>{ note_reason(texts_all, error) }</p>
+                            <p class="sc-hint">{ texts.note_retry_hint }</p>
+                            <button type="button" class="sc-button" onclick={props.on_retry_note.reform(|_| ())}>
+                                { texts.note_retry }</button>
+                        </div>
+                    },
+                } }
+            </div>
             <button type="button" class="sc-button sc-primary" onclick={back}>{ texts.back_to_actions }</button>
         </section>
+    }
+}
+
+/// Why the note could not be written, and what to do.
+fn note_reason(all: &Texts, error: &SessionError) -> String {
+    let ms = &all.microsoft;
+    match error {
+        SessionError::Graph(GraphError::Forbidden { .. }) => all.share.note_forbidden.to_owned(),
+        SessionError::Graph(GraphError::RateLimited { retry_after_secs }) => fill(
+            ms.error_rate_limited,
+            &[("seconds", &retry_after_secs.to_string())],
+        ),
+        SessionError::SignIn(e) if e.ends_session() => ms.error_sign_in_again.to_owned(),
+        other => fill(ms.error_other, &[("detail", &other.to_string())]),
     }
 }
 

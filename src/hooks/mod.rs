@@ -33,7 +33,7 @@ pub use use_microsoft::{use_microsoft, MicrosoftHandle, MicrosoftProvider, Micro
 pub use use_route::{
     use_nav, use_route, use_route_state, Nav, RouteNote, RouteProvider, RouteState,
 };
-pub use use_share_sender::{use_share_sender, ShareSender, ShareStatus};
+pub use use_share_sender::{use_share_sender, NoteStatus, ShareSender, ShareStatus};
 pub use use_status_checks::{use_status_checks, StatusChecks};
 pub use use_ticket_card::{use_ticket_card, CardState};
 pub use use_ticket_list::{use_ticket_list, ListState, Listed, PageAt, PAGE_SIZE};

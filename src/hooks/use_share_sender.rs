@@ -1,13 +1,18 @@
-//! Sending the open share draft: one send at a time, its steps, and how it ended.
+//! Sending the open share draft: one send at a time, its steps, and how it ended; then,
+//! when asked, noting the ticket on its improvement action in Microsoft 365 (a failure there
+//! never undoes or repeats the ticket: only the note is tried again).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{use_connection, use_environment, ConnectionHandle, Environment};
+use super::{use_connection, use_environment, use_microsoft, ConnectionHandle, Environment};
+use super::{MicrosoftHandle, MicrosoftState};
 use crate::app::share_flow::{self, ShareOutcome, ShareStep};
+use crate::app::ticket_note::{self, TicketNote};
+use crate::microsoft::{SessionError, SignInError};
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{ApiError, CreatedTicket, FoundTicket, NewTicket};
 
@@ -22,24 +27,54 @@ pub enum ShareStatus {
     Failed(ApiError),
 }
 
+/// Where noting the created ticket in Microsoft 365 stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum NoteStatus {
+    /// Not asked for.
+    #[default]
+    Off,
+    Writing,
+    Written,
+    Failed(SessionError),
+}
+
 #[derive(Clone)]
 pub struct ShareSender {
     pub status: ShareStatus,
+    pub note: NoteStatus,
     set: UseStateSetter<ShareStatus>,
+    set_note: UseStateSetter<NoteStatus>,
     connection: ConnectionHandle,
+    microsoft: MicrosoftHandle,
     environment: Environment,
     /// Set from the click until the answer: a second click sends nothing.
     in_flight: Rc<Cell<bool>>,
+    /// The note of the ticket just created, for trying it again.
+    last_note: Rc<RefCell<Option<TicketNote>>>,
 }
 
 impl PartialEq for ShareSender {
     fn eq(&self, other: &Self) -> bool {
-        self.status == other.status
+        self.status == other.status && self.note == other.note
     }
 }
 
 impl ShareSender {
-    pub fn send(&self, ticket: NewTicket, anyway: bool) {
+    /// Whether the share form offers noting the ticket in Microsoft 365: connected with the
+    /// write permission granted.
+    pub fn can_note(&self) -> bool {
+        matches!(
+            self.microsoft.state,
+            MicrosoftState::Connected {
+                can_write: true,
+                ..
+            }
+        )
+    }
+
+    /// Sends `ticket` (unless an open one exists and not `anyway`); once it is created, notes
+    /// it on the improvement action `note_on` in Microsoft 365.
+    pub fn send(&self, ticket: NewTicket, anyway: bool, note_on: Option<String>) {
         if self.in_flight.replace(true) {
             return;
         }
@@ -53,6 +88,7 @@ impl ShareSender {
             self.environment.clone(),
             self.in_flight.clone(),
         );
+        let sender = self.clone();
         spawn_local(async move {
             let on_step = |step| set.set(ShareStatus::Working(step));
             let result = share_flow::share(&client, &ticket, anyway, &on_step, &wait).await;
@@ -60,17 +96,56 @@ impl ShareSender {
             set.set(match result {
                 Ok(ShareOutcome::Created(created)) => {
                     environment.preferences().close_draft(true);
+                    let link = client
+                        .settings()
+                        .instance
+                        .record_url(created.kind.table(), &created.sys_id);
                     if let Some(events) = &environment.events {
-                        let link = client
-                            .settings()
-                            .instance
-                            .record_url(created.kind.table(), &created.sys_id);
                         events.0.ticket_created(&created, &link);
+                    }
+                    if let Some(action_id) = note_on {
+                        *sender.last_note.borrow_mut() = Some(TicketNote {
+                            action_id,
+                            number: created.number.clone(),
+                            link,
+                            requester: String::new(),
+                        });
+                        sender.retry_note();
                     }
                     ShareStatus::Sent(created)
                 }
                 Ok(ShareOutcome::AlreadyOpen(found)) => ShareStatus::AlreadyOpen(found),
                 Err(error) => ShareStatus::Failed(error),
+            });
+        });
+    }
+}
+
+impl ShareSender {
+    /// Writes the note of the ticket just created (again): the ticket itself is never sent
+    /// again from here.
+    pub fn retry_note(&self) {
+        let Some(mut note) = self.last_note.borrow().clone() else {
+            return;
+        };
+        let set = self.set_note.clone();
+        let (session, account) = match (&self.microsoft.state, self.microsoft.session()) {
+            (MicrosoftState::Connected { account, .. }, Some(session)) => (session, account),
+            _ => {
+                set.set(NoteStatus::Failed(SessionError::SignIn(
+                    SignInError::SignInAgain {
+                        description: "not connected to Microsoft 365".into(),
+                    },
+                )));
+                return;
+            }
+        };
+        note.requester = account.username.clone();
+        set.set(NoteStatus::Writing);
+        spawn_local(async move {
+            set.set(match ticket_note::write(&session, &note).await {
+                Ok(_) => NoteStatus::Written,
+                Err(error) => NoteStatus::Failed(error),
             });
         });
     }
@@ -86,13 +161,20 @@ fn wait(seconds: u32) -> LocalFuture<'static, ()> {
 #[hook]
 pub fn use_share_sender() -> ShareSender {
     let connection = use_connection();
+    let microsoft = use_microsoft();
     let status = use_state(ShareStatus::default);
+    let note = use_state(NoteStatus::default);
     let in_flight = use_memo((), |_| Cell::new(false));
+    let last_note = use_memo((), |_| RefCell::new(None));
     ShareSender {
         status: (*status).clone(),
+        note: (*note).clone(),
         set: status.setter(),
+        set_note: note.setter(),
         connection,
+        microsoft,
         environment: use_environment(),
         in_flight,
+        last_note,
     }
 }

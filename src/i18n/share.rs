@@ -116,4 +116,17 @@ pub struct ShareTexts {
     /// `{time}`: a clock time in the person's time zone.
     pub rate_limited_until: &'static str,
     pub rate_limited_until_next: &'static str,
+
+    // Writing the ticket back to Microsoft 365 (issue 13).
+    pub note_label: &'static str,
+    pub note_hint: &'static str,
+    /// `{number}`.
+    pub noting: &'static str,
+    /// `{number}`.
+    pub noted: &'static str,
+    /// `{number}`.
+    pub note_failed: &'static str,
+    pub note_forbidden: &'static str,
+    pub note_retry: &'static str,
+    pub note_retry_hint: &'static str,
 }

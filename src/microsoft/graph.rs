@@ -87,16 +87,28 @@ impl GraphClient {
         Ok(page.value.into_iter().next())
     }
 
+    /// The profile `id` as it is now: `GET .../secureScoreControlProfiles/{id}`
+    /// (securescorecontrolprofile-get.md).
+    pub async fn control_profile(&self, id: &str) -> Result<ControlProfile, GraphError> {
+        self.get_json(self.profile_url(id)?.as_str()).await
+    }
+
     /// Adds a `controlStateUpdates` entry to the profile `id`.
     pub async fn update_control(&self, id: &str, update: &ControlUpdate) -> Result<(), GraphError> {
+        let url = self.profile_url(id)?;
+        self.send(Method::PATCH, url.as_str(), Some(&update.body()))
+            .await
+            .map(|_| ())
+    }
+
+    /// One profile's address; `id` is one path segment, whatever it holds.
+    fn profile_url(&self, id: &str) -> Result<Url, GraphError> {
         let mut url = Url::parse(&self.graph.join(PROFILES_PATH))
             .map_err(|e| GraphError::UnexpectedResponse(e.to_string()))?;
         url.path_segments_mut()
             .map_err(|()| GraphError::UnexpectedResponse("no path".into()))?
             .push(id);
-        self.send(Method::PATCH, url.as_str(), Some(&update.body()))
-            .await
-            .map(|_| ())
+        Ok(url)
     }
 
     /// A next link, resolved against the Graph root, when it stays on Graph's origin.

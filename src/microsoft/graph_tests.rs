@@ -236,3 +236,17 @@ fn the_patch_goes_to_the_profiles_own_address() {
         Err(GraphError::Server { status: 400, .. })
     ));
 }
+
+#[test]
+fn one_profile_is_read_from_its_own_address() {
+    let transport = FakeTransport::new(|_| json(200, &profile("Odd/id").to_string()));
+    let read = block_on(client(&transport).control_profile("Odd/id")).expect("200");
+    assert_eq!(read.id, "Odd/id");
+    assert_eq!(read.title, "Title Odd/id");
+    let sent = transport.requests();
+    assert_eq!(sent[0].method, "GET");
+    assert_eq!(
+        sent[0].url,
+        "https://graph.microsoft.com/v1.0/security/secureScoreControlProfiles/Odd%2Fid"
+    );
+}

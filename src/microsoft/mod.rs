@@ -12,6 +12,8 @@
 //! profiles and scores, status, sorting and filtering).
 
 pub mod error;
+#[cfg(test)]
+pub mod fake;
 pub mod graph;
 pub mod id_token;
 pub mod oauth;

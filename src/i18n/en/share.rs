@@ -94,4 +94,12 @@ pub const EN_SHARE: ShareTexts = ShareTexts {
     requires_elsewhere: "This form has no field for it: an administrator can change the data policy on the instance. Nothing was created and your draft is kept.",
     rate_limited_until: "ServiceNow's rate limit was reached. Try again after {time}.",
     rate_limited_until_next: "Nothing was created and your draft is kept.",
+    note_label: "Note the ticket on the improvement action in Microsoft 365",
+    note_hint: "Once the ticket exists, its number and link are added to the action's history in Microsoft 365. The action's status stays as it is.",
+    noting: "Noting {number} on the improvement action in Microsoft 365…",
+    noted: "{number} is noted on the improvement action in Microsoft 365.",
+    note_failed: "{number} was created, but it could not be noted on the improvement action in Microsoft 365.",
+    note_forbidden: "Your account may not change improvement actions. That needs a role such as Security Administrator, and the write permission chosen when connecting to Microsoft 365.",
+    note_retry: "Note it again",
+    note_retry_hint: "Only the note is tried again: the ticket is never created twice.",
 };

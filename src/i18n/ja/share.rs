@@ -94,4 +94,12 @@ pub const JA_SHARE: ShareTexts = ShareTexts {
     requires_elsewhere: "このフォームにはそのフィールドがありません。管理者がインスタンスのデータポリシーを変更できます。何も作成されておらず、下書きは保持されています。",
     rate_limited_until: "ServiceNow のレート制限に達しました。{time} 以降にもう一度お試しください。",
     rate_limited_until_next: "何も作成されておらず、下書きは保持されています。",
+    note_label: "チケットを Microsoft 365 の改善アクションに記録する",
+    note_hint: "チケットの作成後、その番号とリンクを Microsoft 365 の改善アクションの履歴に追加します。アクションの状態は変わりません。",
+    noting: "{number} を Microsoft 365 の改善アクションに記録しています…",
+    noted: "{number} を Microsoft 365 の改善アクションに記録しました。",
+    note_failed: "{number} は作成されましたが、Microsoft 365 の改善アクションに記録できませんでした。",
+    note_forbidden: "このアカウントには改善アクションを変更する権限がありません。セキュリティ管理者などのロールと、Microsoft 365 への接続時に選ぶ書き込みの許可が必要です。",
+    note_retry: "もう一度記録する",
+    note_retry_hint: "やり直すのは記録だけです。チケットが二重に作成されることはありません。",
 };

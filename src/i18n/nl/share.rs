@@ -94,4 +94,12 @@ pub const NL_SHARE: ShareTexts = ShareTexts {
     requires_elsewhere: "Dit formulier heeft daar geen veld voor: een beheerder kan het gegevensbeleid op de instantie aanpassen. Er is niets aangemaakt en uw concept is bewaard.",
     rate_limited_until: "De limiet voor het aantal aanvragen van ServiceNow is bereikt. Probeer het opnieuw na {time}.",
     rate_limited_until_next: "Er is niets aangemaakt en uw concept is bewaard.",
+    note_label: "Noteer het ticket bij de verbeteractie in Microsoft 365",
+    note_hint: "Zodra het ticket bestaat, worden het nummer en de koppeling toegevoegd aan de geschiedenis van de actie in Microsoft 365. De status van de actie blijft zoals hij is.",
+    noting: "{number} wordt genoteerd bij de verbeteractie in Microsoft 365…",
+    noted: "{number} is genoteerd bij de verbeteractie in Microsoft 365.",
+    note_failed: "{number} is gemaakt, maar kon niet worden genoteerd bij de verbeteractie in Microsoft 365.",
+    note_forbidden: "Uw account mag verbeteracties niet wijzigen. Daarvoor is een rol zoals Beveiligingsbeheerder nodig, en de schrijfmachtiging die u kiest bij het verbinden met Microsoft 365.",
+    note_retry: "Opnieuw noteren",
+    note_retry_hint: "Alleen de notitie wordt opnieuw geprobeerd: het ticket wordt nooit twee keer gemaakt.",
 };

@@ -94,4 +94,12 @@ pub const ZH_TW_SHARE: ShareTexts = ShareTexts {
     requires_elsewhere: "此表單沒有該欄位：系統管理員可以在執行個體上變更資料原則。尚未建立任何項目，您的草稿已保留。",
     rate_limited_until: "已達到 ServiceNow 的速率限制。請在 {time} 之後再試一次。",
     rate_limited_until_next: "尚未建立任何項目，您的草稿已保留。",
+    note_label: "在 Microsoft 365 的改進動作上記錄此票證",
+    note_hint: "票證建立後，其編號與連結會加入 Microsoft 365 中該動作的歷程記錄。動作的狀態維持不變。",
+    noting: "正在 Microsoft 365 的改進動作上記錄 {number}…",
+    noted: "已在 Microsoft 365 的改進動作上記錄 {number}。",
+    note_failed: "{number} 已建立，但無法在 Microsoft 365 的改進動作上記錄。",
+    note_forbidden: "您的帳戶無法變更改進動作。這需要安全性系統管理員等角色，以及連線到 Microsoft 365 時所選的寫入權限。",
+    note_retry: "再次記錄",
+    note_retry_hint: "只會重試記錄：票證絕不會建立兩次。",
 };
