@@ -76,11 +76,17 @@ fn parse_runs(args: &[String]) -> Result<usize> {
 /// One comparison as printed: both pages' medians, the ratio against the goal, the notes.
 fn table(c: &Comparison) -> String {
     let row = |page: &str, times: &harness::Times| {
+        let answer = &times.answer_to_rows;
+        let (min, max) = answer.iter().fold((f64::INFINITY, 0.0_f64), |(lo, hi), t| {
+            (lo.min(*t), hi.max(*t))
+        });
         format!(
-            "  {page:<22} {:>10.1} ms {:>14.1} ms   {}\n",
-            median(&times.answer_to_rows),
+            "  {page:<22} {:>10.1} ms {:>9.0}-{:<6.0} {:>14.1} ms   {}\n",
+            median(answer),
+            min,
+            max,
             median(&times.navigation_to_rows),
-            times.answer_to_rows.len(),
+            answer.len(),
         )
     };
     let ratio = median(&c.snowcard.answer_to_rows) / median(&c.baseline.answer_to_rows);
@@ -90,8 +96,8 @@ fn table(c: &Comparison) -> String {
         "over"
     };
     let mut text = format!(
-        "{}\n  timed from {} to the last row painted\n  (median of fresh loads, after one warm-up load of each page)\n\n  {:<22} {:>13} {:>17}   loads\n",
-        c.name, c.answer, "page", "answer → rows", "navigation → rows"
+        "{}\n  timed from {} to the last row painted\n  (median of fresh loads, after one warm-up load of each page)\n\n  {:<22} {:>13} {:>16} {:>17}   loads\n",
+        c.name, c.answer, "page", "answer → rows", "(min-max ms)", "navigation → rows"
     );
     text += &row("snowcard", &c.snowcard);
     text += &row("vanilla JS (baseline)", &c.baseline);
