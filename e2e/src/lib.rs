@@ -21,6 +21,7 @@ pub use snowcard_sandbox::{
 };
 
 pub mod a11y;
+mod cdp;
 mod component;
 pub mod locale;
 pub mod microsoft;
@@ -81,6 +82,25 @@ impl World {
         let html = html.replace("<main id=\"snowcard\">", &root);
         std::fs::write(&index, html).expect("index.html is written");
         world
+    }
+
+    /// Starts everything, serving a copy of the build with `files` added (a path relative
+    /// to the build, and its text): pages that run beside the app on its origin, such as
+    /// the benchmark's hand-written baseline.
+    pub async fn start_with_files(
+        files: &[(&str, &str)],
+        adjust: impl FnOnce(&mut Config),
+    ) -> World {
+        let served = TempDir::named("files");
+        portal::copy_dir(&dist(), &served.0).expect("the build is copied");
+        for (path, text) in files {
+            let file = served.0.join(path);
+            if let Some(parent) = file.parent() {
+                std::fs::create_dir_all(parent).expect("a folder for the file");
+            }
+            std::fs::write(&file, text).expect("the file is written");
+        }
+        Self::serving(served.0.clone(), Some(served), adjust).await
     }
 
     pub(crate) async fn serving(
@@ -414,6 +434,41 @@ impl World {
         self.fill("Password", USER.1).await;
         self.click("Log in").await;
         self.click(decision).await;
+    }
+
+    /// From the Microsoft 365 card (on the actions page, or the home page while not
+    /// connected): the sandbox's tenant and client ID, its addresses under "Advanced", then
+    /// sign-in as `upn` and consent, until the card says who is connected.
+    pub async fn connect_microsoft(&self, upn: &str, password: &str) {
+        use snowcard_sandbox::microsoft::{MS_CLIENT_ID, TENANT_DOMAIN};
+        self.fill("Tenant", TENANT_DOMAIN).await;
+        self.fill("Application (client) ID", MS_CLIENT_ID).await;
+        // The sandbox stands in for both clouds' addresses, which "Advanced" holds.
+        let open =
+            "for (const d of document.querySelectorAll('.sc-microsoft details')) d.open = true;";
+        self.run_script(open, vec![]).await;
+        self.fill("Sign-in authority", &self.sandbox.url()).await;
+        self.fill("Microsoft Graph", &self.sandbox.url()).await;
+        self.click("Sign in").await;
+        self.fill("Email, phone, or Skype", upn).await;
+        self.fill("Password", password).await;
+        self.click("Sign in").await;
+        self.click("Accept").await;
+        self.wait_for_text("Connected to Microsoft 365 as").await;
+    }
+
+    /// Runs `script` in every document this browser opens from now on, before the page's
+    /// own scripts (Chromium's DevTools `Page.addScriptToEvaluateOnNewDocument`, through
+    /// ChromeDriver's `goog/cdp/execute`): an observer in place before anything renders.
+    pub async fn on_every_document(&self, script: &str) {
+        let command = cdp::Execute::new(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": script }),
+        );
+        self.browser
+            .issue_cmd(command)
+            .await
+            .expect("ChromeDriver runs the DevTools command");
     }
 
     /// Ends the browser session and the driver.

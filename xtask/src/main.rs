@@ -2,6 +2,7 @@
 //! on a laptop and in CI with nothing but a Rust toolchain installed.
 
 mod app_build;
+mod bench;
 mod cmd;
 mod deploy;
 mod install;
@@ -36,6 +37,10 @@ Commands:
           (repeatable) and --token-url (a proxy on another origin), the pages'
           Content-Security-Policy connect-src names those origins instead of the
           sandbox's.
+  bench [--runs N]
+          Build, then time pages of the app in headless Chromium against the sandbox,
+          each beside a hand-written vanilla-JS page doing the same work, over N fresh
+          loads each (default 7): prints both medians, their ratio and the requests.
   size    Build, then print the raw and gzip sizes of each file in dist/pkg.
   locales Write the app's translation tables as JSON to target/locales.json, which the
           end-to-end tests read (build and test write it too).
@@ -51,6 +56,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(),
         "build" => app_build::run(rest),
+        "bench" => bench::run(rest),
         "size" => size::run(),
         "locales" => locales::run(),
         "help" | "-h" | "--help" => {

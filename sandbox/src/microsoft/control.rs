@@ -92,6 +92,26 @@ impl MicrosoftControl {
             .with(|d| d.profiles.iter().find(|p| p["id"] == id).cloned())
     }
 
+    /// Sizes the tenant at `count` control profiles, with 90 days of scores to match, and
+    /// returns how many it has now (at most [`max_profiles`](Self::max_profiles)): the seed's
+    /// first ones, then more generated the same way (baseline settings and software
+    /// updates). A test fixture size for the speed benchmark, not a Microsoft behaviour; the
+    /// issue's "tenants have 300–500 profiles" is its reason. Updates made by PATCH are lost.
+    pub fn set_profile_count(&self, count: usize) -> usize {
+        let tenant = self.ms.config().tenant_id.clone();
+        let (profiles, scores) = super::seed::cached_sized(&tenant, Some(count));
+        self.ms.with(|d| {
+            d.profiles = profiles;
+            d.scores = scores;
+            d.profiles.len()
+        })
+    }
+
+    /// The most control profiles [`Self::set_profile_count`] can give the tenant.
+    pub fn max_profiles(&self) -> usize {
+        super::seed::max_profiles()
+    }
+
     /// How many control profiles the tenant has.
     pub fn profile_count(&self) -> usize {
         self.ms.with(|d| d.profiles.len())

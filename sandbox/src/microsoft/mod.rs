@@ -15,6 +15,7 @@ mod pages;
 mod request;
 mod seed;
 mod seed_data;
+mod seed_more;
 mod state;
 mod token;
 

@@ -12,23 +12,50 @@ use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 
 use super::seed_data::{action_url, threats, CONTROLS, SETTINGS, SOFTWARE};
+use super::seed_more;
 
 const CATALOG: &str = include_str!("../../../www/catalog/secure-score-actions.json");
 
 /// The profiles and 90 days of scores for a tenant, built once per process (tests start
 /// many instances): the profiles are copied, as a PATCH changes them; the scores shared.
 pub fn cached(tenant_id: &str) -> (Vec<Value>, Arc<Vec<Value>>) {
-    type Seed = (String, Vec<Value>, Arc<Vec<Value>>);
+    cached_sized(tenant_id, None)
+}
+
+/// [`cached`] for a tenant of `count` profiles (`None`: the seed's own number): the seed's
+/// first, then [`more`] generated the same way, at most [`max_profiles`].
+pub fn cached_sized(tenant_id: &str, count: Option<usize>) -> (Vec<Value>, Arc<Vec<Value>>) {
+    type Seed = (String, Option<usize>, Vec<Value>, Arc<Vec<Value>>);
     static SEED: OnceLock<Mutex<Vec<Seed>>> = OnceLock::new();
     let cache = SEED.get_or_init(|| Mutex::new(Vec::new()));
     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, profiles, scores)) = cache.iter().find(|(t, _, _)| t == tenant_id) {
+    let same = |(t, n, _, _): &&Seed| t == tenant_id && *n == count;
+    if let Some((_, _, profiles, scores)) = cache.iter().find(same) {
         return (profiles.clone(), Arc::clone(scores));
     }
-    let profiles = profiles(tenant_id);
+    let profiles = match count {
+        None => profiles(tenant_id),
+        Some(count) => {
+            let mut all = build(tenant_id, generated().chain(more()));
+            all.truncate(count);
+            all
+        }
+    };
     let scores = Arc::new(scores(tenant_id, &profiles, 90));
-    cache.push((tenant_id.to_owned(), profiles.clone(), Arc::clone(&scores)));
+    let entry = (
+        tenant_id.to_owned(),
+        count,
+        profiles.clone(),
+        Arc::clone(&scores),
+    );
+    cache.push(entry);
     (profiles, scores)
+}
+
+/// How many profiles a tenant can be sized to: the seed's and every [`more`] one.
+pub fn max_profiles() -> usize {
+    static MAX: OnceLock<usize> = OnceLock::new();
+    *MAX.get_or_init(|| build("t", generated().chain(more())).len())
 }
 
 /// A deterministic spread of values from an index (SplitMix64).
@@ -50,6 +77,74 @@ fn vendor() -> Value {
 
 /// Every control profile, the catalog's first, in rank order.
 pub fn profiles(tenant_id: &str) -> Vec<Value> {
+    build(tenant_id, generated())
+}
+
+/// (service, category, title, id) of a generated profile.
+type Generated = (&'static str, &'static str, String, String);
+
+/// The seed's generated profiles: baseline settings, software updates, other controls.
+fn generated() -> impl Iterator<Item = Generated> {
+    SETTINGS
+        .iter()
+        .enumerate()
+        .map(|(i, (setting, value))| setting_profile(2000 + i, setting, value))
+        .chain(
+            SOFTWARE
+                .iter()
+                .enumerate()
+                .map(|(i, product)| update_profile(6000 + i, product)),
+        )
+        .chain(CONTROLS.iter().map(|(service, category, title)| {
+            (
+                *service,
+                *category,
+                (*title).to_owned(),
+                slug(service, title),
+            )
+        }))
+}
+
+/// Past the seed, for a larger tenant: the rest of the baseline, then more software.
+fn more() -> impl Iterator<Item = Generated> {
+    let firewall = seed_more::FIREWALL_PROFILES.iter().flat_map(|profile| {
+        seed_more::FIREWALL_SETTINGS
+            .iter()
+            .map(move |(setting, value)| {
+                (format!("Windows Firewall: {profile}: {setting}"), *value)
+            })
+    });
+    let audit = seed_more::AUDIT_SUBCATEGORIES
+        .iter()
+        .map(|(subcategory, value)| (format!("Audit {subcategory}"), *value));
+    let templates = seed_more::TEMPLATE_SETTINGS
+        .iter()
+        .map(|(setting, value)| ((*setting).to_owned(), *value));
+    firewall
+        .chain(audit)
+        .chain(templates)
+        .enumerate()
+        .map(|(i, (setting, value))| setting_profile(4000 + i, &setting, value))
+        .chain(
+            seed_more::SOFTWARE
+                .iter()
+                .enumerate()
+                .map(|(i, product)| update_profile(7000 + i, product)),
+        )
+}
+
+fn setting_profile(scid: usize, setting: &str, value: &str) -> Generated {
+    let title = format!("Set '{setting}' to '{value}'");
+    ("MDATP", "Device", title, format!("scid_{scid}"))
+}
+
+fn update_profile(scid: usize, product: &str) -> Generated {
+    let title = format!("Update {product}");
+    ("MDATP", "Device", title, format!("scid_{scid}"))
+}
+
+/// The catalog's profiles, then each `generated` one whose title is new, ranked in order.
+fn build(tenant_id: &str, generated: impl Iterator<Item = Generated>) -> Vec<Value> {
     let catalog: Value = serde_json::from_str(CATALOG).unwrap_or_else(|_| json!({ "value": [] }));
     let mut out: Vec<Value> = catalog["value"].as_array().cloned().unwrap_or_default();
     for profile in &mut out {
@@ -59,33 +154,6 @@ pub fn profiles(tenant_id: &str) -> Vec<Value> {
         .iter()
         .filter_map(|p| p["title"].as_str().map(str::to_lowercase))
         .collect();
-    let generated = SETTINGS
-        .iter()
-        .enumerate()
-        .map(|(i, (setting, value))| {
-            (
-                "MDATP",
-                "Device",
-                format!("Set '{setting}' to '{value}'"),
-                format!("scid_{}", 2000 + i),
-            )
-        })
-        .chain(SOFTWARE.iter().enumerate().map(|(i, product)| {
-            (
-                "MDATP",
-                "Device",
-                format!("Update {product}"),
-                format!("scid_{}", 6000 + i),
-            )
-        }))
-        .chain(CONTROLS.iter().map(|(service, category, title)| {
-            (
-                *service,
-                *category,
-                (*title).to_owned(),
-                slug(service, title),
-            )
-        }));
     let mut ids: Vec<String> = out
         .iter()
         .filter_map(|p| p["id"].as_str().map(str::to_owned))
@@ -312,5 +380,28 @@ mod tests {
             .filter_map(|c| c["controlName"].as_str())
             .collect();
         assert!(names.iter().all(|n| ids.binary_search(n).is_ok()));
+    }
+
+    #[test]
+    fn a_larger_tenant_keeps_the_seed_and_adds_distinct_realistic_profiles() {
+        let seed = profiles("t");
+        let (sized, scores) = cached_sized("t", Some(500));
+        assert!(max_profiles() >= 500, "{}", max_profiles());
+        assert_eq!(sized.len(), 500);
+        let ids = |p: &[Value]| -> Vec<String> { p.iter().map(|p| p["id"].to_string()).collect() };
+        assert_eq!(
+            ids(&sized[..seed.len()]),
+            ids(&seed),
+            "the seed's profiles come first"
+        );
+        let mut titles: Vec<&str> = sized.iter().filter_map(|p| p["title"].as_str()).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), 500, "distinct titles");
+        let joined = scores[0]["controlScores"].as_array().map_or(0, Vec::len);
+        let live = sized.iter().filter(|p| p["deprecated"] != true).count();
+        assert_eq!(joined, live, "the latest score covers every live profile");
+        let (fewer, _) = cached_sized("t", Some(40));
+        assert_eq!(ids(&fewer), ids(&seed[..40]));
     }
 }
