@@ -7,15 +7,9 @@
 
 mod common;
 
-use chrono::{Duration, Utc};
-use common::{mount, signed_in, store_of, CURRENT_USER};
-use oauth2::{AccessToken, RefreshToken};
-use snowcard::app::microsoft_flow::StoredMicrosoftSession;
-use snowcard::microsoft::settings::validate;
-use snowcard::microsoft::{Account, TenantDraft};
+use common::{connected_to_both, mount, CURRENT_USER};
 use snowcard::servicenow::fake::{json, FakeTransport};
-use snowcard::servicenow::TokenSet;
-use snowcard::storage::{keys, MemoryStorage, StorageBackend};
+use snowcard::storage::{MemoryStorage, StorageBackend};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -24,37 +18,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 const PAGE: &str = "https://sec.example/snowcard/";
 const NOTE: &str = "Note the ticket on the improvement action in Microsoft 365";
 const TITLE: &str = "Require MFA for administrative roles";
-
-/// ServiceNow signed in, and Microsoft 365 connected with or without the write permission.
-fn connected_to_both(can_write: bool) -> MemoryStorage {
-    let memory = signed_in(PAGE);
-    let draft = TenantDraft {
-        tenant: "contoso.onmicrosoft.com".into(),
-        client_id: "0c6f3e2d-8b1a-4c5d-9e7f-3a2b1c0d9e8f".into(),
-        write: can_write,
-        ..TenantDraft::default()
-    };
-    let session = StoredMicrosoftSession {
-        settings: validate(&draft, PAGE).expect("valid"),
-        tokens: TokenSet {
-            access_token: AccessToken::new("MSAT".into()),
-            refresh_token: Some(RefreshToken::new("MSRT".into())),
-            expires_at: Utc::now() + Duration::seconds(3000),
-            lifetime_secs: 3599,
-        },
-        account: Account {
-            name: "Adele Vance".into(),
-            username: "adele.vance@contoso.onmicrosoft.com".into(),
-            tenant_id: "4f8c2b1a-7d3e-4a6b-9c5d-2e1f0a9b8c7d".into(),
-            tenant_domain: "contoso.onmicrosoft.com".into(),
-        },
-        can_write,
-    };
-    store_of(&memory)
-        .save(keys::MS_SESSION, &session)
-        .expect("saved");
-    memory
-}
 
 /// The instance, and Graph with one improvement action and no score yet.
 fn services() -> FakeTransport {
@@ -96,7 +59,7 @@ async fn open_share_form(storage: MemoryStorage) -> common::Mounted {
 
 #[wasm_bindgen_test]
 async fn the_note_is_offered_with_the_write_permission_off_at_first_and_kept_in_the_draft() {
-    let storage = connected_to_both(true);
+    let storage = connected_to_both(PAGE, true);
     let app = open_share_form(storage.clone()).await;
     let note = app.input(NOTE);
     assert!(
@@ -117,7 +80,7 @@ async fn the_note_is_offered_with_the_write_permission_off_at_first_and_kept_in_
 
 #[wasm_bindgen_test]
 async fn without_the_write_permission_the_note_is_not_offered() {
-    let app = open_share_form(connected_to_both(false)).await;
+    let app = open_share_form(connected_to_both(PAGE, false)).await;
     assert!(app.find_input(NOTE).is_none(), "{}", app.text());
     assert!(app.find_button("Send to ServiceNow").is_some());
 }

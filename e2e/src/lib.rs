@@ -436,27 +436,6 @@ impl World {
         self.click(decision).await;
     }
 
-    /// From the Microsoft 365 card (on the actions page, or the home page while not
-    /// connected): the sandbox's tenant and client ID, its addresses under "Advanced", then
-    /// sign-in as `upn` and consent, until the card says who is connected.
-    pub async fn connect_microsoft(&self, upn: &str, password: &str) {
-        use snowcard_sandbox::microsoft::{MS_CLIENT_ID, TENANT_DOMAIN};
-        self.fill("Tenant", TENANT_DOMAIN).await;
-        self.fill("Application (client) ID", MS_CLIENT_ID).await;
-        // The sandbox stands in for both clouds' addresses, which "Advanced" holds.
-        let open =
-            "for (const d of document.querySelectorAll('.sc-microsoft details')) d.open = true;";
-        self.run_script(open, vec![]).await;
-        self.fill("Sign-in authority", &self.sandbox.url()).await;
-        self.fill("Microsoft Graph", &self.sandbox.url()).await;
-        self.click("Sign in").await;
-        self.fill("Email, phone, or Skype", upn).await;
-        self.fill("Password", password).await;
-        self.click("Sign in").await;
-        self.click("Accept").await;
-        self.wait_for_text("Connected to Microsoft 365 as").await;
-    }
-
     /// Runs `script` in every document this browser opens from now on, before the page's
     /// own scripts (Chromium's DevTools `Page.addScriptToEvaluateOnNewDocument`, through
     /// ChromeDriver's `goog/cdp/execute`): an observer in place before anything renders.

@@ -32,4 +32,13 @@ impl World {
         self.fill("Password", MS_PASSWORD).await;
         self.click("Sign in").await;
     }
+
+    /// Connects to Microsoft 365 from a page that shows "Connect to Microsoft 365": the
+    /// form, the sign-in as `upn`, the consent; waits for "Connected to Microsoft 365 as".
+    pub async fn connect_microsoft(&self, upn: &str) {
+        self.sign_in_to_microsoft().await;
+        self.sign_in_as(upn).await;
+        self.click("Accept").await;
+        self.wait_for_text("Connected to Microsoft 365 as").await;
+    }
 }

@@ -29,7 +29,7 @@ use crate::servicenow::correlation::ActionTickets;
 
 use super::actions_page::category_index;
 use super::dates::today_local;
-use super::share_menu::ShareMenu;
+use super::share_menu::{closed_share_button, ShareMenu};
 
 #[derive(Properties, PartialEq)]
 pub struct LiveActionListProps {
@@ -46,9 +46,6 @@ fn shown<'a>(
     filter: &ActionsFilter,
     tickets: Option<&ActionTickets>,
 ) -> Vec<&'a LiveAction> {
-    let mut ordered: Vec<LiveAction> = actions.to_vec();
-    score::sort(&mut ordered, filter.sort);
-    let order: Vec<&str> = ordered.iter().map(|a| a.id.as_str()).collect();
     let wanted = ActionFilter {
         category: None,
         status: filter.status,
@@ -66,7 +63,7 @@ fn shown<'a>(
             wanted.matches(a, shared)
         })
         .collect();
-    shown.sort_by_key(|a| order.iter().position(|id| *id == a.id));
+    score::sort(&mut shown, filter.sort);
     shown
 }
 
@@ -187,6 +184,8 @@ fn use_tickets_of(state: &LiveState) -> Option<Rc<ActionTickets>> {
 pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let connection = use_connection();
     let tickets = use_tickets_of(&props.state);
+    // The one row whose share menu is open (by action id, so it survives a new filter).
+    let open_menu = use_state(|| None::<String>);
     let texts_all = use_texts();
     let (texts, ms) = (&texts_all.share, &texts_all.microsoft);
     let list = match &props.state {
@@ -299,8 +298,15 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                                     </p>
                                 }
                             </div>
-                            <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action)}
-                                on_copy_link={copy_link(action.action_url.clone())} />
+                            if open_menu.as_deref() == Some(action.id.as_str()) {
+                                <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action)}
+                                    on_copy_link={copy_link(action.action_url.clone())} open_at_start=true />
+                            } else {
+                                { closed_share_button(format!("sc-share-{i}").into(), texts.share_button, {
+                                    let (open_menu, id) = (open_menu.clone(), action.id.clone());
+                                    Callback::from(move |()| open_menu.set(Some(id.clone())))
+                                }) }
+                            }
                         </li>
                     }
                 }) }

@@ -1,6 +1,10 @@
 //! The share icon button of an improvement action, and its menu ("ServiceNow", "Copy link"),
 //! keyboard-operable as a menu button: Enter, Space or ArrowDown open it with focus on the
 //! first item, the arrows move between items, Escape closes it and focus returns to the button.
+//!
+//! A long list renders [`closed_share_button`] on every row (plain markup, no component) and
+//! a [`ShareMenu`] only on the row whose menu is open: 500 components with their hooks and
+//! effects cost more than the rows themselves.
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -13,12 +17,48 @@ pub struct ShareMenuProps {
     pub id: AttrValue,
     pub on_servicenow: Callback<()>,
     pub on_copy_link: Callback<()>,
+    /// Starts open, with focus on the first item (the row's closed button was just used).
+    #[prop_or_default]
+    pub open_at_start: bool,
+}
+
+/// The share icon and its name for screen readers.
+fn share_icon(label: &'static str) -> Html {
+    html! {
+        <>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
+                <path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1z" fill="currentColor"/>
+            </svg>
+            <span class="sc-visually-hidden">{ label }</span>
+        </>
+    }
+}
+
+/// The share button of a row whose menu is closed, as [`ShareMenu`] shows it; a click, Enter,
+/// Space or an arrow key calls `on_open`, which puts a [`ShareMenu`] with `open_at_start` in
+/// its place.
+pub fn closed_share_button(id: AttrValue, label: &'static str, on_open: Callback<()>) -> Html {
+    let onclick = on_open.reform(|_: MouseEvent| ());
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if matches!(event.key().as_str(), "ArrowDown" | "ArrowUp") {
+            event.prevent_default();
+            on_open.emit(());
+        }
+    });
+    html! {
+        <div class="sc-share">
+            <button type="button" class="sc-button sc-icon-button" {id} aria-haspopup="menu"
+                aria-expanded="false" {onclick} {onkeydown}>
+                { share_icon(label) }
+            </button>
+        </div>
+    }
 }
 
 #[component]
 pub fn ShareMenu(props: &ShareMenuProps) -> Html {
     let texts = &use_texts().share;
-    let open = use_state(|| false);
+    let open = use_state(|| props.open_at_start);
     let (button, items) = (use_node_ref(), [use_node_ref(), use_node_ref()]);
     let menu_id = format!("{}-menu", props.id);
     {
@@ -96,10 +136,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
         <div class="sc-share" {onkeydown}>
             <button type="button" class="sc-button sc-icon-button" id={props.id.clone()} ref={button.clone()}
                 aria-haspopup="menu" aria-expanded={open.to_string()} aria-controls={menu_id.clone()} onclick={toggle}>
-                <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
-                    <path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1z" fill="currentColor"/>
-                </svg>
-                <span class="sc-visually-hidden">{ texts.share_button }</span>
+                { share_icon(texts.share_button) }
             </button>
             if *open {
                 <ul class="sc-menu" role="menu" id={menu_id} aria-labelledby={props.id.clone()}>

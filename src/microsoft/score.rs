@@ -161,11 +161,13 @@ impl ActionSort {
     pub const ALL: [ActionSort; 3] = [ActionSort::Rank, ActionSort::ToGain, ActionSort::Title];
 }
 
-/// Sorts in place; ties fall back to rank, then title, then id, so the order is stable.
-pub fn sort(actions: &mut [LiveAction], by: ActionSort) {
+/// Sorts in place (actions or references to them); ties fall back to rank, then title,
+/// then id, so the order is stable.
+pub fn sort<A: std::borrow::Borrow<LiveAction>>(actions: &mut [A], by: ActionSort) {
     let rank = |a: &LiveAction| a.rank.unwrap_or(i32::MAX);
     let title = |a: &LiveAction| a.title.to_lowercase();
     actions.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         let first = match by {
             ActionSort::Rank => rank(a).cmp(&rank(b)),
             ActionSort::ToGain => b

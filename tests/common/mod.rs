@@ -55,6 +55,38 @@ pub fn signed_in(page: &str) -> MemoryStorage {
     memory
 }
 
+/// Signed in to ServiceNow (as [`signed_in`]) and connected to Microsoft 365 as Adele Vance of
+/// contoso.onmicrosoft.com, with or without the write permission.
+pub fn connected_to_both(page: &str, can_write: bool) -> MemoryStorage {
+    let memory = signed_in(page);
+    let draft = snowcard::microsoft::TenantDraft {
+        tenant: "contoso.onmicrosoft.com".into(),
+        client_id: "0c6f3e2d-8b1a-4c5d-9e7f-3a2b1c0d9e8f".into(),
+        write: can_write,
+        ..snowcard::microsoft::TenantDraft::default()
+    };
+    let session = snowcard::app::microsoft_flow::StoredMicrosoftSession {
+        settings: snowcard::microsoft::settings::validate(&draft, page).expect("valid"),
+        tokens: TokenSet {
+            access_token: AccessToken::new("MSAT".into()),
+            refresh_token: Some(RefreshToken::new("MSRT".into())),
+            expires_at: Utc::now() + Duration::seconds(3000),
+            lifetime_secs: 3599,
+        },
+        account: snowcard::microsoft::Account {
+            name: "Adele Vance".into(),
+            username: "adele.vance@contoso.onmicrosoft.com".into(),
+            tenant_id: "4f8c2b1a-7d3e-4a6b-9c5d-2e1f0a9b8c7d".into(),
+            tenant_domain: "contoso.onmicrosoft.com".into(),
+        },
+        can_write,
+    };
+    store_of(&memory)
+        .save(keys::MS_SESSION, &session)
+        .expect("saved");
+    memory
+}
+
 /// The app's typed view of `memory`, as the app itself reads it.
 pub fn store_of(memory: &MemoryStorage) -> Store<Rc<dyn StorageBackend>> {
     let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());

@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use snowcard_e2e::microsoft::ADELE as USER;
 use snowcard_e2e::World;
-use snowcard_sandbox::microsoft::{GRAPH_PAGE_SIZE, MS_PASSWORD};
+use snowcard_sandbox::microsoft::GRAPH_PAGE_SIZE;
 
 use super::harness::{self, Comparison, Load, Times};
 
 /// How many control profiles the tenant has for this measurement.
 pub const PROFILES: usize = 500;
-const USER: &str = "adele.vance@contoso.onmicrosoft.com";
 const ROW: &str = ".sc-action-row";
 const BASELINE: [(&str, &str); 2] = [
     (
@@ -111,7 +111,7 @@ pub async fn measure(runs: usize) -> ActionsRun {
     world.connect("Allow").await;
     world.wait_for_text("as Snowcard Integration").await;
     world.click("Improvement actions").await;
-    world.connect_microsoft(USER, MS_PASSWORD).await;
+    world.connect_microsoft(USER).await;
     let ms = world.sandbox.control().microsoft();
     assert_eq!(
         ms.set_profile_count(PROFILES),
