@@ -1,6 +1,7 @@
 //! The Microsoft 365 connection as a context of its own: ServiceNow and Microsoft 365
 //! connect and disconnect independently. Its state, the session handle for Graph calls, and
-//! the intents `sign_in` and `disconnect`.
+//! the intents `sign_in`, `disconnect` and `end_session`. The live list is kept beside it
+//! for the session ([`super::use_live_list::LiveListProvider`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,9 +10,10 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::use_environment;
+use super::use_live_list::LiveListProvider;
 use crate::app::microsoft_flow::{self, MicrosoftConnectError, StoredMicrosoftSession};
 use crate::microsoft::settings::validate;
-use crate::microsoft::{Account, MicrosoftSession, TenantCheck, TenantDraft};
+use crate::microsoft::{Account, MicrosoftSession, SignInError, TenantCheck, TenantDraft};
 
 /// Where the Microsoft 365 connection stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +26,9 @@ pub enum MicrosoftState {
         can_write: bool,
     },
     Failed(MicrosoftConnectError),
+    /// The session could not be renewed (the SPA refresh token's 24 hours are over, or it
+    /// was revoked): its tokens are gone; signing in again brings it back.
+    Ended(SignInError),
 }
 
 /// What components get from [`use_microsoft`].
@@ -57,6 +62,15 @@ impl MicrosoftHandle {
         self.session.borrow_mut().take();
         microsoft_flow::disconnect(&self.environment.services);
         self.set.set(MicrosoftState::Disconnected);
+    }
+
+    /// The session can no longer be renewed: forgets its tokens and shows the connect form
+    /// with "Sign in to Microsoft 365 again". ServiceNow's connection, every share draft and
+    /// what was typed in the form stay.
+    pub fn end_session(&self, error: SignInError) {
+        self.session.borrow_mut().take();
+        microsoft_flow::disconnect(&self.environment.services);
+        self.set.set(MicrosoftState::Ended(error));
     }
 
     /// The session for Graph calls, while connected.
@@ -131,7 +145,7 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
     };
     html! {
         <ContextProvider<MicrosoftHandle> context={handle}>
-            { props.children.clone() }
+            <LiveListProvider>{ props.children.clone() }</LiveListProvider>
         </ContextProvider<MicrosoftHandle>>
     }
 }
