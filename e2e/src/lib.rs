@@ -23,6 +23,7 @@ pub use snowcard_sandbox::{
 pub mod a11y;
 mod component;
 pub mod locale;
+pub mod microsoft;
 pub mod portal;
 
 /// How long any wait may take before the test fails with what the page showed.

@@ -211,7 +211,7 @@ fn not_loaded(
         LiveState::Failed(SessionError::Graph(GraphError::RateLimited { retry_after_secs })) => {
             fill(
                 ms.error_rate_limited,
-                &[("seconds", &retry_after_secs.to_string())],
+                &[("seconds", &texts_all.seconds(*retry_after_secs))],
             )
         }
         LiveState::Failed(SessionError::SignIn(e)) if e.ends_session() => {

@@ -40,7 +40,7 @@ pub struct MicrosoftTexts {
     /// `{tenant}`: the Tenant field.
     pub error_not_in_tenant: &'static str,
     pub error_forbidden: &'static str,
-    /// `{seconds}`.
+    /// `{seconds}` (a count of seconds).
     pub error_rate_limited: &'static str,
     pub error_sign_in_again: &'static str,
     /// `{seconds}` (a count of seconds): Graph's `Retry-After`, waited out in the page.

@@ -37,7 +37,7 @@ pub const EN_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_not_spa: "The redirect URL is registered as Web. Register it under Single-page application instead, then sign in again.",
     error_not_in_tenant: "That account is not a member or guest of the tenant {tenant}. Sign in with an account of that tenant, or ask one of its administrators to invite you as a guest.",
     error_forbidden: "Microsoft Graph refused to show the Secure Score: your account has no role that can read it. Ask an administrator of the tenant for the Security Reader role (Global Reader also works), then press Retry.",
-    error_rate_limited: "Microsoft Graph asked snowcard to wait. Try again in {seconds} seconds.",
+    error_rate_limited: "Microsoft Graph asked snowcard to wait. Try again in {seconds}.",
     error_sign_in_again: "Your Microsoft 365 session has ended. Sign in to Microsoft 365 again; nothing you typed is lost.",
     waiting: "Microsoft Graph asked snowcard to wait {seconds}. The list loads again by itself.",
     waiting_countdown: "Loading again in {seconds}…",

@@ -37,7 +37,7 @@ pub const JA_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_not_spa: "リダイレクト URL が Web として登録されています。シングルページ アプリケーションとして登録し直してから、もう一度サインインしてください。",
     error_not_in_tenant: "そのアカウントはテナント {tenant} のメンバーでもゲストでもありません。そのテナントのアカウントでサインインするか、テナントの管理者にゲストとして招待するよう依頼してください。",
     error_forbidden: "Microsoft Graph がセキュア スコアの表示を拒否しました。アカウントにセキュア スコアを読み取れるロールがありません。テナントの管理者にセキュリティ閲覧者ロール (グローバル閲覧者でも可) を依頼してから、[再試行] を押してください。",
-    error_rate_limited: "Microsoft Graph から待つよう求められました。{seconds} 秒後にもう一度お試しください。",
+    error_rate_limited: "Microsoft Graph から待つよう求められました。{seconds}後にもう一度お試しください。",
     error_sign_in_again: "Microsoft 365 のセッションが終了しました。Microsoft 365 にもう一度サインインしてください。入力した内容は失われません。",
     waiting: "Microsoft Graph から {seconds}待つよう求められました。一覧は自動的にもう一度読み込まれます。",
     waiting_countdown: "{seconds}後にもう一度読み込みます…",

@@ -37,7 +37,7 @@ pub const NL_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_not_spa: "De omleidings-URL is geregistreerd als Web. Registreer hem in plaats daarvan onder app met één pagina en meld u opnieuw aan.",
     error_not_in_tenant: "Dat account is geen lid of gast van de tenant {tenant}. Meld u aan met een account van die tenant, of vraag een van de beheerders ervan u als gast uit te nodigen.",
     error_forbidden: "Microsoft Graph weigerde de Secure Score te tonen: uw account heeft geen rol die hem kan lezen. Vraag een beheerder van de tenant om de rol Beveiligingslezer (Globale lezer werkt ook) en klik daarna op Opnieuw proberen.",
-    error_rate_limited: "Microsoft Graph vroeg snowcard te wachten. Probeer het over {seconds} seconden opnieuw.",
+    error_rate_limited: "Microsoft Graph vroeg snowcard te wachten. Probeer het over {seconds} opnieuw.",
     error_sign_in_again: "Uw sessie bij Microsoft 365 is beëindigd. Meld u opnieuw aan bij Microsoft 365; niets wat u hebt getypt gaat verloren.",
     waiting: "Microsoft Graph vroeg snowcard {seconds} te wachten. De lijst wordt vanzelf opnieuw geladen.",
     waiting_countdown: "Opnieuw laden over {seconds}…",

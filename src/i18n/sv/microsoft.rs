@@ -37,7 +37,7 @@ pub const SV_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_not_spa: "Omdirigerings-URL:en är registrerad som webb. Registrera den under ensidesprogram i stället och logga sedan in igen.",
     error_not_in_tenant: "Kontot är varken medlem eller gäst i klientorganisationen {tenant}. Logga in med ett konto i den klientorganisationen, eller be någon av dess administratörer att bjuda in dig som gäst.",
     error_forbidden: "Microsoft Graph vägrade visa säkerhetspoängen: kontot har ingen roll som kan läsa den. Be en administratör för klientorganisationen om rollen Säkerhetsläsare (Global läsare fungerar också) och tryck sedan på Försök igen.",
-    error_rate_limited: "Microsoft Graph bad snowcard vänta. Försök igen om {seconds} sekunder.",
+    error_rate_limited: "Microsoft Graph bad snowcard vänta. Försök igen om {seconds}.",
     error_sign_in_again: "Din session i Microsoft 365 har upphört. Logga in på Microsoft 365 igen; inget du har skrivit går förlorat.",
     waiting: "Microsoft Graph bad snowcard vänta {seconds}. Listan hämtas igen av sig själv.",
     waiting_countdown: "Hämtar igen om {seconds}…",

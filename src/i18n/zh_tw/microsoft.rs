@@ -37,7 +37,7 @@ pub const ZH_TW_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_not_spa: "重新導向 URL 註冊為 Web。請改註冊在單頁應用程式之下，然後再次登入。",
     error_not_in_tenant: "該帳戶不是租用戶 {tenant} 的成員或來賓。請以該租用戶的帳戶登入，或請其系統管理員邀請您成為來賓。",
     error_forbidden: "Microsoft Graph 拒絕顯示安全分數：您的帳戶沒有可讀取它的角色。請向租用戶的系統管理員要求安全性讀取者角色（全域讀取者亦可），然後按 [重試]。",
-    error_rate_limited: "Microsoft Graph 要求 snowcard 稍候。請於 {seconds} 秒後再試一次。",
+    error_rate_limited: "Microsoft Graph 要求 snowcard 稍候。請於 {seconds}後再試一次。",
     error_sign_in_again: "您的 Microsoft 365 工作階段已結束。請再次登入 Microsoft 365；您輸入的內容不會遺失。",
     waiting: "Microsoft Graph 要求 snowcard 等候 {seconds}。清單會自動重新載入。",
     waiting_countdown: "將於 {seconds}後重新載入…",

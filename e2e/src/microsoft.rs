@@ -1,0 +1,49 @@
+//! Signing in to Microsoft 365, the sandbox's identity platform, the way a person does:
+//! the app's "Connect to Microsoft 365" form, then Microsoft's sign-in page.
+
+use snowcard_sandbox::microsoft::{MS_CLIENT_ID, MS_PASSWORD, TENANT_DOMAIN};
+
+use crate::World;
+
+/// The sandbox tenant's user who can read and write Secure Score.
+pub const ADELE: &str = "adele.vance@contoso.onmicrosoft.com";
+/// A user of the tenant with no directory role at all.
+pub const ALEX: &str = "alex.wilber@contoso.onmicrosoft.com";
+/// A user of another tenant (fabrikam), neither member nor guest of the sandbox's.
+pub const LEE: &str = "lee.gu@fabrikam.onmicrosoft.com";
+
+impl World {
+    /// Fills "Connect to Microsoft 365" for the sandbox's tenant and presses Sign in.
+    pub async fn sign_in_to_microsoft(&self) {
+        self.fill("Tenant", TENANT_DOMAIN).await;
+        self.fill("Application (client) ID", MS_CLIENT_ID).await;
+        // The sandbox stands in for both clouds' addresses, under Advanced.
+        self.run_script(
+            "const d = document.querySelector('.sc-microsoft details.sc-advanced'); if (!d.open) d.querySelector('summary').click();",
+            vec![],
+        )
+        .await;
+        self.fill("Sign-in authority", &self.sandbox.url()).await;
+        self.fill("Microsoft Graph", &self.sandbox.url()).await;
+        self.click("Sign in").await;
+    }
+
+    /// On Microsoft's sign-in page: `upn` and the sandbox's password, then Sign in.
+    pub async fn enter_microsoft_account(&self, upn: &str) {
+        self.fill("Email, phone, or Skype", upn).await;
+        self.fill("Password", MS_PASSWORD).await;
+        self.click("Sign in").await;
+    }
+
+    /// Connects to ServiceNow, opens the improvement actions and signs in to Microsoft 365
+    /// as `upn`, accepting the permissions asked for.
+    pub async fn connect_both_as(&self, upn: &str) {
+        self.connect("Allow").await;
+        self.wait_for_text("as Snowcard Integration").await;
+        self.click("Improvement actions").await;
+        self.wait_for_text("Connect to Microsoft 365").await;
+        self.sign_in_to_microsoft().await;
+        self.enter_microsoft_account(upn).await;
+        self.click("Accept").await;
+    }
+}
