@@ -242,3 +242,45 @@ async fn a_short_graph_throttle_is_counted_down_and_the_list_loads_by_itself() {
     world.wait_for_text(LIVE).await;
     world.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_missing_from_the_registration_is_named_with_the_url_to_register() {
+    let world = World::start_with(|config| {
+        config.microsoft.app.spa_redirect_uris = vec!["https://snowcard.contoso.example/".into()];
+    })
+    .await;
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world.click("Improvement actions").await;
+    world.wait_for_text("Connect to Microsoft 365").await;
+    world.sign_in_to_microsoft().await;
+    // Microsoft does not send a person to an address it does not know: it says so itself.
+    world.wait_for_text("AADSTS50011").await;
+    let page = world.app_url();
+    assert!(
+        world
+            .text()
+            .await
+            .contains(&format!("The redirect URI '{page}' specified")),
+        "Microsoft names the address it was sent"
+    );
+    world.browser.back().await.expect("back to snowcard");
+    world
+        .wait_for_text(&format!(
+            "If Microsoft's page named AADSTS50011, this page is not a redirect URL of the application: register exactly {page} as a Single-page application redirect URL"
+        ))
+        .await;
+    assert_eq!(
+        world.value_of("Tenant").await,
+        TENANT_DOMAIN,
+        "nothing typed is lost"
+    );
+    assert!(
+        !world.text().await.contains("Signing in to Microsoft 365"),
+        "the form is not left busy"
+    );
+    // Reloaded, the page says the same.
+    world.browser.refresh().await.expect("reloaded");
+    world.wait_for_text("did not come back to snowcard").await;
+    world.stop().await;
+}

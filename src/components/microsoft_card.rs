@@ -113,6 +113,9 @@ pub fn MicrosoftCard() -> Html {
         MicrosoftState::Failed(error) => Some(refusal_text(texts, error, &draft, &redirect)),
         // Whatever refused the renewal, signing in again is what to do next.
         MicrosoftState::Ended(_) => Some(texts.error_sign_in_again.to_owned()),
+        MicrosoftState::Unanswered => {
+            Some(fill(texts.error_unanswered, &[("redirect", &redirect)]))
+        }
         _ => None,
     };
     html! {

@@ -29,6 +29,9 @@ pub enum MicrosoftState {
     /// The session could not be renewed (the SPA refresh token's 24 hours are over, or it
     /// was revoked): its tokens are gone; signing in again brings it back.
     Ended(SignInError),
+    /// A sign-in left this tab and the page is back with no answer: Microsoft stopped on its
+    /// own page, most likely because the redirect URL is not registered (AADSTS50011).
+    Unanswered,
 }
 
 /// What components get from [`use_microsoft`].
@@ -110,9 +113,11 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
             if microsoft_flow::callback_for_microsoft(&services).is_some() {
                 MicrosoftState::Busy
             } else {
-                microsoft_flow::restore(&services)
-                    .map(|stored| connected(&stored))
-                    .unwrap_or(MicrosoftState::Disconnected)
+                match microsoft_flow::restore(&services) {
+                    Some(stored) => connected(&stored),
+                    None if microsoft_flow::unanswered(&services) => MicrosoftState::Unanswered,
+                    None => MicrosoftState::Disconnected,
+                }
             }
         })
     };
@@ -137,6 +142,17 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
             }
         });
     }
+    {
+        let (services, set, session) = (
+            environment.services.clone(),
+            state.setter(),
+            session.clone(),
+        );
+        use_effect_with((), move |_| {
+            let listener = back_from_sign_in(services, set, session);
+            move || drop(listener)
+        });
+    }
     let handle = MicrosoftHandle {
         state: (*state).clone(),
         set: state.setter(),
@@ -148,6 +164,30 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
             <LiveListProvider>{ props.children.clone() }</LiveListProvider>
         </ContextProvider<MicrosoftHandle>>
     }
+}
+
+/// Listens for the page coming back from the browser's back-forward cache while "Signing
+/// in…": after Back from Microsoft's own error page the page is as it was left, so the
+/// form would stay busy. With no answer on the address, the sign-in is told unanswered.
+fn back_from_sign_in(
+    services: crate::app::Services,
+    set: UseStateSetter<MicrosoftState>,
+    session: Rc<RefCell<Option<MicrosoftSession>>>,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "pageshow",
+        move |event| {
+            let restored = js_sys::Reflect::get(event, &"persisted".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if restored && session.borrow().is_none() && microsoft_flow::unanswered(&services) {
+                set.set(MicrosoftState::Unanswered);
+            }
+        },
+    ))
 }
 
 #[hook]

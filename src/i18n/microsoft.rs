@@ -37,6 +37,8 @@ pub struct MicrosoftTexts {
     /// `{redirect}`.
     pub error_redirect: &'static str,
     pub error_not_spa: &'static str,
+    /// `{redirect}`: a sign-in that never came back (AADSTS50011 stops on Microsoft's page).
+    pub error_unanswered: &'static str,
     /// `{tenant}`: the Tenant field.
     pub error_not_in_tenant: &'static str,
     pub error_forbidden: &'static str,

@@ -35,6 +35,7 @@ pub const EN_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_consent: "An administrator has not consented to snowcard's permissions yet. An administrator can grant them at {url}, then sign in again.",
     error_redirect: "The application does not list this page as a redirect URL. Register exactly {redirect} as a Single-page application redirect URL.",
     error_not_spa: "The redirect URL is registered as Web. Register it under Single-page application instead, then sign in again.",
+    error_unanswered: "The Microsoft 365 sign-in did not come back to snowcard. If Microsoft's page named AADSTS50011, this page is not a redirect URL of the application: register exactly {redirect} as a Single-page application redirect URL, then sign in again.",
     error_not_in_tenant: "That account is not a member or guest of the tenant {tenant}. Sign in with an account of that tenant, or ask one of its administrators to invite you as a guest.",
     error_forbidden: "Microsoft Graph refused to show the Secure Score: your account has no role that can read it. Ask an administrator of the tenant for the Security Reader role (Global Reader also works), then press Retry.",
     error_rate_limited: "Microsoft Graph asked snowcard to wait. Try again in {seconds}.",

@@ -35,6 +35,7 @@ pub const JA_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_consent: "snowcard のアクセス許可にまだ管理者の同意がありません。管理者が {url} で許可してから、もう一度サインインしてください。",
     error_redirect: "アプリケーションにこのページがリダイレクト URL として登録されていません。{redirect} をそのままシングルページ アプリケーションのリダイレクト URL として登録してください。",
     error_not_spa: "リダイレクト URL が Web として登録されています。シングルページ アプリケーションとして登録し直してから、もう一度サインインしてください。",
+    error_unanswered: "Microsoft 365 へのサインインから snowcard に戻りませんでした。Microsoft のページに AADSTS50011 と表示された場合、このページはアプリケーションのリダイレクト URL ではありません。{redirect} をそのままシングルページ アプリケーションのリダイレクト URL として登録してから、もう一度サインインしてください。",
     error_not_in_tenant: "そのアカウントはテナント {tenant} のメンバーでもゲストでもありません。そのテナントのアカウントでサインインするか、テナントの管理者にゲストとして招待するよう依頼してください。",
     error_forbidden: "Microsoft Graph がセキュア スコアの表示を拒否しました。アカウントにセキュア スコアを読み取れるロールがありません。テナントの管理者にセキュリティ閲覧者ロール (グローバル閲覧者でも可) を依頼してから、[再試行] を押してください。",
     error_rate_limited: "Microsoft Graph から待つよう求められました。{seconds}後にもう一度お試しください。",

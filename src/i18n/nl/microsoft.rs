@@ -35,6 +35,7 @@ pub const NL_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_consent: "Een beheerder heeft nog geen toestemming gegeven voor de machtigingen van snowcard. Een beheerder kan ze verlenen op {url}; meld u daarna opnieuw aan.",
     error_redirect: "De toepassing heeft deze pagina niet als omleidings-URL. Registreer precies {redirect} als omleidings-URL voor een app met één pagina.",
     error_not_spa: "De omleidings-URL is geregistreerd als Web. Registreer hem in plaats daarvan onder app met één pagina en meld u opnieuw aan.",
+    error_unanswered: "De aanmelding bij Microsoft 365 is niet bij snowcard teruggekomen. Als de pagina van Microsoft AADSTS50011 noemde, is deze pagina geen omleidings-URL van de toepassing: registreer precies {redirect} als omleidings-URL voor een app met één pagina en meld u daarna opnieuw aan.",
     error_not_in_tenant: "Dat account is geen lid of gast van de tenant {tenant}. Meld u aan met een account van die tenant, of vraag een van de beheerders ervan u als gast uit te nodigen.",
     error_forbidden: "Microsoft Graph weigerde de Secure Score te tonen: uw account heeft geen rol die hem kan lezen. Vraag een beheerder van de tenant om de rol Beveiligingslezer (Globale lezer werkt ook) en klik daarna op Opnieuw proberen.",
     error_rate_limited: "Microsoft Graph vroeg snowcard te wachten. Probeer het over {seconds} opnieuw.",

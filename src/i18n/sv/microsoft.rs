@@ -35,6 +35,7 @@ pub const SV_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_consent: "En administratör har ännu inte godkänt snowcards behörigheter. En administratör kan bevilja dem på {url}; logga sedan in igen.",
     error_redirect: "Programmet har inte den här sidan som omdirigerings-URL. Registrera exakt {redirect} som omdirigerings-URL för ensidesprogram.",
     error_not_spa: "Omdirigerings-URL:en är registrerad som webb. Registrera den under ensidesprogram i stället och logga sedan in igen.",
+    error_unanswered: "Inloggningen på Microsoft 365 kom aldrig tillbaka till snowcard. Om Microsofts sida visade AADSTS50011 är den här sidan inte en omdirigerings-URL för programmet: registrera exakt {redirect} som omdirigerings-URL för ensidesprogram och logga sedan in igen.",
     error_not_in_tenant: "Kontot är varken medlem eller gäst i klientorganisationen {tenant}. Logga in med ett konto i den klientorganisationen, eller be någon av dess administratörer att bjuda in dig som gäst.",
     error_forbidden: "Microsoft Graph vägrade visa säkerhetspoängen: kontot har ingen roll som kan läsa den. Be en administratör för klientorganisationen om rollen Säkerhetsläsare (Global läsare fungerar också) och tryck sedan på Försök igen.",
     error_rate_limited: "Microsoft Graph bad snowcard vänta. Försök igen om {seconds}.",

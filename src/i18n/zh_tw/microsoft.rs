@@ -35,6 +35,7 @@ pub const ZH_TW_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     error_consent: "管理員尚未同意 snowcard 的權限。管理員可在 {url} 授與，然後請再次登入。",
     error_redirect: "應用程式未將此頁面列為重新導向 URL。請將 {redirect} 原樣註冊為單頁應用程式的重新導向 URL。",
     error_not_spa: "重新導向 URL 註冊為 Web。請改註冊在單頁應用程式之下，然後再次登入。",
+    error_unanswered: "Microsoft 365 登入未返回 snowcard。如果 Microsoft 的頁面顯示 AADSTS50011，表示此頁面不是應用程式的重新導向 URL：請將 {redirect} 原樣註冊為單頁應用程式的重新導向 URL，然後再次登入。",
     error_not_in_tenant: "該帳戶不是租用戶 {tenant} 的成員或來賓。請以該租用戶的帳戶登入，或請其系統管理員邀請您成為來賓。",
     error_forbidden: "Microsoft Graph 拒絕顯示安全分數：您的帳戶沒有可讀取它的角色。請向租用戶的系統管理員要求安全性讀取者角色（全域讀取者亦可），然後按 [重試]。",
     error_rate_limited: "Microsoft Graph 要求 snowcard 稍候。請於 {seconds}後再試一次。",
