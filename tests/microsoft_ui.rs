@@ -1,17 +1,25 @@
 //! Browser tests of "Connect to Microsoft 365": each field's problem said beside it, what was
-//! typed kept, and a valid form leaving for the identity platform's authorize endpoint.
-//! Headless Chromium, fake services.
+//! typed kept, and a valid form leaving for the identity platform's authorize endpoint; the
+//! live list kept between visits, and a session that cannot be renewed sending the card
+//! back to the form. Headless Chromium, fake services.
 
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use common::{mount_with, signed_in, Mount, CURRENT_USER};
+use common::{mount_with, signed_in, store_of, Mount, CURRENT_USER};
+use snowcard::app::microsoft_flow::StoredMicrosoftSession;
 use snowcard::app::route::Address;
+use snowcard::app::share::{ShareDraft, ShareDrafts};
 use snowcard::app::{AppOptions, View};
+use snowcard::microsoft::settings::validate;
+use snowcard::microsoft::{Account, TenantDraft};
 use snowcard::servicenow::fake::{json, FakeTransport};
+use snowcard::servicenow::TokenSet;
+use snowcard::storage::keys;
 use snowcard::storage::StorageBackend;
 use wasm_bindgen_test::*;
 
@@ -101,4 +109,140 @@ async fn the_connect_form_says_what_to_fix_keeps_what_was_typed_and_leaves_to_si
         storage.get("snowcard:pending").is_none(),
         "ServiceNow's sign-in is not touched"
     );
+}
+
+/// ServiceNow and Graph; once `ended`, Graph refuses the token (401) and the token
+/// endpoint the refresh (`invalid_grant`, AADSTS700084: the SPA's 24 hours are over).
+fn tenant(ended: Rc<Cell<bool>>) -> FakeTransport {
+    FakeTransport::new(move |req| {
+        let url = req.uri().to_string();
+        if url.contains("/oauth2/v2.0/token") {
+            return json(
+                400,
+                r#"{"error":"invalid_grant","error_description":"AADSTS700084: The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended.","error_codes":[700084]}"#,
+            );
+        }
+        if url.contains("/v1.0/security/") && ended.get() {
+            return json(
+                401,
+                r#"{"error":{"code":"InvalidAuthenticationToken","message":"Lifetime validation failed, the token is expired."}}"#,
+            );
+        }
+        if url.contains("secureScoreControlProfiles") {
+            return json(
+                200,
+                r#"{"value": [{"id": "AdminMFAV2", "title": "Require MFA for administrative roles", "controlCategory": "Identity", "service": "AzureAD", "maxScore": 10, "rank": 1, "deprecated": false, "controlStateUpdates": []}]}"#,
+            );
+        }
+        if url.contains("secureScores") {
+            return json(
+                200,
+                r#"{"value": [{"currentScore": 10, "maxScore": 40, "controlScores": [{"controlName": "AdminMFAV2", "score": 10}]}]}"#,
+            );
+        }
+        if url.contains("current_user") {
+            json(200, CURRENT_USER)
+        } else {
+            json(200, r#"{"result": []}"#)
+        }
+    })
+}
+
+/// Storage signed in to ServiceNow and to Microsoft 365 (as from this form).
+fn signed_in_to_both() -> snowcard::storage::MemoryStorage {
+    let storage = signed_in(PAGE);
+    let draft = TenantDraft {
+        tenant: "contoso.onmicrosoft.com".into(),
+        client_id: CLIENT.into(),
+        ..TenantDraft::default()
+    };
+    let settings = validate(&draft, PAGE).expect("valid");
+    let session = StoredMicrosoftSession {
+        settings,
+        tokens: TokenSet {
+            access_token: oauth2::AccessToken::new("MSAT".into()),
+            refresh_token: Some(oauth2::RefreshToken::new("MSRT".into())),
+            expires_at: chrono::Utc::now() + chrono::Duration::seconds(3599),
+            lifetime_secs: 3599,
+        },
+        account: Account {
+            name: "Adele Vance".into(),
+            username: "adele.vance@contoso.onmicrosoft.com".into(),
+            tenant_id: TENANT.into(),
+            tenant_domain: "contoso.onmicrosoft.com".into(),
+        },
+        can_write: false,
+    };
+    let store = store_of(&storage);
+    store.save(keys::MS_SESSION, &session).expect("saved");
+    store.save(keys::MS_DRAFT, &draft).expect("saved");
+    let mut drafts = ShareDrafts::default();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    let mut draft = ShareDraft::blank("int.user", "1", today);
+    draft.name = "Written before the session ended".into();
+    drafts.open(draft);
+    drafts.current = None; // kept, not open: the page stays the actions
+    store.save(keys::SHARE_DRAFTS, &drafts).expect("saved");
+    storage
+}
+
+fn graph_requests(transport: &FakeTransport) -> usize {
+    transport
+        .requests()
+        .iter()
+        .filter(|r| r.url.contains("/v1.0/security/"))
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn the_live_list_is_kept_between_visits_and_an_ended_session_goes_back_to_the_form() {
+    let ended = Rc::new(Cell::new(false));
+    let transport = tenant(ended.clone());
+    let request = Mount {
+        options: AppOptions {
+            view: Some(View::Actions),
+            ..AppOptions::default()
+        },
+        languages: &[],
+        address: Address::Memory,
+    };
+    let storage = signed_in_to_both();
+    let drafts = storage.get("snowcard:share-drafts");
+    let app = mount_with(
+        PAGE,
+        Rc::new(transport.clone()),
+        transport.clone(),
+        storage.clone(),
+        request,
+    );
+    app.wait_for_text("Live from Microsoft 365.").await;
+    app.wait_for_text("Require MFA for administrative roles")
+        .await;
+    assert_eq!(graph_requests(&transport), 2, "one page and the score");
+
+    app.click("Back").await;
+    app.wait_for_text("Improvement actions").await;
+    app.click("Improvement actions").await;
+    app.wait_for_text("Require MFA for administrative roles")
+        .await;
+    assert_eq!(graph_requests(&transport), 2, "shown from the kept list");
+
+    ended.set(true);
+    app.click("Refresh from Microsoft 365").await;
+    app.wait_for_text("Your Microsoft 365 session has ended. Sign in to Microsoft 365 again")
+        .await;
+    assert!(app.text().contains("Connect to Microsoft 365"));
+    assert!(app.text().contains("Sample data."));
+    assert!(!app.text().contains("Connected to Microsoft 365 as"));
+    assert_eq!(app.input("Tenant").value(), "contoso.onmicrosoft.com");
+    assert_eq!(app.input("Application (client) ID").value(), CLIENT);
+    assert!(
+        storage.get("snowcard:ms-session").is_none(),
+        "tokens dropped"
+    );
+    assert!(
+        storage.get("snowcard:session").is_some(),
+        "ServiceNow stays"
+    );
+    assert_eq!(storage.get("snowcard:share-drafts"), drafts, "drafts kept");
 }

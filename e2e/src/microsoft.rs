@@ -1,21 +1,25 @@
-//! Connecting to the sandbox's Microsoft 365 stand-in as a person does: the "Connect to
-//! Microsoft 365" form, then Microsoft's sign-in page.
+//! Signing in to Microsoft 365, the sandbox's identity platform, the way a person does:
+//! the app's "Connect to Microsoft 365" form, then Microsoft's sign-in page.
 
 use snowcard_sandbox::microsoft::{MS_CLIENT_ID, MS_PASSWORD, TENANT_DOMAIN};
 
 use crate::World;
 
-/// The seeded user with the roles to read and to write Secure Score.
+/// The sandbox tenant's user who can read and write Secure Score.
 pub const ADELE: &str = "adele.vance@contoso.onmicrosoft.com";
-/// The seeded user who may only read Secure Score (Security Reader).
+/// The sandbox tenant's user who may only read Secure Score (Security Reader).
 pub const MEGAN: &str = "megan.bowen@contoso.onmicrosoft.com";
+/// A user of the tenant with no directory role at all.
+pub const ALEX: &str = "alex.wilber@contoso.onmicrosoft.com";
+/// A user of another tenant (fabrikam), neither member nor guest of the sandbox's.
+pub const LEE: &str = "lee.gu@fabrikam.onmicrosoft.com";
 
 impl World {
-    /// Fills "Connect to Microsoft 365" for the sandbox's tenant (both clouds' addresses under
-    /// Advanced are the sandbox's) and presses Sign in.
+    /// Fills "Connect to Microsoft 365" for the sandbox's tenant and presses Sign in.
     pub async fn sign_in_to_microsoft(&self) {
         self.fill("Tenant", TENANT_DOMAIN).await;
         self.fill("Application (client) ID", MS_CLIENT_ID).await;
+        // The sandbox stands in for both clouds' addresses, under Advanced.
         self.run_script(
             "const d = document.querySelector('.sc-microsoft details.sc-advanced'); if (!d.open) d.querySelector('summary').click();",
             vec![],
@@ -26,18 +30,30 @@ impl World {
         self.click("Sign in").await;
     }
 
-    /// Signs in on Microsoft's page as `user` (the seeded password).
-    pub async fn sign_in_as(&self, user: &str) {
-        self.fill("Email, phone, or Skype", user).await;
+    /// On Microsoft's sign-in page: `upn` and the sandbox's password, then Sign in.
+    pub async fn enter_microsoft_account(&self, upn: &str) {
+        self.fill("Email, phone, or Skype", upn).await;
         self.fill("Password", MS_PASSWORD).await;
         self.click("Sign in").await;
+    }
+
+    /// Connects to ServiceNow, opens the improvement actions and signs in to Microsoft 365
+    /// as `upn`, accepting the permissions asked for.
+    pub async fn connect_both_as(&self, upn: &str) {
+        self.connect("Allow").await;
+        self.wait_for_text("as Snowcard Integration").await;
+        self.click("Improvement actions").await;
+        self.wait_for_text("Connect to Microsoft 365").await;
+        self.sign_in_to_microsoft().await;
+        self.enter_microsoft_account(upn).await;
+        self.click("Accept").await;
     }
 
     /// Connects to Microsoft 365 from a page that shows "Connect to Microsoft 365": the
     /// form, the sign-in as `upn`, the consent; waits for "Connected to Microsoft 365 as".
     pub async fn connect_microsoft(&self, upn: &str) {
         self.sign_in_to_microsoft().await;
-        self.sign_in_as(upn).await;
+        self.enter_microsoft_account(upn).await;
         self.click("Accept").await;
         self.wait_for_text("Connected to Microsoft 365 as").await;
     }

@@ -28,7 +28,7 @@ async fn missing_consent_and_throttling_are_explained_with_what_to_do() {
     world.click("Improvement actions").await;
     world.wait_for_text("Connect to Microsoft 365").await;
     world.sign_in_to_microsoft().await;
-    world.sign_in_as(ADELE).await;
+    world.enter_microsoft_account(ADELE).await;
     world
         .wait_for_text("An administrator has not consented to snowcard's permissions yet")
         .await;
@@ -41,13 +41,14 @@ async fn missing_consent_and_throttling_are_explained_with_what_to_do() {
     );
     assert!(world.url().await.ends_with("#/actions"));
 
-    // Consent granted, a second sign-in works; then Graph throttles the list.
+    // Consent granted, a second sign-in works; then Graph throttles the list for longer than
+    // the page waits out by itself (a minute).
     world
         .sandbox
         .control()
         .microsoft()
         .set_consent_missing(false);
-    world.sandbox.control().microsoft().throttle(7, 1);
+    world.sandbox.control().microsoft().throttle(61, 1);
     assert_eq!(
         world.value_of("Tenant").await,
         TENANT_DOMAIN,
@@ -57,7 +58,7 @@ async fn missing_consent_and_throttling_are_explained_with_what_to_do() {
     world.wait_for_text("Permissions requested").await;
     world.click("Accept").await;
     world
-        .wait_for_text("Microsoft Graph asked snowcard to wait. Try again in 7 seconds.")
+        .wait_for_text("Microsoft Graph asked snowcard to wait. Try again in 61 seconds.")
         .await;
     // The throttling was for one request: Retry loads the list.
     world.click("Retry").await;
@@ -77,7 +78,7 @@ async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() 
         .await;
 
     world.sign_in_to_microsoft().await;
-    world.sign_in_as(ADELE).await;
+    world.enter_microsoft_account(ADELE).await;
     world.click("Accept").await;
 
     world

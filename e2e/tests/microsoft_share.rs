@@ -33,7 +33,7 @@ async fn a_ticket_is_noted_on_its_action_in_microsoft_365_once_the_role_allows_i
     world.wait_for_text("Connect to Microsoft 365").await;
     world.toggle(WRITE_OPT_IN).await;
     world.sign_in_to_microsoft().await;
-    world.sign_in_as(MEGAN).await;
+    world.enter_microsoft_account(MEGAN).await;
     world.wait_for_text("Permissions requested").await;
     world.click("Accept").await;
     world

@@ -56,6 +56,17 @@ pub fn callback_for_microsoft(services: &Services) -> Option<Callback> {
         .map(|_| callback)
 }
 
+/// A sign-in started from this tab never answered: the page is back (Back from Microsoft's
+/// own error page, or a reload) with no answer on its address. Microsoft shows a redirect
+/// URI it does not know for the application (AADSTS50011, "The redirect URI … specified in
+/// the request does not match the redirect URIs configured for the application") on its own
+/// sign-in page and sends nothing to that address (MicrosoftDocs/SupportArticles-docs,
+/// support/azure/active-directory/error-code-AADSTS50011-redirect-uri-mismatch.md), so this
+/// is all the app can see of it.
+pub fn unanswered(services: &Services) -> bool {
+    pending(services).is_some() && Callback::from_url(&services.browser.current_url()).is_none()
+}
+
 /// Takes the Microsoft 365 answer off the address (the page gets back its address from
 /// before the sign-in) and finishes: checks it, exchanges the code, keeps the session. The
 /// sign-in in flight is forgotten either way, so the answer can never be replayed.

@@ -156,3 +156,19 @@ fn an_answer_of_another_sign_in_is_not_microsofts_and_a_refusal_is_classified() 
     );
     assert_eq!(browser.current_url().as_str(), PAGE);
 }
+
+#[test]
+fn a_sign_in_that_never_answered_is_told_apart_from_one_answering_now() {
+    let transport = FakeTransport::new(|_| json(500, "{}"));
+    let page = format!("{PAGE}#/actions");
+    let (services, browser, _) = services(transport, &page);
+    assert!(!unanswered(&services), "nothing was started");
+    start(&services, settings()).expect("started");
+    // Back from Microsoft's own error page (AADSTS50011): the page, and no answer on it.
+    assert!(unanswered(&services));
+    answer(&browser, "code=c0de&state=any");
+    assert!(!unanswered(&services), "an answer is on the address");
+    disconnect(&services);
+    browser.replace_url(&url::Url::parse(&page).expect("a URL"));
+    assert!(!unanswered(&services), "forgotten");
+}

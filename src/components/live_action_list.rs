@@ -36,7 +36,7 @@ pub struct LiveActionListProps {
     pub state: LiveState,
     pub filter: ActionsFilter,
     pub on_copied: Callback<Option<bool>>,
-    /// Loads the list again.
+    /// Loads the list from Microsoft Graph again (Retry, Refresh).
     pub on_retry: Callback<()>,
 }
 
@@ -180,6 +180,51 @@ fn use_tickets_of(state: &LiveState) -> Option<Rc<ActionTickets>> {
     (*found).clone()
 }
 
+/// The list while it is not there: loading, waiting out Graph's throttle, or what went
+/// wrong with what to do and Retry.
+fn not_loaded(
+    texts_all: &'static crate::i18n::Texts,
+    state: &LiveState,
+    on_retry: &Callback<()>,
+) -> Html {
+    let ms = &texts_all.microsoft;
+    let text = match state {
+        LiveState::Off | LiveState::Loading | LiveState::Loaded(_) => {
+            return html! { <p class="sc-progress" aria-busy="true"><span class="sc-spinner" aria-hidden="true"></span>{ ms.loading_actions }</p> };
+        }
+        LiveState::Waiting { asked, left } => {
+            // The reason is announced once; the countdown beside it is not read out each second.
+            return html! {
+                <div class="sc-progress" aria-busy="true">
+                    <p role="status">{ fill(ms.waiting, &[("seconds", &texts_all.seconds(*asked))]) }</p>
+                    <p aria-hidden="true"><span class="sc-spinner"></span>
+                        { fill(ms.waiting_countdown, &[("seconds", &texts_all.seconds(*left))]) }</p>
+                </div>
+            };
+        }
+        LiveState::Failed(SessionError::Graph(GraphError::Forbidden { .. })) => {
+            ms.error_forbidden.to_owned()
+        }
+        LiveState::Failed(SessionError::Graph(GraphError::RateLimited { retry_after_secs })) => {
+            fill(
+                ms.error_rate_limited,
+                &[("seconds", &texts_all.seconds(*retry_after_secs))],
+            )
+        }
+        LiveState::Failed(SessionError::SignIn(e)) if e.ends_session() => {
+            ms.error_sign_in_again.to_owned()
+        }
+        LiveState::Failed(other) => fill(ms.error_other, &[("detail", &other.to_string())]),
+    };
+    let retry = on_retry.reform(|_: MouseEvent| ());
+    html! {
+        <div class="sc-error sc-error-inline">
+            <p class="sc-field-error" role="alert">{ text }</p>
+            <button type="button" class="sc-button" onclick={retry}>{ texts_all.tickets.retry }</button>
+        </div>
+    }
+}
+
 #[component]
 pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let connection = use_connection();
@@ -189,28 +234,8 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let texts_all = use_texts();
     let (texts, ms) = (&texts_all.share, &texts_all.microsoft);
     let list = match &props.state {
-        LiveState::Off | LiveState::Loading => {
-            return html! { <p class="sc-progress" aria-busy="true"><span class="sc-spinner" aria-hidden="true"></span>{ ms.loading_actions }</p> };
-        }
-        LiveState::Failed(error) => {
-            let text = match error {
-                SessionError::Graph(GraphError::Forbidden { .. }) => ms.error_forbidden.to_owned(),
-                SessionError::Graph(GraphError::RateLimited { retry_after_secs }) => fill(
-                    ms.error_rate_limited,
-                    &[("seconds", &retry_after_secs.to_string())],
-                ),
-                SessionError::SignIn(e) if e.ends_session() => ms.error_sign_in_again.to_owned(),
-                other => fill(ms.error_other, &[("detail", &other.to_string())]),
-            };
-            let retry = props.on_retry.reform(|_: MouseEvent| ());
-            return html! {
-                <div class="sc-error sc-error-inline">
-                    <p class="sc-field-error" role="alert">{ text }</p>
-                    <button type="button" class="sc-button" onclick={retry}>{ texts_all.tickets.retry }</button>
-                </div>
-            };
-        }
         LiveState::Loaded(list) => list.clone(),
+        other => return not_loaded(texts_all, other, &props.on_retry),
     };
     let share = |action: &LiveAction| {
         let (connection, action) = (connection.clone(), to_shareable(action));
@@ -253,7 +278,9 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
         <>
             if let Some(line) = score_line { <p class="sc-card-total">{ line }</p> }
             <LiveToolbar filter={props.filter.clone()} {services} />
-            <p class="sc-muted">{ ms.live_note }</p>
+            <p class="sc-muted">{ ms.live_note }{" "}
+                <button type="button" class="sc-button" onclick={props.on_retry.reform(|_: MouseEvent| ())}>
+                    { ms.refresh_button }</button></p>
             <p class="sc-muted" role="status">{ count }</p>
             if shown.is_empty() { <p>{ texts.no_match }</p> }
             <ul class="sc-actions-list">

@@ -35,7 +35,10 @@ pub fn refusal_text(
             fill(texts.error_redirect, &[("redirect", redirect)])
         }
         SignInError::NotSpa => texts.error_not_spa.to_owned(),
-        SignInError::UserNotInTenant { .. } => texts.error_not_in_tenant.to_owned(),
+        SignInError::UserNotInTenant { .. } => fill(
+            texts.error_not_in_tenant,
+            &[("tenant", draft.tenant.trim())],
+        ),
         SignInError::SignInAgain { .. } => texts.error_sign_in_again.to_owned(),
         other => fill(texts.error_other, &[("detail", &other.to_string())]),
     }
@@ -108,6 +111,11 @@ pub fn MicrosoftCard() -> Html {
     let redirect = environment.redirect_uri();
     let failure = match &microsoft.state {
         MicrosoftState::Failed(error) => Some(refusal_text(texts, error, &draft, &redirect)),
+        // Whatever refused the renewal, signing in again is what to do next.
+        MicrosoftState::Ended(_) => Some(texts.error_sign_in_again.to_owned()),
+        MicrosoftState::Unanswered => {
+            Some(fill(texts.error_unanswered, &[("redirect", &redirect)]))
+        }
         _ => None,
     };
     html! {

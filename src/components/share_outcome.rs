@@ -128,7 +128,7 @@ fn note_reason(all: &Texts, error: &SessionError) -> String {
         SessionError::Graph(GraphError::Forbidden { .. }) => all.share.note_forbidden.to_owned(),
         SessionError::Graph(GraphError::RateLimited { retry_after_secs }) => fill(
             ms.error_rate_limited,
-            &[("seconds", &retry_after_secs.to_string())],
+            &[("seconds", &all.seconds(*retry_after_secs))],
         ),
         SessionError::SignIn(e) if e.ends_session() => ms.error_sign_in_again.to_owned(),
         other => fill(ms.error_other, &[("detail", &other.to_string())]),

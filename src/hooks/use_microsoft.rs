@@ -1,6 +1,7 @@
 //! The Microsoft 365 connection as a context of its own: ServiceNow and Microsoft 365
 //! connect and disconnect independently. Its state, the session handle for Graph calls, and
-//! the intents `sign_in` and `disconnect`.
+//! the intents `sign_in`, `disconnect` and `end_session`. The live list is kept beside it
+//! for the session ([`super::use_live_list::LiveListProvider`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,9 +10,10 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::use_environment;
+use super::use_live_list::LiveListProvider;
 use crate::app::microsoft_flow::{self, MicrosoftConnectError, StoredMicrosoftSession};
 use crate::microsoft::settings::validate;
-use crate::microsoft::{Account, MicrosoftSession, TenantCheck, TenantDraft};
+use crate::microsoft::{Account, MicrosoftSession, SignInError, TenantCheck, TenantDraft};
 
 /// Where the Microsoft 365 connection stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +26,12 @@ pub enum MicrosoftState {
         can_write: bool,
     },
     Failed(MicrosoftConnectError),
+    /// The session could not be renewed (the SPA refresh token's 24 hours are over, or it
+    /// was revoked): its tokens are gone; signing in again brings it back.
+    Ended(SignInError),
+    /// A sign-in left this tab and the page is back with no answer: Microsoft stopped on its
+    /// own page, most likely because the redirect URL is not registered (AADSTS50011).
+    Unanswered,
 }
 
 /// What components get from [`use_microsoft`].
@@ -57,6 +65,15 @@ impl MicrosoftHandle {
         self.session.borrow_mut().take();
         microsoft_flow::disconnect(&self.environment.services);
         self.set.set(MicrosoftState::Disconnected);
+    }
+
+    /// The session can no longer be renewed: forgets its tokens and shows the connect form
+    /// with "Sign in to Microsoft 365 again". ServiceNow's connection, every share draft and
+    /// what was typed in the form stay.
+    pub fn end_session(&self, error: SignInError) {
+        self.session.borrow_mut().take();
+        microsoft_flow::disconnect(&self.environment.services);
+        self.set.set(MicrosoftState::Ended(error));
     }
 
     /// The session for Graph calls, while connected.
@@ -96,9 +113,11 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
             if microsoft_flow::callback_for_microsoft(&services).is_some() {
                 MicrosoftState::Busy
             } else {
-                microsoft_flow::restore(&services)
-                    .map(|stored| connected(&stored))
-                    .unwrap_or(MicrosoftState::Disconnected)
+                match microsoft_flow::restore(&services) {
+                    Some(stored) => connected(&stored),
+                    None if microsoft_flow::unanswered(&services) => MicrosoftState::Unanswered,
+                    None => MicrosoftState::Disconnected,
+                }
             }
         })
     };
@@ -123,6 +142,17 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
             }
         });
     }
+    {
+        let (services, set, session) = (
+            environment.services.clone(),
+            state.setter(),
+            session.clone(),
+        );
+        use_effect_with((), move |_| {
+            let listener = back_from_sign_in(services, set, session);
+            move || drop(listener)
+        });
+    }
     let handle = MicrosoftHandle {
         state: (*state).clone(),
         set: state.setter(),
@@ -131,9 +161,33 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
     };
     html! {
         <ContextProvider<MicrosoftHandle> context={handle}>
-            { props.children.clone() }
+            <LiveListProvider>{ props.children.clone() }</LiveListProvider>
         </ContextProvider<MicrosoftHandle>>
     }
+}
+
+/// Listens for the page coming back from the browser's back-forward cache while "Signing
+/// in…": after Back from Microsoft's own error page the page is as it was left, so the
+/// form would stay busy. With no answer on the address, the sign-in is told unanswered.
+fn back_from_sign_in(
+    services: crate::app::Services,
+    set: UseStateSetter<MicrosoftState>,
+    session: Rc<RefCell<Option<MicrosoftSession>>>,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "pageshow",
+        move |event| {
+            let restored = js_sys::Reflect::get(event, &"persisted".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if restored && session.borrow().is_none() && microsoft_flow::unanswered(&services) {
+                set.set(MicrosoftState::Unanswered);
+            }
+        },
+    ))
 }
 
 #[hook]

@@ -142,10 +142,20 @@ impl ShareSender {
         };
         note.requester = account.username.clone();
         set.set(NoteStatus::Writing);
+        let microsoft = self.microsoft.clone();
         spawn_local(async move {
             set.set(match ticket_note::write(&session, &note).await {
                 Ok(_) => NoteStatus::Written,
-                Err(error) => NoteStatus::Failed(error),
+                Err(error) => {
+                    // A session that cannot be renewed: the card goes back to its sign-in
+                    // form, as the list's does; the outcome here says what happened.
+                    if let SessionError::SignIn(ended) = &error {
+                        if ended.ends_session() {
+                            microsoft.end_session(ended.clone());
+                        }
+                    }
+                    NoteStatus::Failed(error)
+                }
             });
         });
     }

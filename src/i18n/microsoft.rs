@@ -37,11 +37,19 @@ pub struct MicrosoftTexts {
     /// `{redirect}`.
     pub error_redirect: &'static str,
     pub error_not_spa: &'static str,
+    /// `{redirect}`: a sign-in that never came back (AADSTS50011 stops on Microsoft's page).
+    pub error_unanswered: &'static str,
+    /// `{tenant}`: the Tenant field.
     pub error_not_in_tenant: &'static str,
     pub error_forbidden: &'static str,
-    /// `{seconds}`.
+    /// `{seconds}` (a count of seconds).
     pub error_rate_limited: &'static str,
     pub error_sign_in_again: &'static str,
+    /// `{seconds}` (a count of seconds): Graph's `Retry-After`, waited out in the page.
+    pub waiting: &'static str,
+    /// `{seconds}` (a count of seconds) left.
+    pub waiting_countdown: &'static str,
+    pub refresh_button: &'static str,
     /// `{detail}`.
     pub error_other: &'static str,
     pub sort_label: &'static str,
