@@ -141,6 +141,39 @@ async fn the_live_list_sorts_and_filters_as_the_person_chooses() {
     assert!(!app.text().contains("CHG0040001"));
 }
 
+/// Sends `key` as a keydown to `target`.
+fn press(target: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("an event");
+    target.dispatch_event(&event).expect("dispatched");
+}
+
+fn focused() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+}
+
+fn share_button(app: &Mounted, row: u32) -> web_sys::HtmlElement {
+    app.root
+        .query_selector_all("button[aria-haspopup='menu']")
+        .expect("a query")
+        .item(row)
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the row's share button")
+}
+
+fn menu_open(app: &Mounted) -> bool {
+    app.root
+        .query_selector("[role='menu']")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 #[wasm_bindgen_test]
 async fn a_rows_share_menu_opens_from_the_keyboard_with_focus_on_its_first_item() {
     let app = live_list().await;
@@ -149,42 +182,45 @@ async fn a_rows_share_menu_opens_from_the_keyboard_with_focus_on_its_first_item(
         .query_selector_all("button[aria-haspopup='menu']")
         .expect("a query");
     assert_eq!(buttons.length(), 4, "one share button per row");
-    let second = buttons
-        .item(1)
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-        .expect("the second row's button");
+    let second = share_button(&app, 1);
+    let id = second.id();
     second.focus().expect("focusable");
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("ArrowDown");
-    init.set_bubbles(true);
-    let down = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
-        .expect("an event");
-    second.dispatch_event(&down).expect("dispatched");
-    app.wait_for("the menu open", |a| {
-        a.root
-            .query_selector("[role='menu']")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
-    let focused = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
-    assert_eq!(focused.trim(), "ServiceNow", "focus on the first item");
+    press(&second, "ArrowDown");
+    app.wait_for("the menu open", menu_open).await;
+    let item = focused().expect("something focused");
+    assert_eq!(
+        item.text_content().unwrap_or_default().trim(),
+        "ServiceNow",
+        "focus on the first item"
+    );
     let expanded = app
         .root
         .query_selector_all("button[aria-expanded='true']")
         .expect("a query");
     assert_eq!(expanded.length(), 1, "only this row's menu is open");
 
+    // Escape closes it and gives focus back to the row's button.
+    press(&item, "Escape");
+    app.wait_for("the menu closed", |a| !menu_open(a)).await;
+    assert_eq!(
+        focused().map(|e| e.id()),
+        Some(id.clone()),
+        "focus back on the button"
+    );
+
+    // The row leaves the list and comes back: its menu stays closed, focus stays put.
+    app.choose("Service", "Exchange").await;
+    app.choose("Service", "").await;
+    yew::scheduler::flush().await;
+    assert!(!menu_open(&app), "a closed menu never reopens by itself");
+
+    // Opened again and chosen: the form is for that row's action.
+    share_button(&app, 1).click();
+    app.wait_for("the menu open", menu_open).await;
     app.click("ServiceNow").await;
     app.wait_for_text("Share to ServiceNow").await;
-    assert!(
-        app.text().contains("Block legacy authentication"),
-        "the form is for the second row's action: {}",
-        app.text()
+    assert_eq!(
+        app.input("Task name").value(),
+        "Block legacy authentication"
     );
 }

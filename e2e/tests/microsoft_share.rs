@@ -58,15 +58,18 @@ async fn a_ticket_is_noted_on_its_action_in_microsoft_365_once_the_role_allows_i
     let title = first.as_str().unwrap_or_default().to_owned();
     world.share_action(&title, "ServiceNow").await;
     world.wait_for_text("Share to ServiceNow").await;
-    let address = world.url().await;
-    let id = address
-        .split("action=")
-        .nth(1)
-        .expect("the share form's address names the action")
-        .split('&')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    // The share form's address names the action: `#/share?action=ID`.
+    let address = url::Url::parse(&world.url().await).expect("an address");
+    let fragment = url::Url::parse(&format!(
+        "https://x{}",
+        address.fragment().unwrap_or_default()
+    ))
+    .expect("a route");
+    let id = fragment
+        .query_pairs()
+        .find(|(name, _)| name == "action")
+        .map(|(_, value)| value.into_owned())
+        .expect("the share form's address names the action");
     let before = updates(&world, &id);
 
     // Megan reads Secure Score but may not change it: the ticket is made, the note refused.
@@ -113,8 +116,10 @@ async fn a_ticket_is_noted_on_its_action_in_microsoft_365_once_the_role_allows_i
         "the note names the ticket and links to it: {comment}"
     );
     assert_eq!(entry["assignedTo"], MEGAN);
+    // The action's state is its newest entry's (by `updatedDateTime`), as Graph keeps it.
     let state_before = before
-        .last()
+        .iter()
+        .max_by_key(|u| u["updatedDateTime"].as_str().unwrap_or_default().to_owned())
         .and_then(|u| u["state"].as_str())
         .unwrap_or("Default");
     assert_eq!(

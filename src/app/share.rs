@@ -46,6 +46,10 @@ pub struct ShareDraft {
     /// only while connected to Microsoft 365 with the write permission).
     #[serde(default)]
     pub note_in_microsoft: bool,
+    /// Made from the tenant's own list, live from Microsoft 365 (not the sample or an
+    /// imported file): only then can the ticket be noted on the action there.
+    #[serde(default)]
+    pub from_tenant: bool,
 }
 
 impl ShareDraft {
@@ -73,6 +77,7 @@ impl ShareDraft {
             action_url: action.action_url.trim().to_owned(),
             assignment_group: None,
             note_in_microsoft: false,
+            from_tenant: false,
         }
     }
 
@@ -95,6 +100,7 @@ impl ShareDraft {
             action_url: String::new(),
             assignment_group: None,
             note_in_microsoft: false,
+            from_tenant: false,
         }
     }
 }
@@ -116,7 +122,10 @@ impl ShareDrafts {
     /// whatever the person typed) is opened instead.
     pub fn open(&mut self, draft: ShareDraft) {
         let key = draft.correlation_id.clone();
-        self.drafts.entry(key.clone()).or_insert(draft);
+        let from_tenant = draft.from_tenant;
+        let kept = self.drafts.entry(key.clone()).or_insert(draft);
+        // The same action, now opened from the tenant's list, may be noted there.
+        kept.from_tenant |= from_tenant;
         self.current = Some(key);
     }
 

@@ -169,3 +169,26 @@ fn the_chosen_group_is_sent_by_its_sys_id() {
         Some("287ebd7da9fe198100f92cc8d1d2154e")
     );
 }
+
+#[test]
+fn a_draft_reopened_from_the_tenants_list_keeps_what_was_typed_and_may_be_noted() {
+    let mut drafts = ShareDrafts::default();
+    let mut sample = ShareDraft::from_action(&action(), "me", today());
+    assert!(
+        !sample.from_tenant,
+        "the sample's actions are not the tenant's"
+    );
+    sample.name = "Edited name".into();
+    drafts.open(sample);
+    drafts.close(false);
+    let mut live = ShareDraft::from_action(&action(), "me", today());
+    live.from_tenant = true;
+    drafts.open(live);
+    let open = drafts.open_draft().expect("open");
+    assert_eq!(open.name, "Edited name");
+    assert!(open.from_tenant);
+    // Opened again from the sample, it stays the tenant's.
+    drafts.close(false);
+    drafts.open(ShareDraft::from_action(&action(), "me", today()));
+    assert!(drafts.open_draft().is_some_and(|d| d.from_tenant));
+}

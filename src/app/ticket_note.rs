@@ -18,8 +18,16 @@ pub struct TicketNote {
     pub number: String,
     /// The ticket's address on the instance.
     pub link: String,
-    /// Who shared it: the Microsoft 365 account's user name.
+    /// Who shared it: the Microsoft 365 account's user name (`assignedTo` names a person of the
+    /// tenant; the draft's "Requested by" is a ServiceNow user).
     pub requester: String,
+}
+
+impl TicketNote {
+    /// The comment the note adds, for a person to add by hand when snowcard cannot.
+    pub fn comment(&self) -> String {
+        ControlUpdate::ticket_comment(&self.number, &self.link)
+    }
 }
 
 /// How writing the note ended, short of an error.

@@ -28,8 +28,8 @@ fn note() -> TicketNote {
 fn profile(updates: Value) -> Value {
     value!({"id": "MFARegistrationV2", "title": "Ensure all users can complete MFA",
         "controlStateUpdates": updates,
-        "vendorInformation": {"provider": "SecureScore", "providerVersion": null,
-            "subProvider": null, "vendor": "Microsoft"}})
+        "vendorInformation": {"provider": "SecureScore", "providerVersion": "3.0",
+            "subProvider": "Identity", "vendor": "Microsoft"}})
 }
 
 /// Answers GET with `profile` and PATCH with `patch_status`; every PATCH body is kept.
@@ -69,8 +69,12 @@ fn the_note_keeps_the_actions_state_and_names_the_ticket() {
         patches[0]["state"], "Ignored",
         "a note must not undo the accepted risk"
     );
-    assert_eq!(patches[0]["vendorInformation"]["provider"], "SecureScore");
-    assert_eq!(patches[0]["vendorInformation"]["vendor"], "Microsoft");
+    assert_eq!(
+        patches[0]["vendorInformation"],
+        value!({"provider": "SecureScore", "providerVersion": "3.0",
+            "subProvider": "Identity", "vendor": "Microsoft"}),
+        "the profile's own vendor information, as it is"
+    );
 }
 
 #[test]

@@ -8,11 +8,11 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::app::catalog::Category;
-use crate::app::live_actions::{tickets_of, to_shareable};
+use crate::app::live_actions::{tickets_of, to_shareable, LiveList};
 use crate::app::route::{action_sort_value, status_value, ActionsFilter, Route};
 use crate::app::share::ShareDraft;
 use crate::hooks::{use_connection, use_nav, use_texts, LiveState};
-use crate::i18n::fill;
+use crate::i18n::{fill, Texts};
 use crate::microsoft::score::{self, points, ActionFilter, ActionSort};
 use crate::microsoft::{ActionStatus, GraphError, LiveAction, SessionError};
 
@@ -202,19 +202,7 @@ fn not_loaded(
                 </div>
             };
         }
-        LiveState::Failed(SessionError::Graph(GraphError::Forbidden { .. })) => {
-            ms.error_forbidden.to_owned()
-        }
-        LiveState::Failed(SessionError::Graph(GraphError::RateLimited { retry_after_secs })) => {
-            fill(
-                ms.error_rate_limited,
-                &[("seconds", &texts_all.seconds(*retry_after_secs))],
-            )
-        }
-        LiveState::Failed(SessionError::SignIn(e)) if e.ends_session() => {
-            ms.error_sign_in_again.to_owned()
-        }
-        LiveState::Failed(other) => fill(ms.error_other, &[("detail", &other.to_string())]),
+        LiveState::Failed(error) => graph_refusal(texts_all, error, ms.error_forbidden),
     };
     let retry = on_retry.reform(|_: MouseEvent| ());
     html! {
@@ -225,12 +213,51 @@ fn not_loaded(
     }
 }
 
+/// The row whose share menu was opened, on which list and filter.
+#[derive(Clone)]
+struct OpenMenu {
+    list: Rc<LiveList>,
+    filter: ActionsFilter,
+    id: String,
+}
+
+/// What a refusal of a Graph call means and what to do; `forbidden` says which role the
+/// call needs (reading the list, or noting a ticket).
+pub fn graph_refusal(all: &Texts, error: &SessionError, forbidden: &str) -> String {
+    let ms = &all.microsoft;
+    match error {
+        SessionError::Graph(GraphError::Forbidden { .. }) => forbidden.to_owned(),
+        SessionError::Graph(GraphError::RateLimited { retry_after_secs }) => fill(
+            ms.error_rate_limited,
+            &[("seconds", &all.seconds(*retry_after_secs))],
+        ),
+        SessionError::SignIn(e) if e.ends_session() => ms.error_sign_in_again.to_owned(),
+        other => fill(ms.error_other, &[("detail", &other.to_string())]),
+    }
+}
+
 #[component]
 pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let connection = use_connection();
     let tickets = use_tickets_of(&props.state);
-    // The one row whose share menu is open (by action id, so it survives a new filter).
-    let open_menu = use_state(|| None::<String>);
+    // The one row whose share menu was opened: by action id, and only for the list and the
+    // filter it was opened on, so a row that leaves and comes back (a search typed, a
+    // filter, a refresh) shows its plain button again instead of reopening its menu.
+    let open_menu = use_state(|| None::<OpenMenu>);
+    {
+        // Forgotten as soon as the list or the filter changes (the check below covers the
+        // render before this runs), so going back to the same filter does not reopen it.
+        let loaded = match &props.state {
+            LiveState::Loaded(list) => Rc::as_ptr(list) as usize,
+            _ => 0,
+        };
+        let open_menu = open_menu.clone();
+        use_effect_with((props.filter.clone(), loaded), move |_| {
+            if open_menu.is_some() {
+                open_menu.set(None);
+            }
+        });
+    }
     let texts_all = use_texts();
     let (texts, ms) = (&texts_all.share, &texts_all.microsoft);
     let list = match &props.state {
@@ -240,12 +267,18 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let share = |action: &LiveAction| {
         let (connection, action) = (connection.clone(), to_shareable(action));
         Callback::from(move |_| {
-            let draft =
+            let mut draft =
                 ShareDraft::from_action(&action, &connection.default_requester(), today_local());
+            // The tenant's own action: the share form may offer noting the ticket on it.
+            draft.from_tenant = true;
             connection.open_share(draft);
         })
     };
     let copy_link = |url: String| super::share_menu::copy_link(&props.on_copied, url);
+    let open_id = open_menu
+        .as_ref()
+        .filter(|open| Rc::ptr_eq(&open.list, &list) && open.filter == props.filter)
+        .map(|open| open.id.as_str());
     let score_line = list.total.as_ref().map(|total| {
         let percent = total
             .percent()
@@ -325,13 +358,18 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                                     </p>
                                 }
                             </div>
-                            if open_menu.as_deref() == Some(action.id.as_str()) {
+                            if open_id == Some(action.id.as_str()) {
                                 <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action)}
                                     on_copy_link={copy_link(action.action_url.clone())} open_at_start=true />
                             } else {
                                 { closed_share_button(format!("sc-share-{i}").into(), texts.share_button, {
                                     let (open_menu, id) = (open_menu.clone(), action.id.clone());
-                                    Callback::from(move |()| open_menu.set(Some(id.clone())))
+                                    let (list, filter) = (list.clone(), props.filter.clone());
+                                    Callback::from(move |()| open_menu.set(Some(OpenMenu {
+                                        list: list.clone(),
+                                        filter: filter.clone(),
+                                        id: id.clone(),
+                                    })))
                                 }) }
                             }
                         </li>

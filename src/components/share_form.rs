@@ -67,7 +67,8 @@ pub fn ShareForm() -> Html {
             let sender = sender.clone();
             Callback::from(move |()| sender.retry_note())
         };
-        return html! { <SentCard ticket={ticket.clone()} note={sender.note.clone()} {on_retry_note} /> };
+        return html! { <SentCard ticket={ticket.clone()} note={sender.note.clone()}
+        note_comment={sender.note_comment()} {on_retry_note} /> };
     }
 
     let today = today_local();
@@ -117,10 +118,12 @@ pub fn ShareForm() -> Html {
         })
         .filter(|_| current.assignment_group.is_none())
         .map(|label| AttrValue::from(fill(texts.requires, &[("fields", label)])));
-    // Offered for an improvement action while Microsoft 365 is connected with the write
-    // permission; what was chosen stays in the draft either way.
-    let note_offered =
-        sender.can_note() && current.source == Source::Microsoft && current.action_id.is_some();
+    // Offered for an action of the tenant's live list while Microsoft 365 is connected with
+    // the write permission; what was chosen stays in the draft either way.
+    let note_offered = sender.can_note()
+        && current.from_tenant
+        && current.source == Source::Microsoft
+        && current.action_id.is_some();
     let note_on = current
         .action_id
         .clone()

@@ -7,9 +7,11 @@ use crate::app::route::Route;
 use crate::hooks::{
     use_announcer, use_connection, use_focus_on_arrival, use_nav, use_texts, NoteStatus,
 };
-use crate::i18n::{fill, Texts};
-use crate::microsoft::{GraphError, SessionError};
+use crate::i18n::fill;
+use crate::microsoft::SessionError;
 use crate::servicenow::{CreatedTicket, FoundTicket, TicketKind};
+
+use super::live_action_list::graph_refusal;
 
 /// A link that opens a record in the instance's UI, in a new tab.
 #[derive(Properties, PartialEq)]
@@ -73,6 +75,9 @@ pub struct SentCardProps {
     pub note: NoteStatus,
     #[prop_or_default]
     pub on_retry_note: Callback<()>,
+    /// The note's comment, for adding it by hand when snowcard no longer can.
+    #[prop_or_default]
+    pub note_comment: Option<String>,
 }
 
 #[component]
@@ -96,42 +101,94 @@ pub fn SentCard(props: &SentCardProps) -> Html {
             <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
                 { fill(texts.sent_body, &[("number", number)]) }</p>
             <p><RecordLink kind={props.ticket.kind} sys_id={props.ticket.sys_id.clone()} number={props.ticket.number.clone()} /></p>
-            // A status region of its own: the note's outcome is read out when it arrives.
-            <div class="sc-note" role="status">
-                { match &props.note {
-                    NoteStatus::Off => html! {},
-                    NoteStatus::Writing => html! {
-                        <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>
-                            { fill(texts.noting, &[("number", number)]) }</p>
-                    },
-                    NoteStatus::Written => html! { <p>{ fill(texts.noted, &[("number", number)]) }</p> },
-                    NoteStatus::Failed(error) => html! {
-                        <div class="sc-error sc-error-inline">
-                            <p class="sc-error-title">{ fill(texts.note_failed, &[("number", number)]) }</p>
-                            <p>{ note_reason(texts_all, error) }</p>
-                            <p class="sc-hint">{ texts.note_retry_hint }</p>
-                            <button type="button" class="sc-button" onclick={props.on_retry_note.reform(|_| ())}>
-                                { texts.note_retry }</button>
-                        </div>
-                    },
-                } }
-            </div>
+            <NoteOutcome note={props.note.clone()} number={props.ticket.number.clone()}
+                comment={props.note_comment.clone()} on_retry={props.on_retry_note.clone()} />
             <button type="button" class="sc-button sc-primary" onclick={back}>{ texts.back_to_actions }</button>
         </section>
     }
 }
 
-/// Why the note could not be written, and what to do.
-fn note_reason(all: &Texts, error: &SessionError) -> String {
-    let ms = &all.microsoft;
-    match error {
-        SessionError::Graph(GraphError::Forbidden { .. }) => all.share.note_forbidden.to_owned(),
-        SessionError::Graph(GraphError::RateLimited { retry_after_secs }) => fill(
-            ms.error_rate_limited,
-            &[("seconds", &all.seconds(*retry_after_secs))],
-        ),
-        SessionError::SignIn(e) if e.ends_session() => ms.error_sign_in_again.to_owned(),
-        other => fill(ms.error_other, &[("detail", &other.to_string())]),
+#[derive(Properties, PartialEq)]
+struct NoteOutcomeProps {
+    note: NoteStatus,
+    number: AttrValue,
+    comment: Option<String>,
+    on_retry: Callback<()>,
+}
+
+/// How noting the ticket in Microsoft 365 went. The message is a status region of its own
+/// (read out when it changes); "Note it again" stays outside it and stays on the page while
+/// the note is written again, so focus is never lost.
+#[component]
+fn NoteOutcome(props: &NoteOutcomeProps) -> Html {
+    let texts_all = use_texts();
+    let texts = &texts_all.share;
+    let retried = use_state(|| false);
+    let message_ref = use_node_ref();
+    {
+        // Written after "Note it again": the button goes, so focus goes to what happened.
+        let (message_ref, retried) = (message_ref.clone(), *retried);
+        use_effect_with(props.note.clone(), move |note| {
+            if retried && *note == NoteStatus::Written {
+                if let Some(message) = message_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = message.focus();
+                }
+            }
+        });
+    }
+    let number = props.number.as_str();
+    let writing = props.note == NoteStatus::Writing;
+    // A session that ended (or a disconnect) cannot be tried again from here: signing in
+    // leaves the page. The comment is given to add by hand instead.
+    let by_hand = match &props.note {
+        NoteStatus::NotConnected => true,
+        NoteStatus::Failed(SessionError::SignIn(e)) => e.ends_session(),
+        _ => false,
+    };
+    let retry_shown =
+        !by_hand && (matches!(props.note, NoteStatus::Failed(_)) || (writing && *retried));
+    let message = match &props.note {
+        NoteStatus::Off => html! {},
+        NoteStatus::Writing => html! {
+            <p class="sc-progress"><span class="sc-spinner" aria-hidden="true"></span>
+                { fill(texts.noting, &[("number", number)]) }</p>
+        },
+        NoteStatus::Written => html! { <p>{ fill(texts.noted, &[("number", number)]) }</p> },
+        NoteStatus::Failed(_) | NoteStatus::NotConnected => {
+            let reason = match &props.note {
+                NoteStatus::Failed(error) => graph_refusal(texts_all, error, texts.note_forbidden),
+                _ => texts_all.microsoft.error_sign_in_again.to_owned(),
+            };
+            html! {
+                <div class="sc-error sc-error-inline">
+                    <p class="sc-error-title">{ fill(texts.note_failed, &[("number", number)]) }</p>
+                    <p>{ reason }</p>
+                    if let Some(comment) = props.comment.as_ref().filter(|_| by_hand) {
+                        <p>{ texts.note_by_hand }</p>
+                        <p><code class="sc-note-comment">{ comment.clone() }</code></p>
+                    }
+                </div>
+            }
+        }
+    };
+    let onclick = {
+        let (retried, on_retry) = (retried.clone(), props.on_retry.clone());
+        Callback::from(move |_| {
+            if !writing {
+                retried.set(true);
+                on_retry.emit(());
+            }
+        })
+    };
+    html! {
+        <div class="sc-note">
+            <div role="status" tabindex="-1" ref={message_ref}>{ message }</div>
+            if retry_shown {
+                <p class="sc-hint" id="sc-note-retry-hint">{ texts.note_retry_hint }</p>
+                <button type="button" class="sc-button" aria-describedby="sc-note-retry-hint"
+                    aria-disabled={writing.then_some("true")} {onclick}>{ texts.note_retry }</button>
+            }
+        </div>
     }
 }
 

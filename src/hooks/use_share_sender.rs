@@ -12,7 +12,7 @@ use super::{use_connection, use_environment, use_microsoft, ConnectionHandle, En
 use super::{MicrosoftHandle, MicrosoftState};
 use crate::app::share_flow::{self, ShareOutcome, ShareStep};
 use crate::app::ticket_note::{self, TicketNote};
-use crate::microsoft::{SessionError, SignInError};
+use crate::microsoft::SessionError;
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{ApiError, CreatedTicket, FoundTicket, NewTicket};
 
@@ -36,6 +36,8 @@ pub enum NoteStatus {
     Writing,
     Written,
     Failed(SessionError),
+    /// Microsoft 365 is no longer connected in this tab.
+    NotConnected,
 }
 
 #[derive(Clone)]
@@ -51,6 +53,8 @@ pub struct ShareSender {
     in_flight: Rc<Cell<bool>>,
     /// The note of the ticket just created, for trying it again.
     last_note: Rc<RefCell<Option<TicketNote>>>,
+    /// Set while a note is being written: a second "Note it again" writes nothing.
+    noting: Rc<Cell<bool>>,
 }
 
 impl PartialEq for ShareSender {
@@ -122,6 +126,11 @@ impl ShareSender {
 }
 
 impl ShareSender {
+    /// The comment of the ticket just created's note, when one was asked for.
+    pub fn note_comment(&self) -> Option<String> {
+        self.last_note.borrow().as_ref().map(TicketNote::comment)
+    }
+
     /// Writes the note of the ticket just created (again): the ticket itself is never sent
     /// again from here.
     pub fn retry_note(&self) {
@@ -129,20 +138,21 @@ impl ShareSender {
             return;
         };
         let set = self.set_note.clone();
+        // The state (and account) is this handle's render's; the session is the live one, and
+        // a session ended since is told by the call itself.
         let (session, account) = match (&self.microsoft.state, self.microsoft.session()) {
             (MicrosoftState::Connected { account, .. }, Some(session)) => (session, account),
             _ => {
-                set.set(NoteStatus::Failed(SessionError::SignIn(
-                    SignInError::SignInAgain {
-                        description: "not connected to Microsoft 365".into(),
-                    },
-                )));
+                set.set(NoteStatus::NotConnected);
                 return;
             }
         };
+        if self.noting.replace(true) {
+            return;
+        }
         note.requester = account.username.clone();
         set.set(NoteStatus::Writing);
-        let microsoft = self.microsoft.clone();
+        let (microsoft, noting) = (self.microsoft.clone(), self.noting.clone());
         spawn_local(async move {
             set.set(match ticket_note::write(&session, &note).await {
                 Ok(_) => NoteStatus::Written,
@@ -157,6 +167,7 @@ impl ShareSender {
                     NoteStatus::Failed(error)
                 }
             });
+            noting.set(false);
         });
     }
 }
@@ -176,6 +187,7 @@ pub fn use_share_sender() -> ShareSender {
     let note = use_state(NoteStatus::default);
     let in_flight = use_memo((), |_| Cell::new(false));
     let last_note = use_memo((), |_| RefCell::new(None));
+    let noting = use_memo((), |_| Cell::new(false));
     ShareSender {
         status: (*status).clone(),
         note: (*note).clone(),
@@ -186,5 +198,6 @@ pub fn use_share_sender() -> ShareSender {
         environment: use_environment(),
         in_flight,
         last_note,
+        noting,
     }
 }

@@ -129,4 +129,5 @@ pub struct ShareTexts {
     pub note_forbidden: &'static str,
     pub note_retry: &'static str,
     pub note_retry_hint: &'static str,
+    pub note_by_hand: &'static str,
 }

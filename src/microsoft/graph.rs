@@ -187,11 +187,16 @@ impl ControlUpdate {
             .filter(|v| !v.provider.is_empty() && !v.vendor.is_empty())
             .unwrap_or_else(VendorInformation::secure_score);
         Self {
-            comment: format!("ServiceNow {number}: {link}"),
+            comment: Self::ticket_comment(number, link),
             assigned_to: requester.to_owned(),
             state: profile.state(),
             vendor,
         }
+    }
+
+    /// The note's text: "ServiceNow {number}: {link}".
+    pub fn ticket_comment(number: &str, link: &str) -> String {
+        format!("ServiceNow {number}: {link}")
     }
 
     /// The PATCH body: the request body **must** contain `vendorInformation` with `provider`

@@ -265,6 +265,22 @@ impl Mounted {
             .find(|b| b.inner_text().trim() == name)
     }
 
+    /// Opens the share menu of the `index`th action listed and chooses "ServiceNow", then
+    /// waits for the share form.
+    pub async fn share_from_row(&self, index: usize) {
+        let buttons = self
+            .root
+            .query_selector_all("button[aria-haspopup='menu']")
+            .expect("a query");
+        buttons
+            .item(index as u32)
+            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            .unwrap_or_else(|| panic!("no share button on row {index}: {}", self.text()))
+            .click();
+        self.click("ServiceNow").await;
+        self.wait_for_text("Share to ServiceNow").await;
+    }
+
     /// Clicks the button named `name` once it shows.
     pub async fn click(&self, name: &str) {
         self.wait_for(&format!("a button named {name:?}"), |a| {

@@ -102,4 +102,5 @@ pub const EN_SHARE: ShareTexts = ShareTexts {
     note_forbidden: "Your account may not change improvement actions. That needs a role such as Security Administrator, and the write permission chosen when connecting to Microsoft 365.",
     note_retry: "Note it again",
     note_retry_hint: "Only the note is tried again: the ticket is never created twice.",
+    note_by_hand: "To note it yourself, add this comment to the improvement action in Microsoft 365:",
 };

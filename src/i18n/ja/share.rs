@@ -99,7 +99,8 @@ pub const JA_SHARE: ShareTexts = ShareTexts {
     noting: "{number} を Microsoft 365 の改善アクションに記録しています…",
     noted: "{number} を Microsoft 365 の改善アクションに記録しました。",
     note_failed: "{number} は作成されましたが、Microsoft 365 の改善アクションに記録できませんでした。",
-    note_forbidden: "このアカウントには改善アクションを変更する権限がありません。セキュリティ管理者などのロールと、Microsoft 365 への接続時に選ぶ書き込みの許可が必要です。",
+    note_forbidden: "このアカウントには改善アクションを変更する権限がありません。セキュリティ管理者などのロールと、Microsoft 365 への接続時に選択した書き込みのアクセス許可が必要です。",
     note_retry: "もう一度記録する",
     note_retry_hint: "やり直すのは記録だけです。チケットが二重に作成されることはありません。",
+    note_by_hand: "自分で記録するには、Microsoft 365 の改善アクションに次のコメントを追加してください:",
 };

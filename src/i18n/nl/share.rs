@@ -99,7 +99,8 @@ pub const NL_SHARE: ShareTexts = ShareTexts {
     noting: "{number} wordt genoteerd bij de verbeteractie in Microsoft 365…",
     noted: "{number} is genoteerd bij de verbeteractie in Microsoft 365.",
     note_failed: "{number} is gemaakt, maar kon niet worden genoteerd bij de verbeteractie in Microsoft 365.",
-    note_forbidden: "Uw account mag verbeteracties niet wijzigen. Daarvoor is een rol zoals Beveiligingsbeheerder nodig, en de schrijfmachtiging die u kiest bij het verbinden met Microsoft 365.",
+    note_forbidden: "Uw account mag verbeteracties niet wijzigen. Daarvoor zijn een rol zoals Beveiligingsbeheerder en de schrijfmachtiging nodig die u bij het verbinden met Microsoft 365 hebt gekozen.",
     note_retry: "Opnieuw noteren",
     note_retry_hint: "Alleen de notitie wordt opnieuw geprobeerd: het ticket wordt nooit twee keer gemaakt.",
+    note_by_hand: "Als u het zelf wilt noteren, voegt u deze opmerking toe aan de verbeteractie in Microsoft 365:",
 };

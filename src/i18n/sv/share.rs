@@ -96,10 +96,11 @@ pub const SV_SHARE: ShareTexts = ShareTexts {
     rate_limited_until_next: "Inget skapades och ditt utkast finns kvar.",
     note_label: "Anteckna ärendet på förbättringsåtgärden i Microsoft 365",
     note_hint: "När ärendet finns läggs dess nummer och länk till i åtgärdens historik i Microsoft 365. Åtgärdens status förblir som den är.",
-    noting: "Antecknar {number} på förbättringsåtgärden i Microsoft 365 …",
+    noting: "Antecknar {number} på förbättringsåtgärden i Microsoft 365…",
     noted: "{number} är antecknat på förbättringsåtgärden i Microsoft 365.",
     note_failed: "{number} skapades, men kunde inte antecknas på förbättringsåtgärden i Microsoft 365.",
-    note_forbidden: "Ditt konto får inte ändra förbättringsåtgärder. Det kräver en roll som till exempel säkerhetsadministratör och skrivbehörigheten som väljs när du ansluter till Microsoft 365.",
+    note_forbidden: "Ditt konto får inte ändra förbättringsåtgärder. Det kräver en roll som Säkerhetsadministratör och skrivbehörigheten som du valde när du anslöt till Microsoft 365.",
     note_retry: "Anteckna igen",
     note_retry_hint: "Bara anteckningen görs om: ärendet skapas aldrig två gånger.",
+    note_by_hand: "Om du vill anteckna det själv lägger du till den här kommentaren på förbättringsåtgärden i Microsoft 365:",
 };

@@ -102,4 +102,5 @@ pub const ZH_TW_SHARE: ShareTexts = ShareTexts {
     note_forbidden: "您的帳戶無法變更改進動作。這需要安全性系統管理員等角色，以及連線到 Microsoft 365 時所選的寫入權限。",
     note_retry: "再次記錄",
     note_retry_hint: "只會重試記錄：票證絕不會建立兩次。",
+    note_by_hand: "若要自行記錄，請在 Microsoft 365 的改進動作上加入以下註解：",
 };
