@@ -72,6 +72,46 @@ pub fn token_url_origin(input: &str) -> Result<Option<String>> {
     Ok(Some(url.origin().ascii_serialization()))
 }
 
+/// Microsoft 365's global cloud, the app's defaults for "Sign-in authority" and "Microsoft
+/// Graph": the token endpoint and Graph are fetched, so `connect-src` must name both.
+pub const MICROSOFT_CLOUD: [&str; 2] = [
+    "https://login.microsoftonline.com",
+    "https://graph.microsoft.com",
+];
+
+/// The origin of a Microsoft sign-in authority or Graph given as `--microsoft-authority` /
+/// `--microsoft-graph` (a national cloud such as `https://login.microsoftonline.us` with
+/// `https://graph.microsoft.us`): https only.
+pub fn microsoft_origin(flag: &str, input: &str) -> Result<String> {
+    match Url::parse(input.trim()) {
+        Ok(url) if url.scheme() == "https" && url.host().is_some() => {
+            Ok(url.origin().ascii_serialization())
+        }
+        _ => bail!(
+            "{flag} {input}: give the cloud's https address, e.g. \
+             https://login.microsoftonline.us (authority) or https://graph.microsoft.us (Graph)."
+        ),
+    }
+}
+
+/// The `connect-src` origins a Microsoft 365 option of `build` or `serve` adds: `--microsoft`
+/// (the global cloud), `--microsoft-authority URL`, `--microsoft-graph URL`; `None` for
+/// another option. `value` reads the option's URL.
+pub fn microsoft_option(
+    flag: &str,
+    value: impl FnOnce() -> Result<String>,
+) -> Option<Result<Vec<String>>> {
+    match flag {
+        "--microsoft" => Some(Ok(MICROSOFT_CLOUD.map(str::to_owned).to_vec())),
+        "--microsoft-authority" | "--microsoft-graph" => Some(
+            value()
+                .and_then(|v| microsoft_origin(flag, &v))
+                .map(|o| vec![o]),
+        ),
+        _ => None,
+    }
+}
+
 /// `cargo xtask build`'s options: the origins to allow in `connect-src`, in the order
 /// given, each once. Empty: the build is as always (the sandbox's origin).
 pub fn parse_build_args(args: &[String]) -> Result<Vec<String>> {
@@ -88,16 +128,24 @@ pub fn parse_build_args(args: &[String]) -> Result<Vec<String>> {
                 .or_else(|| args.next().cloned())
                 .with_context(|| format!("{flag} needs a URL"))
         };
-        let origin = match flag {
-            "--instance" => Some(instance(&value()?)?.as_str().to_owned()),
-            "--token-url" => token_url_origin(&value()?)?,
-            _ => bail!(
-                "unknown option `{arg}` for build; it takes --instance URL (repeatable) and \
-                 --token-url URL"
-            ),
+        let added: Vec<String> = match flag {
+            "--instance" => vec![instance(&value()?)?.as_str().to_owned()],
+            "--token-url" => token_url_origin(&value()?)?.into_iter().collect(),
+            // `--microsoft` takes no value, even `--microsoft=…`.
+            "--microsoft" if inline.is_some() => bail!("--microsoft takes no value"),
+            _ => match microsoft_option(flag, &mut value) {
+                Some(origins) => origins?,
+                None => bail!(
+                    "unknown option `{arg}` for build; it takes --instance URL (repeatable), \
+                     --token-url URL, and for Microsoft 365 --microsoft (the global cloud) or \
+                     --microsoft-authority URL with --microsoft-graph URL (a national cloud)"
+                ),
+            },
         };
-        if let Some(origin) = origin.filter(|o| !origins.contains(o)) {
-            origins.push(origin);
+        for origin in added {
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
         }
     }
     Ok(origins)

@@ -81,6 +81,23 @@ fn build_options_give_each_origin_once_and_a_relative_token_url_none() {
             "https://proxy.example.org"
         ]
     );
+    let microsoft = parse_build_args(&args(&[
+        "--instance",
+        "acme",
+        "--microsoft",
+        "--microsoft-authority",
+        "https://login.microsoftonline.com/contoso.onmicrosoft.com",
+    ]))
+    .unwrap();
+    assert_eq!(
+        microsoft,
+        [
+            "https://acme.service-now.com",
+            "https://login.microsoftonline.com",
+            "https://graph.microsoft.com"
+        ],
+        "Microsoft 365's global cloud, each origin once"
+    );
     let relative = parse_build_args(&args(&["--token-url", "/servicenow/oauth_token.do"]));
     assert_eq!(relative.unwrap(), Vec::<String>::new());
     assert!(parse_build_args(&[]).unwrap().is_empty());
@@ -94,6 +111,9 @@ fn bad_build_options_are_refused() {
         &["--token-url", "http://proxy.example.org/token"],
         &["--token-url", "proxy"],
         &["--release"],
+        &["--microsoft=yes"],
+        &["--microsoft-graph", "http://graph.microsoft.com"],
+        &["--microsoft-authority"],
     ] {
         assert!(
             parse_build_args(&args(bad)).is_err(),

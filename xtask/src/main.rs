@@ -23,20 +23,23 @@ Commands:
           Install what is missing, build the app, start the sandbox instance and serve
           the app (ports default to 8700 and 8701, or SNOWCARD_APP_PORT and
           SNOWCARD_INSTANCE_PORT). Runs until Ctrl-C.
-  serve --instance URL [--client-id ID] [--sandbox] [--app-port N]
+  serve --instance URL [--client-id ID] [--sandbox] [--app-port N] [MICROSOFT]
           Serve the app for a real instance (`acme`, `acme.service-now.com` or
           https://…): its Content-Security-Policy allows that instance, the setup page
           is filled in, and it prints the redirect URL, the origin and the
           glide.oauth.cors.allowed.origin value to register. --sandbox also starts
           the sandbox instance.
+          MICROSOFT, for a real Microsoft 365 tenant: --microsoft (the global cloud,
+          login.microsoftonline.com and graph.microsoft.com), or --microsoft-authority
+          URL with --microsoft-graph URL (a national cloud).
   test    Install what the tests need (incl. Chromium and ChromeDriver), then run the
           native, browser and end-to-end tests, with a summary at the end.
-  build [--instance URL]... [--token-url URL]
+  build [--instance URL]... [--token-url URL] [MICROSOFT]
           Build the release app into dist/, with the package dist/pkg (package.json,
           snowcard.js + .d.ts, snowcard_bg.wasm, snowcard.css). With --instance
           (repeatable) and --token-url (a proxy on another origin), the pages'
           Content-Security-Policy connect-src names those origins instead of the
-          sandbox's.
+          sandbox's; MICROSOFT as for serve.
   bench [--runs N]
           Build, then time pages of the app in headless Chromium against the sandbox,
           each beside a hand-written vanilla-JS page doing the same work, over N fresh

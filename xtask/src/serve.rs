@@ -71,7 +71,9 @@ async fn serve(
         std::fs::write(&index, html)
             .with_context(|| format!("could not write {}", index.display()))?;
     }
-    csp_connect_src.dedup();
+    csp_connect_src.extend(options.microsoft.iter().cloned());
+    let mut seen = std::collections::HashSet::new();
+    csp_connect_src.retain(|origin| seen.insert(origin.clone()));
     let app = app_host::serve_app(dist, app_addr, csp_connect_src.clone())
         .await
         .map_err(|error| listen_error(error, app_addr, Listener::App))?;

@@ -16,11 +16,15 @@ pub struct Options {
     pub client_id: Option<String>,
     /// Whether the sandbox instance starts: always without `--instance`.
     pub sandbox: bool,
+    /// Microsoft 365's origins to allow (`--microsoft`, `--microsoft-authority`,
+    /// `--microsoft-graph`), for a real tenant.
+    pub microsoft: Vec<String>,
 }
 
 /// Reads `args` (and the port variables through `env`).
 pub fn parse(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Options> {
     let (mut instance, mut client_id, mut sandbox_asked) = (None, None, false);
+    let mut microsoft: Vec<String> = Vec::new();
     let mut port_args = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -44,7 +48,10 @@ pub fn parse(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Op
                 client_id = Some(id.trim().to_owned());
             }
             "--sandbox" if inline.is_none() => sandbox_asked = true,
-            _ => port_args.push(arg.clone()),
+            _ => match deploy::microsoft_option(flag, || value("the cloud's https address")) {
+                Some(origins) => microsoft.extend(origins?),
+                None => port_args.push(arg.clone()),
+            },
         }
     }
     if instance.is_none() && client_id.is_some() {
@@ -63,6 +70,7 @@ pub fn parse(args: &[String], env: impl Fn(&str) -> Option<String>) -> Result<Op
         instance,
         client_id,
         sandbox,
+        microsoft,
     })
 }
 
@@ -80,6 +88,26 @@ mod tests {
         let options = parsed(&["--app-port", "9000"]).unwrap();
         assert!(options.sandbox && options.instance.is_none());
         assert_eq!(options.ports.app, 9000);
+    }
+
+    #[test]
+    fn microsoft_365s_clouds_are_allowed_on_request() {
+        let options = parsed(&["--instance", "acme", "--microsoft"]).unwrap();
+        assert_eq!(options.microsoft, deploy::MICROSOFT_CLOUD);
+        let options = parsed(&[
+            "--microsoft-authority",
+            "https://login.microsoftonline.us/",
+            "--microsoft-graph=https://graph.microsoft.us",
+        ])
+        .unwrap();
+        assert_eq!(
+            options.microsoft,
+            [
+                "https://login.microsoftonline.us",
+                "https://graph.microsoft.us"
+            ]
+        );
+        assert!(parsed(&["--microsoft-graph", "http://graph.example"]).is_err());
     }
 
     #[test]
