@@ -57,4 +57,18 @@ impl World {
         self.click("Accept").await;
         self.wait_for_text("Connected to Microsoft 365 as").await;
     }
+
+    /// Opens the share form of the first improvement action listed; returns its title.
+    pub async fn share_first_action(&self) -> String {
+        let first = self
+            .run_script(
+                "return document.querySelector('.sc-action-title').textContent;",
+                vec![],
+            )
+            .await;
+        let title = first.as_str().unwrap_or_default().to_owned();
+        self.share_action(&title, "ServiceNow").await;
+        self.wait_for_text("Share to ServiceNow").await;
+        title
+    }
 }

@@ -98,15 +98,7 @@ async fn a_person_connects_to_microsoft_365_and_sees_the_tenants_live_actions() 
     assert!(world.session_storage("snowcard:session").await.is_some());
 
     // Share the first action: its ticket shows on its row, found for the whole list at once.
-    let first = world
-        .run_script(
-            "return document.querySelector('.sc-action-title').textContent;",
-            vec![],
-        )
-        .await;
-    let title = first.as_str().unwrap_or_default().to_owned();
-    world.share_action(&title, "ServiceNow").await;
-    world.wait_for_text("Share to ServiceNow").await;
+    let title = world.share_first_action().await;
     world.click("Send to ServiceNow").await;
     world.wait_for_text("Ticket created").await;
     let number = world.created_records("change_request")[0]

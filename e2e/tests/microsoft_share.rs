@@ -49,15 +49,7 @@ async fn a_ticket_is_noted_on_its_action_in_microsoft_365_once_the_role_allows_i
 
     world.click("Improvement actions").await;
     world.wait_for_text("Live from Microsoft 365.").await;
-    let first = world
-        .run_script(
-            "return document.querySelector('.sc-action-title').textContent;",
-            vec![],
-        )
-        .await;
-    let title = first.as_str().unwrap_or_default().to_owned();
-    world.share_action(&title, "ServiceNow").await;
-    world.wait_for_text("Share to ServiceNow").await;
+    world.share_first_action().await;
     // The share form's address names the action: `#/share?action=ID`.
     let address = url::Url::parse(&world.url().await).expect("an address");
     let fragment = url::Url::parse(&format!(

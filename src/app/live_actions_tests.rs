@@ -3,45 +3,12 @@
 
 use std::rc::Rc;
 
-use chrono::{Duration, TimeZone, Utc};
 use futures::executor::block_on;
-use oauth2::{AccessToken, RefreshToken};
 
 use super::*;
-use crate::microsoft::settings::{validate, TenantDraft};
+use crate::microsoft::fake::session;
 use crate::microsoft::ActionStatus;
 use crate::servicenow::fake::{connected_client, json, FakeTransport};
-use crate::servicenow::TokenSet;
-
-fn session(transport: &FakeTransport) -> MicrosoftSession {
-    let settings = validate(
-        &TenantDraft {
-            tenant: "contoso.onmicrosoft.com".into(),
-            client_id: "00001111-aaaa-2222-bbbb-3333cccc4444".into(),
-            ..TenantDraft::default()
-        },
-        "https://portal.example/",
-    )
-    .expect("valid");
-    let now = || {
-        Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
-            .single()
-            .expect("valid time")
-    };
-    let tokens = TokenSet {
-        access_token: AccessToken::new("MSAT".into()),
-        refresh_token: Some(RefreshToken::new("MSRT".into())),
-        expires_at: now() + Duration::seconds(3000),
-        lifetime_secs: 3599,
-    };
-    MicrosoftSession::new(
-        Rc::new(transport.clone()),
-        settings,
-        tokens,
-        Rc::new(now),
-        |_| {},
-    )
-}
 
 fn profile(id: &str, rank: i32, max: f64) -> serde_json::Value {
     serde_json::json!({"id": id, "title": format!("Title of {id}"), "controlCategory": "Identity",
