@@ -159,3 +159,18 @@ async fn imported_text_is_shown_as_text_never_as_markup() {
         .flatten()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_list_says_whether_it_is_the_sample_or_an_imported_file() {
+    let app = mount(PAGE, instance(), signed_in());
+    app.click("Improvement actions").await;
+    app.wait_for_text("Sample data.").await;
+    app.expand("Load your own export").await;
+    let export =
+        r#"{"value": [{"id": "Mine", "title": "Our own action", "controlCategory": "Data"}]}"#;
+    app.fill_text_area("Or paste the JSON", export).await;
+    app.click("Load").await;
+    app.wait_for_text("Imported data, from the file you loaded.")
+        .await;
+    assert!(!app.text().contains("Sample data."), "{}", app.text());
+}

@@ -51,7 +51,10 @@ pub fn ActionsPage(props: &ActionsPageProps) -> Html {
                 None => "",
             } }</p>
             if live == LiveState::Off {
-                <p class="sc-muted">{ texts_all.microsoft.sample_note }</p>
+                <p class="sc-muted">{ match &catalog.state {
+                    CatalogState::Loaded { imported: true, .. } => texts_all.microsoft.imported_note,
+                    _ => texts_all.microsoft.sample_note,
+                } }</p>
                 <ActionList state={catalog.state.clone()} filter={props.filter.clone()} {on_copied} />
                 <CatalogImport catalog={catalog.clone()} />
             } else {

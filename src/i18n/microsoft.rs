@@ -29,6 +29,8 @@ pub struct MicrosoftTexts {
     pub loading_actions: &'static str,
     pub live_note: &'static str,
     pub sample_note: &'static str,
+    /// Shown instead of `sample_note` over a list imported from a file.
+    pub imported_note: &'static str,
     pub field_tenant: &'static str,
     pub field_client_id: &'static str,
     pub field_url: &'static str,

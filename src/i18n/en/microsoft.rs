@@ -29,6 +29,7 @@ pub const EN_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     loading_actions: "Loading your tenant's improvement actions…",
     live_note: "Live from Microsoft 365.",
     sample_note: "Sample data. Connect to Microsoft 365 to see your tenant's own improvement actions.",
+    imported_note: "Imported data, from the file you loaded. Connect to Microsoft 365 to see your tenant's live improvement actions.",
     field_tenant: "Enter a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or organizations.",
     field_client_id: "Enter the Application (client) ID: a GUID such as 00001111-aaaa-2222-bbbb-3333cccc4444.",
     field_url: "Enter an https address, such as https://login.microsoftonline.us.",

@@ -29,6 +29,7 @@ pub const JA_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     loading_actions: "テナントの改善アクションを読み込んでいます…",
     live_note: "Microsoft 365 からのライブ データです。",
     sample_note: "サンプル データです。テナントの改善アクションを見るには Microsoft 365 に接続してください。",
+    imported_note: "読み込んだファイルからインポートしたデータです。テナントの最新の改善アクションを見るには Microsoft 365 に接続してください。",
     field_tenant: "ディレクトリ (テナント) ID、contoso.onmicrosoft.com のようなドメイン、または organizations を入力してください。",
     field_client_id: "アプリケーション (クライアント) ID を入力してください。00001111-aaaa-2222-bbbb-3333cccc4444 のような GUID です。",
     field_url: "https のアドレスを入力してください。例: https://login.microsoftonline.us",

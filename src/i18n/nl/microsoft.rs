@@ -29,6 +29,7 @@ pub const NL_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     loading_actions: "De verbeteracties van uw tenant worden geladen…",
     live_note: "Live uit Microsoft 365.",
     sample_note: "Voorbeeldgegevens. Maak verbinding met Microsoft 365 om de eigen verbeteracties van uw tenant te zien.",
+    imported_note: "Geïmporteerde gegevens uit het bestand dat u hebt geladen. Maak verbinding met Microsoft 365 om de actuele verbeteracties van uw tenant te zien.",
     field_tenant: "Voer een directory-id (tenant-id) in, een domein zoals contoso.onmicrosoft.com, of organizations.",
     field_client_id: "Voer de toepassings-id (client) in: een GUID zoals 00001111-aaaa-2222-bbbb-3333cccc4444.",
     field_url: "Voer een https-adres in, zoals https://login.microsoftonline.us.",

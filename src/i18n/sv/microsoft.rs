@@ -29,6 +29,7 @@ pub const SV_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     loading_actions: "Hämtar klientorganisationens förbättringsåtgärder…",
     live_note: "Direkt från Microsoft 365.",
     sample_note: "Exempeldata. Anslut till Microsoft 365 för att se klientorganisationens egna förbättringsåtgärder.",
+    imported_note: "Importerade data från filen du läste in. Anslut till Microsoft 365 för att se klientorganisationens aktuella förbättringsåtgärder.",
     field_tenant: "Ange ett katalog-id (klient-id), en domän som contoso.onmicrosoft.com eller organizations.",
     field_client_id: "Ange program-id (klient): ett GUID som 00001111-aaaa-2222-bbbb-3333cccc4444.",
     field_url: "Ange en https-adress, till exempel https://login.microsoftonline.us.",

@@ -29,6 +29,7 @@ pub const ZH_TW_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     loading_actions: "正在載入您租用戶的改進動作…",
     live_note: "即時取自 Microsoft 365。",
     sample_note: "範例資料。連線至 Microsoft 365 即可查看您租用戶自己的改進動作。",
+    imported_note: "從您載入的檔案匯入的資料。連線至 Microsoft 365 即可查看您租用戶即時的改進動作。",
     field_tenant: "請輸入目錄 (租用戶) 識別碼、contoso.onmicrosoft.com 之類的網域，或 organizations。",
     field_client_id: "請輸入應用程式 (用戶端) 識別碼：例如 00001111-aaaa-2222-bbbb-3333cccc4444 的 GUID。",
     field_url: "請輸入 https 位址，例如 https://login.microsoftonline.us。",
