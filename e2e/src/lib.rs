@@ -450,6 +450,15 @@ impl World {
             .expect("ChromeDriver runs the DevTools command");
     }
 
+    /// Sends one Chrome DevTools Protocol command to the page (through ChromeDriver's
+    /// `goog/cdp/execute`) and returns its result, e.g. `Profiler.start` for a CPU profile.
+    pub async fn devtools(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.browser
+            .issue_cmd(cdp::Execute::new(cmd, params))
+            .await
+            .unwrap_or_else(|e| panic!("ChromeDriver runs the DevTools command {cmd}: {e}"))
+    }
+
     /// Ends the browser session and the driver.
     pub async fn stop(self) {
         let _ = self.browser.clone().close().await;

@@ -29,7 +29,10 @@ use crate::servicenow::correlation::ActionTickets;
 
 use super::actions_page::category_index;
 use super::dates::today_local;
-use super::share_menu::{closed_share_button, ShareMenu};
+use super::share_menu::{closed_share_button, closed_share_target, opens_menu, ShareMenu};
+
+/// The share buttons' ids: this prefix and the row's number in the list shown.
+const SHARE_ID: &str = "sc-share-";
 
 #[derive(Properties, PartialEq)]
 pub struct LiveActionListProps {
@@ -236,6 +239,47 @@ pub fn graph_refusal(all: &Texts, error: &SessionError, forbidden: &str) -> Stri
     }
 }
 
+/// A row's two lines, each one string (one text node rather than one per piece: a list of
+/// 500 rows makes thousands fewer nodes), reading as the pieces did: "{category} · {service}
+/// · Max score: {achieved} / {max}", then "Status: {status} · Rank: {rank} · User impact:
+/// {impact} · Implementation cost: {cost}", each part only when known.
+fn row_lines(action: &LiveAction, texts: &crate::i18n::Texts) -> (String, String) {
+    let (share, ms, colon) = (&texts.share, &texts.microsoft, texts.colon);
+    let mut place = String::with_capacity(96);
+    match Category::parse(&action.category) {
+        Some(c) => place.push_str(share.categories[category_index(c)]),
+        None => place.push_str(&action.category),
+    }
+    if !action.service.is_empty() {
+        place.extend([" · ", action.service.as_str()]);
+    }
+    let achieved = action.score.map(points);
+    place.extend([" · ", share.max_score, colon]);
+    place.extend([
+        achieved.as_deref().unwrap_or("–"),
+        " / ",
+        &points(action.max_score),
+    ]);
+    let mut facts = String::with_capacity(128);
+    facts.extend([
+        ms.status_label,
+        colon,
+        ms.statuses[status_index(action.status)],
+    ]);
+    if let Some(rank) = action.rank {
+        facts.extend([" · ", ms.rank_term, colon, &rank.to_string()]);
+    }
+    for (term, value) in [
+        (ms.impact_term, action.user_impact.as_str()),
+        (ms.cost_term, action.implementation_cost.as_str()),
+    ] {
+        if !value.is_empty() {
+            facts.extend([" · ", term, colon, value]);
+        }
+    }
+    (place, facts)
+}
+
 #[component]
 pub fn LiveActionList(props: &LiveActionListProps) -> Html {
     let connection = use_connection();
@@ -300,6 +344,35 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
         .collect();
     let shown = shown(&list.actions, &props.filter, tickets.as_deref());
     let services = score::services(&list.actions);
+    // The closed share buttons' one handler: the row is the button's number in this list.
+    let (onclick, onkeydown) = {
+        let ids: Rc<Vec<String>> = Rc::new(shown.iter().map(|a| a.id.clone()).collect());
+        let (open_menu, list, filter) = (open_menu.clone(), list.clone(), props.filter.clone());
+        let open_row = move |event: &Event| {
+            let row = closed_share_target(event)
+                .and_then(|button| button.id().strip_prefix(SHARE_ID)?.parse::<usize>().ok());
+            let id = row.and_then(|row| ids.get(row)).cloned();
+            id.map(|id| {
+                open_menu.set(Some(OpenMenu {
+                    list: list.clone(),
+                    filter: filter.clone(),
+                    id,
+                }))
+            })
+            .is_some()
+        };
+        let open_on_key = open_row.clone();
+        (
+            Callback::from(move |event: MouseEvent| {
+                open_row(&event);
+            }),
+            Callback::from(move |event: KeyboardEvent| {
+                if opens_menu(&event) && open_on_key(&event) {
+                    event.prevent_default();
+                }
+            }),
+        )
+    };
     let count = fill(
         texts.showing,
         &[
@@ -316,27 +389,15 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                     { ms.refresh_button }</button></p>
             <p class="sc-muted" role="status">{ count }</p>
             if shown.is_empty() { <p>{ texts.no_match }</p> }
-            <ul class="sc-actions-list">
+            <ul class="sc-actions-list" {onclick} {onkeydown}>
                 { for shown.into_iter().enumerate().map(|(i, action)| {
-                    let category = Category::parse(&action.category)
-                        .map(|c| texts.categories[category_index(c)].to_owned())
-                        .unwrap_or_else(|| action.category.clone());
-                    let achieved = action.score.map(points).unwrap_or_else(|| "–".into());
+                    let (place, facts) = row_lines(action, texts_all);
                     html! {
                         <li class="sc-action-row" key={action.id.clone()}>
                             <div class="sc-action-main">
                                 <h3 class="sc-action-title">{ action.title.clone() }</h3>
-                                <p class="sc-muted">
-                                    { category }
-                                    if !action.service.is_empty() { {" · "}{ action.service.clone() } }
-                                    {" · "}{ texts.max_score }{ texts_all.colon }{ format!("{achieved} / {}", points(action.max_score)) }
-                                </p>
-                                <p class="sc-muted">
-                                    { ms.status_label }{ texts_all.colon }{ ms.statuses[status_index(action.status)] }
-                                    if let Some(rank) = action.rank { {" · "}{ ms.rank_term }{ texts_all.colon }{ rank } }
-                                    if !action.user_impact.is_empty() { {" · "}{ ms.impact_term }{ texts_all.colon }{ action.user_impact.clone() } }
-                                    if !action.implementation_cost.is_empty() { {" · "}{ ms.cost_term }{ texts_all.colon }{ action.implementation_cost.clone() } }
-                                </p>
+                                <p class="sc-muted">{ place }</p>
+                                <p class="sc-muted">{ facts }</p>
                                 if let Some(found) = tickets.as_ref().and_then(|t| t.by_action.get(&action.id)) {
                                     <p class="sc-action-tickets">
                                         { texts_all.tickets.table_label }{ texts_all.colon }
@@ -359,18 +420,10 @@ pub fn LiveActionList(props: &LiveActionListProps) -> Html {
                                 }
                             </div>
                             if open_id == Some(action.id.as_str()) {
-                                <ShareMenu id={format!("sc-share-{i}")} on_servicenow={share(action)}
+                                <ShareMenu id={format!("{SHARE_ID}{i}")} on_servicenow={share(action)}
                                     on_copy_link={copy_link(action.action_url.clone())} open_at_start=true />
                             } else {
-                                { closed_share_button(format!("sc-share-{i}").into(), texts.share_button, {
-                                    let (open_menu, id) = (open_menu.clone(), action.id.clone());
-                                    let (list, filter) = (list.clone(), props.filter.clone());
-                                    Callback::from(move |()| open_menu.set(Some(OpenMenu {
-                                        list: list.clone(),
-                                        filter: filter.clone(),
-                                        id: id.clone(),
-                                    })))
-                                }) }
+                                { closed_share_button(format!("{SHARE_ID}{i}").into(), texts.share_button) }
                             }
                         </li>
                     }

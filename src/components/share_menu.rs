@@ -2,10 +2,11 @@
 //! keyboard-operable as a menu button: Enter, Space or ArrowDown open it with focus on the
 //! first item, the arrows move between items, Escape closes it and focus returns to the button.
 //!
-//! A long list renders [`closed_share_button`] on every row (plain markup, no component) and
-//! a [`ShareMenu`] only on the row whose menu is open: 500 components with their hooks and
-//! effects cost more than the rows themselves.
+//! A long list renders [`closed_share_button`] on every row (plain markup, no component, no
+//! handler: the list has one for all of them) and a [`ShareMenu`] only on the row whose menu
+//! is open: 500 components with their hooks and effects cost more than the rows themselves.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -22,37 +23,50 @@ pub struct ShareMenuProps {
     pub open_at_start: bool,
 }
 
-/// The share icon and its name for screen readers.
+/// The share icon and its name for screen readers. Its size and colour are the stylesheet's
+/// (`.sc-share-icon`): fewer attributes for each of a long list's rows to set.
 fn share_icon(label: &'static str) -> Html {
     html! {
         <>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
-                <path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1z" fill="currentColor"/>
+            <svg class="sc-share-icon" aria-hidden="true" viewBox="0 0 24 24">
+                <path d="M18 16a3 3 0 0 0-2.4 1.2l-6.7-3.4a3 3 0 0 0 0-1.6l6.7-3.4A3 3 0 1 0 15 7l-6.7 3.4a3 3 0 1 0 0 3.2L15 17a3 3 0 1 0 3-1z"/>
             </svg>
             <span class="sc-visually-hidden">{ label }</span>
         </>
     }
 }
 
-/// The share button of a row whose menu is closed, as [`ShareMenu`] shows it; a click, Enter,
-/// Space or an arrow key calls `on_open`, which puts a [`ShareMenu`] with `open_at_start` in
-/// its place.
-pub fn closed_share_button(id: AttrValue, label: &'static str, on_open: Callback<()>) -> Html {
-    let onclick = on_open.reform(|_: MouseEvent| ());
-    let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if matches!(event.key().as_str(), "ArrowDown" | "ArrowUp") {
-            event.prevent_default();
-            on_open.emit(());
-        }
-    });
+/// The class that marks [`closed_share_button`]s, for [`closed_share_target`].
+const CLOSED: &str = "sc-share-closed";
+/// A closed button's classes: [`ShareMenu`]'s button's, and [`CLOSED`].
+const CLOSED_CLASSES: &str = "sc-button sc-icon-button sc-share-closed";
+
+/// The share button of a row whose menu is closed, as [`ShareMenu`] shows it, with no
+/// handler of its own: the list handles a click (or Enter, Space) and ArrowDown or ArrowUp
+/// on any of its closed buttons (see [`closed_share_target`] and [`opens_menu`]) by putting
+/// a [`ShareMenu`] with `open_at_start` in its place. One handler for the list rather than
+/// two per row.
+pub fn closed_share_button(id: AttrValue, label: &'static str) -> Html {
     html! {
         <div class="sc-share">
-            <button type="button" class="sc-button sc-icon-button" {id} aria-haspopup="menu"
-                aria-expanded="false" {onclick} {onkeydown}>
+            <button type="button" class={CLOSED_CLASSES} {id}
+                aria-haspopup="menu" aria-expanded="false">
                 { share_icon(label) }
             </button>
         </div>
     }
+}
+
+/// The [`closed_share_button`] an event happened on or inside, if any.
+pub fn closed_share_target(event: &Event) -> Option<web_sys::Element> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("button.{CLOSED}")).ok().flatten()
+}
+
+/// Whether a key pressed on a closed share button opens its menu (Enter and Space do, as
+/// clicks).
+pub fn opens_menu(event: &KeyboardEvent) -> bool {
+    matches!(event.key().as_str(), "ArrowDown" | "ArrowUp")
 }
 
 #[component]

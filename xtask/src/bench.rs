@@ -14,6 +14,7 @@ use crate::workspace::Workspace;
 
 mod actions;
 mod harness;
+mod profile;
 
 use harness::{median, Comparison};
 
@@ -24,17 +25,26 @@ const GOAL_RATIO: f64 = 1.5;
 
 /// Builds what the benchmark needs, runs every measurement and prints the table.
 pub fn run(args: &[String]) -> Result<()> {
-    let runs = parse_runs(args)?;
+    // `--profile`: a CPU profile of snowcard's loads instead of the comparison.
+    let profiling = args.first().is_some_and(|a| a == "--profile");
+    let runs = parse_runs(&args[usize::from(profiling)..])?;
     let ws = Workspace::locate();
     let tools = install::build_tools(&ws)?;
     install::ensure_browser()?;
     app_build::build(&ws, &tools)?;
+    if profiling {
+        profile::keep_names(&ws, &tools, &ws.dist().join("pkg"))?;
+    }
     // The e2e harness finds the build and the browser through these, as in `cargo xtask
     // test`; set before the runtime starts any thread.
     std::env::set_var("SNOWCARD_DIST", ws.dist());
     std::env::set_var("CHROMEDRIVER", CHROMEDRIVER);
     std::env::set_var("CHROME", CHROMIUM);
     let runtime = tokio::runtime::Runtime::new().context("could not start the tokio runtime")?;
+    if profiling {
+        runtime.block_on(profile::run(runs));
+        return Ok(());
+    }
     println!("\n==> benchmark: {runs} fresh loads of each page\n");
     let results = runtime.block_on(measure_all(runs))?;
     for comparison in &results {
@@ -69,7 +79,7 @@ fn parse_runs(args: &[String]) -> Result<usize> {
             Ok(n) if n > 0 => Ok(n),
             _ => bail!("--runs takes a number of loads, at least 1, not `{n}`"),
         },
-        _ => bail!("usage: cargo xtask bench [--runs N]"),
+        _ => bail!("usage: cargo xtask bench [--profile] [--runs N]"),
     }
 }
 

@@ -40,10 +40,12 @@ Commands:
           (repeatable) and --token-url (a proxy on another origin), the pages'
           Content-Security-Policy connect-src names those origins instead of the
           sandbox's; MICROSOFT as for serve.
-  bench [--runs N]
+  bench [--profile] [--runs N]
           Build, then time pages of the app in headless Chromium against the sandbox,
           each beside a hand-written vanilla-JS page doing the same work, over N fresh
           loads each (default 7): prints both medians, their ratio and the requests.
+          --profile: instead, profile N loads of the app (wasm with its names) and
+          print the functions taking the most CPU time from Graph's answer to the rows.
   size    Build, then print the raw and gzip sizes of each file in dist/pkg.
   locales Write the app's translation tables as JSON to target/locales.json, which the
           end-to-end tests read (build and test write it too).

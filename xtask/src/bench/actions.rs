@@ -107,26 +107,7 @@ impl ActionsRun {
 /// warm up and `runs` times more, alternating so that neither gets the machine's quieter
 /// moments.
 pub async fn measure(runs: usize) -> ActionsRun {
-    let world = World::start_with_files(&BASELINE, |_| {}).await;
-    world.connect("Allow").await;
-    world.wait_for_text("as Snowcard Integration").await;
-    world.click("Improvement actions").await;
-    world.connect_microsoft(USER).await;
-    let ms = world.sandbox.control().microsoft();
-    assert_eq!(
-        ms.set_profile_count(PROFILES),
-        PROFILES,
-        "the tenant is sized"
-    );
-    let graph = world.sandbox.url().trim_end_matches('/').to_owned();
-    let token = microsoft_token(&world).await;
-    harness::install_probe(&world, ROW, PROFILES, &format!("{graph}/v1.0/")).await;
-
-    let app = format!("{}#/actions?deprecated=shown", world.app_url());
-    let baseline = format!(
-        "{}bench/actions.html#graph={graph}&token={token}",
-        world.app_url()
-    );
+    let (world, app, baseline) = prepare().await;
     // One load of each first, not counted: the browser's caches hold the same files for
     // every counted load.
     harness::fresh_load(&world, &app).await;
@@ -158,6 +139,31 @@ pub async fn measure(runs: usize) -> ActionsRun {
         snowcard_requests: snowcard.requests,
         baseline_requests: hand.requests,
     }
+}
+
+/// A browser signed in to ServiceNow and Microsoft 365 with the tenant sized and the probe
+/// installed, and the addresses of the two pages: snowcard's and the baseline's.
+pub async fn prepare() -> (World, String, String) {
+    let world = World::start_with_files(&BASELINE, |_| {}).await;
+    world.connect("Allow").await;
+    world.wait_for_text("as Snowcard Integration").await;
+    world.click("Improvement actions").await;
+    world.connect_microsoft(USER).await;
+    let ms = world.sandbox.control().microsoft();
+    assert_eq!(
+        ms.set_profile_count(PROFILES),
+        PROFILES,
+        "the tenant is sized"
+    );
+    let graph = world.sandbox.url().trim_end_matches('/').to_owned();
+    let token = microsoft_token(&world).await;
+    harness::install_probe(&world, ROW, PROFILES, &format!("{graph}/v1.0/")).await;
+    let app = format!("{}#/actions?deprecated=shown", world.app_url());
+    let baseline = format!(
+        "{}bench/actions.html#graph={graph}&token={token}",
+        world.app_url()
+    );
+    (world, app, baseline)
 }
 
 #[derive(Default)]
