@@ -43,6 +43,32 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Writes the JS glue and the wasm of the release build into `pkg`; `keep_names` keeps the
+/// wasm's name section (for a profile that names Rust functions), else it and the producers
+/// section are removed, as shipped.
+pub fn bindgen(
+    ws: &Workspace,
+    tools: &Tools,
+    pkg: &Path,
+    keep_names: bool,
+    step: &str,
+) -> Result<()> {
+    let wasm = ws
+        .target_dir
+        .join("wasm32-unknown-unknown/release/snowcard.wasm");
+    let mut bindgen = Command::new(&tools.wasm_bindgen);
+    bindgen
+        .current_dir(&ws.root)
+        .env("PATH", &tools.path)
+        .args(["--target", "web", "--out-dir"])
+        .arg(pkg);
+    if !keep_names {
+        bindgen.args(["--remove-name-section", "--remove-producers-section"]);
+    }
+    bindgen.arg(&wasm);
+    cmd::run(step, &mut bindgen)
+}
+
 /// Builds the release app into a fresh `dist/`.
 pub fn build(ws: &Workspace, tools: &Tools) -> Result<()> {
     let dist = ws.dist();
@@ -54,18 +80,7 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<()> {
     cargo.args(["--target", "wasm32-unknown-unknown"]);
     cmd::run(STEP, &mut cargo)?;
 
-    let wasm = ws
-        .target_dir
-        .join("wasm32-unknown-unknown/release/snowcard.wasm");
-    let mut bindgen = Command::new(&tools.wasm_bindgen);
-    bindgen
-        .current_dir(&ws.root)
-        .env("PATH", &tools.path)
-        .args(["--target", "web", "--out-dir"])
-        .arg(dist.join("pkg"))
-        .args(["--remove-name-section", "--remove-producers-section"])
-        .arg(&wasm);
-    cmd::run(STEP, &mut bindgen)?;
+    bindgen(ws, tools, &dist.join("pkg"), false, STEP)?;
     package::write(ws, &mut ws.cargo(&tools.path), &dist.join("pkg"))?;
 
     let index = ws.root.join("index.html");

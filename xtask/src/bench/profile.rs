@@ -5,12 +5,10 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::Result;
 use serde_json::{json, Value};
 
-use crate::cmd;
 use crate::install::Tools;
 use crate::workspace::Workspace;
 
@@ -22,17 +20,7 @@ const TOP: usize = 25;
 /// Writes `dist/pkg` again from the release wasm, this time with its name section, so the
 /// profile names Rust functions rather than `wasm-function[1234]`.
 pub fn keep_names(ws: &Workspace, tools: &Tools, pkg: &Path) -> Result<()> {
-    let wasm = ws
-        .target_dir
-        .join("wasm32-unknown-unknown/release/snowcard.wasm");
-    let mut bindgen = Command::new(&tools.wasm_bindgen);
-    bindgen
-        .current_dir(&ws.root)
-        .env("PATH", &tools.path)
-        .args(["--target", "web", "--out-dir"])
-        .arg(pkg)
-        .arg(&wasm);
-    cmd::run("profile build", &mut bindgen)
+    crate::app_build::bindgen(ws, tools, pkg, true, "profile build")
 }
 
 /// One function's share of the profiled windows.
