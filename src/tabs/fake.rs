@@ -24,8 +24,6 @@ struct Origin {
     /// Per channel name: (channel id, listener) of every open channel.
     channels: RefCell<HashMap<String, Vec<(u64, Listener)>>>,
     next_id: RefCell<u64>,
-    /// Every message posted, in order.
-    posted: RefCell<Vec<String>>,
 }
 
 /// The shared state of the fake origin's tabs.
@@ -45,11 +43,6 @@ impl FakeOrigin {
     /// A tab of a browser without Web Locks (channels only).
     pub fn tab_without_locks(&self) -> TabSync {
         TabSync::new(None, Some(Rc::new(self.clone())))
-    }
-
-    /// Every message posted so far on any channel.
-    pub fn posted(&self) -> Vec<String> {
-        self.0.posted.borrow().clone()
     }
 
     /// How many channels are open under `name`.
@@ -129,7 +122,6 @@ impl TabChannel for FakeChannel {
         let Some(origin) = self.origin.upgrade() else {
             return;
         };
-        origin.posted.borrow_mut().push(message.to_owned());
         let others: Vec<Listener> = origin
             .channels
             .borrow()
