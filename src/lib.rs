@@ -3,7 +3,7 @@
 //!
 //! Layers, bottom up: [`servicenow`] and [`microsoft`] (the protocols, plain Rust),
 //! [`storage`] (session storage schema), [`i18n`] (every visible string, per locale), [`app`]
-//! (state, flow, messages),
+//! (state, flow, messages), [`tabs`] (refreshes coordinated across tabs),
 //! [`hooks`] and [`components`] (Yew), and `web` (the browser's fetch, page and entry
 //! points; wasm32 only).
 
@@ -14,5 +14,6 @@ pub mod i18n;
 pub mod microsoft;
 pub mod servicenow;
 pub mod storage;
+pub mod tabs;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

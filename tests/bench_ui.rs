@@ -72,6 +72,7 @@ async fn bench_render_a_thousand_ticket_rows() {
     let root = common::new_root();
     let backend: Rc<dyn StorageBackend> = Rc::new(MemoryStorage::default());
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(FakeTransport::new(|_| json(200, "{}"))),
         store: Store::new(backend, "bench"),
         browser: Rc::new(FakeBrowser::at("https://portal.example/")),

@@ -106,6 +106,7 @@ fn serve_at(memory: &MemoryStorage, transport: &FakeTransport, browser: Rc<FakeB
     embed::set_services_factory(Some(Rc::new(move |namespace: &str| {
         let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
         Services {
+            tabs: Default::default(),
             transport: Rc::new(transport.clone()),
             store: Store::new(backend, namespace),
             browser: browser.clone(),

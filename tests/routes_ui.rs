@@ -254,6 +254,7 @@ async fn an_announcement_re_renders_only_the_live_region() {
     let memory = signed_in(PAGE);
     let backend: Rc<dyn StorageBackend> = Rc::new(memory);
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(instance()),
         store: Store::new(backend, "snowcard"),
         browser: Rc::new(FakeBrowser::at(PAGE)),

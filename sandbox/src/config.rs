@@ -63,6 +63,12 @@ pub struct Config {
     /// `invalid_grant`) instead of ServiceNow's `401 {"error":"server_error",
     /// "error_description":"access_denied"}` (the default, as instances answer).
     pub rfc6749_token_errors: bool,
+    /// Strict mode, OAuth 2.1 as RFC 9700 recommends it rather than as ServiceNow answers:
+    /// each refresh rotates the refresh token, a replaced one presented again revokes its
+    /// whole grant (RFC 9700 section 4.14.2), and refusals are RFC 6749's `invalid_grant`.
+    /// Stock ServiceNow returns the refresh token unchanged (`tokens.rs`), hence off by
+    /// default. Public clients still get refresh tokens only with `public_refresh_tokens`.
+    pub strict: bool,
     /// Whether authorization responses carry RFC 9207's `iss` (the instance's origin).
     pub send_iss: bool,
     /// Data policies: per table, the fields a new record must have (a base instance has
@@ -222,6 +228,7 @@ impl Config {
             seed: true,
             public_refresh_tokens: false,
             rfc6749_token_errors: false,
+            strict: false,
             send_iss: true,
             mandatory_fields: BTreeMap::new(),
             change_models: true,

@@ -78,6 +78,19 @@ impl Control {
         self.state.with(|d| d.oauth.rfc6749_errors = rfc6749);
     }
 
+    /// Strict mode on or off: refresh tokens rotate and a reused one revokes its grant
+    /// (RFC 9700 section 4.14.2), refusals are RFC 6749's. Public clients need
+    /// [`Self::set_refresh_tokens`] as well to get refresh tokens at all.
+    pub fn set_strict(&self, strict: bool) {
+        self.state.with(|d| d.oauth.strict = strict);
+    }
+
+    /// How many grants strict mode revoked because a replaced refresh token was presented
+    /// again: 0 while every client used only its newest refresh token.
+    pub fn reuse_revocations(&self) -> u32 {
+        self.state.with(|d| d.tokens.reuse_revocations())
+    }
+
     /// Whether authorization responses carry RFC 9207's `iss`.
     pub fn set_send_iss(&self, send: bool) {
         self.state.with(|d| d.oauth.send_iss = send);

@@ -115,8 +115,9 @@ async fn records(State(state): State<AppState>, Path(table): Path<String>) -> Re
     Json(json!({ "result": Control { state }.records(&table) })).into_response()
 }
 
-/// `{"refresh_tokens": bool, "rfc6749_errors": bool, "iss": bool, "wrong_iss": "…" | null}`;
-/// an absent key is unchanged. Answers with the settings now in force.
+/// `{"refresh_tokens": bool, "rfc6749_errors": bool, "strict": bool, "iss": bool,
+/// "wrong_iss": "…" | null}`; an absent key is unchanged. Answers with the settings now in
+/// force and `reuse_revocations`, the grants strict mode revoked for a reused refresh token.
 async fn oauth(State(state): State<AppState>, Json(request): Json<Value>) -> Response {
     let control = Control {
         state: state.clone(),
@@ -126,6 +127,9 @@ async fn oauth(State(state): State<AppState>, Json(request): Json<Value>) -> Res
     }
     if let Some(on) = request.get("rfc6749_errors").and_then(Value::as_bool) {
         control.set_rfc6749_token_errors(on);
+    }
+    if let Some(on) = request.get("strict").and_then(Value::as_bool) {
+        control.set_strict(on);
     }
     if let Some(on) = request.get("iss").and_then(Value::as_bool) {
         control.set_send_iss(on);
@@ -137,6 +141,8 @@ async fn oauth(State(state): State<AppState>, Json(request): Json<Value>) -> Res
         json!({
             "refresh_tokens": d.oauth.refresh_tokens,
             "rfc6749_errors": d.oauth.rfc6749_errors,
+            "strict": d.oauth.strict,
+            "reuse_revocations": d.tokens.reuse_revocations(),
             "iss": d.oauth.send_iss,
             "wrong_iss": d.oauth.wrong_iss,
         })

@@ -12,7 +12,7 @@ use snowcard_sandbox::{
 
 const USAGE: &str = "usage: snowcard-sandbox [--port 8701] [--app-origin http://127.0.0.1:8700] \
 [--redirect-uri http://127.0.0.1:8700/] [--access-token-ttl SECS] [--cors-max-age SECS] \
-[--restrict-user-api] [--no-seed] [--refresh-tokens] [--rfc6749-token-errors] [--no-iss] \
+[--restrict-user-api] [--no-seed] [--refresh-tokens] [--rfc6749-token-errors] [--strict] [--no-iss] \
 [--mandatory TABLE=FIELD[,FIELD…]]… [--type-based-changes] \
 [--ms-consent-missing] [--ms-redirect-type-web] [--ms-user-not-in-tenant] [--ms-admin-consented] \
 [--ms-keep-used-refresh-tokens] [--ms-page-size N]";
@@ -28,6 +28,8 @@ struct Args {
     seed: bool,
     refresh_tokens: bool,
     rfc6749_token_errors: bool,
+    /// Refresh tokens issued, rotated on every refresh, a reused one revoking its grant.
+    strict: bool,
     send_iss: bool,
     /// Data policies: (table, fields).
     mandatory: Vec<(String, Vec<String>)>,
@@ -57,6 +59,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         seed: true,
         refresh_tokens: false,
         rfc6749_token_errors: false,
+        strict: false,
         send_iss: true,
         mandatory: Vec::new(),
         type_based_changes: false,
@@ -87,6 +90,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--no-seed" => out.seed = false,
             "--refresh-tokens" => out.refresh_tokens = true,
             "--rfc6749-token-errors" => out.rfc6749_token_errors = true,
+            "--strict" => out.strict = true,
             "--no-iss" => out.send_iss = false,
             "--mandatory" => {
                 let spec = value()?;
@@ -129,7 +133,9 @@ async fn main() -> ExitCode {
     config.seed = args.seed;
     config.cors_max_age_secs = args.cors_max_age;
     config.user_api_restricted = args.restrict_user_api;
-    config.public_refresh_tokens = args.refresh_tokens;
+    // Strict mode is about refresh tokens: it issues them too.
+    config.public_refresh_tokens = args.refresh_tokens || args.strict;
+    config.strict = args.strict;
     config.rfc6749_token_errors = args.rfc6749_token_errors;
     config.send_iss = args.send_iss;
     config.change_models = !args.type_based_changes;
@@ -180,7 +186,9 @@ async fn main() -> ExitCode {
     }
     println!(
         "Refresh tokens for public clients: {}",
-        if args.refresh_tokens {
+        if args.strict {
+            "issued, rotated on every refresh; a reused one revokes its grant (--strict)"
+        } else if args.refresh_tokens {
             "issued (--refresh-tokens)"
         } else {
             "none, as documented"
@@ -263,6 +271,12 @@ mod tests {
         let defaults = args(&[]).unwrap_or_else(|e| panic!("{e}"));
         assert!(defaults.mandatory.is_empty() && !defaults.type_based_changes);
         assert!(args(&["--mandatory", "no-equals-sign"]).is_err());
+    }
+
+    #[test]
+    fn strict_is_a_flag_and_off_by_default() {
+        assert!(args(&["--strict"]).is_ok_and(|a| a.strict));
+        assert!(args(&[]).is_ok_and(|a| !a.strict && !a.refresh_tokens));
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub struct OAuthBehaviour {
     pub refresh_tokens: bool,
     /// RFC 6749 error codes instead of ServiceNow's `server_error` / `access_denied`.
     pub rfc6749_errors: bool,
+    /// Strict mode: refresh tokens rotate with reuse detection (RFC 9700 section 4.14.2),
+    /// and refusals use RFC 6749's codes.
+    pub strict: bool,
     /// Whether authorization responses carry `iss`.
     pub send_iss: bool,
     /// An `iss` to send instead of the instance's own origin (a test of the client's check).
@@ -88,6 +91,7 @@ impl AppState {
             oauth: OAuthBehaviour {
                 refresh_tokens: config.public_refresh_tokens,
                 rfc6749_errors: config.rfc6749_token_errors,
+                strict: config.strict,
                 send_iss: config.send_iss,
                 ..OAuthBehaviour::default()
             },

@@ -12,14 +12,17 @@ use serde_json::json;
 
 use crate::oauth_error::{token_json, OAuthError};
 use crate::state::AppState;
-use crate::tokens::Issued;
+use crate::tokens::{Issued, Rotation};
 
 /// `POST /oauth_token.do`.
 pub async fn token(State(app): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     if let Some(fault) = app.with(|d| d.oauth.token_faults.take()) {
         return crate::faults::token_response(fault);
     }
-    let (refresh_tokens, rfc6749) = app.with(|d| (d.oauth.refresh_tokens, d.oauth.rfc6749_errors));
+    let (refresh_tokens, rfc6749) = app.with(|d| {
+        let oauth = &d.oauth;
+        (oauth.refresh_tokens, oauth.rfc6749_errors || oauth.strict)
+    });
     match grant(&app, &headers, &body, refresh_tokens) {
         Ok(issued) => {
             let expires_in = app.lifetimes().access.as_secs().saturating_sub(1);
@@ -111,7 +114,12 @@ fn grant(
             ));
         }
         app.with(|d| {
-            let issued = d.tokens.refresh(refresh, client_id, life)?;
+            let rotation = if d.oauth.strict {
+                Rotation::Strict
+            } else {
+                Rotation::Keep
+            };
+            let issued = d.tokens.refresh(refresh, client_id, life, rotation)?;
             d.grants.refresh_token += 1;
             Ok(issued)
         })

@@ -1,5 +1,14 @@
 //! Authorization codes, access tokens and refresh tokens: issuing, redeeming (single
 //! use, expiry, client and redirect URI binding, PKCE), refreshing and revoking.
+//!
+//! Refreshing returns the refresh token unchanged, as ServiceNow does. In strict mode
+//! ([`Rotation::Strict`]) it rotates instead, with reuse detection, as RFC 9700 (the OAuth
+//! 2.0 Security BCP) section 4.14.2 and OAuth 2.1 (draft-ietf-oauth-v2-1, section 4.3.1)
+//! describe for public clients: every refresh answers with a new refresh token and
+//! invalidates the one presented, keeping the relationship; when an invalidated one is
+//! presented again, the server "cannot determine which party submitted the invalid refresh
+//! token" and revokes the grant's active tokens, so the legitimate client has to sign in
+//! again. That is a mode, not the default, because stock ServiceNow does not rotate.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -32,6 +41,19 @@ struct Token {
     code: String,
     /// For access tokens: the refresh token that issued it.
     parent: Option<String>,
+    /// For refresh tokens (strict mode): replaced by a newer one of the same grant; kept so
+    /// that presenting it again is recognised as reuse.
+    rotated: bool,
+}
+
+/// Whether a refresh hands out a new refresh token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rotation {
+    /// The refresh token is returned unchanged and stays valid (ServiceNow).
+    Keep,
+    /// A new refresh token every time; reusing a replaced one revokes the whole grant
+    /// (RFC 9700 section 4.14.2).
+    Strict,
 }
 
 /// Lifetimes of the three kinds of secret.
@@ -57,6 +79,8 @@ pub struct Tokens {
     codes: HashMap<String, AuthCode>,
     access: HashMap<String, Token>,
     refresh: HashMap<String, Token>,
+    /// Grants revoked because a replaced refresh token was presented again.
+    reuse_revocations: u32,
 }
 
 impl Tokens {
@@ -114,6 +138,7 @@ impl Tokens {
             revoked: false,
             code: code.to_owned(),
             parent: None,
+            rotated: false,
         };
         let refresh_token = ids::new_secret();
         let access_token = self.new_access(&family, &refresh_token, life.access);
@@ -126,17 +151,30 @@ impl Tokens {
         })
     }
 
-    /// A new access token from a refresh token (`grant_type=refresh_token`); the refresh
-    /// token itself is returned unchanged, as ServiceNow does.
+    /// A new access token from a refresh token (`grant_type=refresh_token`). With
+    /// [`Rotation::Keep`] the refresh token itself is returned unchanged, as ServiceNow
+    /// does; with [`Rotation::Strict`] a new one replaces it, and a replaced one presented
+    /// again revokes every token of its grant (RFC 9700 section 4.14.2).
     pub fn refresh(
         &mut self,
         refresh_token: &str,
         client_id: &str,
         life: Lifetimes,
+        rotation: Rotation,
     ) -> Result<Issued, OAuthError> {
         let Some(family) = self.refresh.get(refresh_token) else {
             return Err(OAuthError::InvalidGrant("Invalid refresh token"));
         };
+        if family.rotated && !family.revoked {
+            // Two parties hold the grant (a leak, or two tabs that did not coordinate): the
+            // server cannot tell the legitimate one, so the grant goes.
+            let code = family.code.clone();
+            self.revoke_family(&code);
+            self.reuse_revocations = self.reuse_revocations.saturating_add(1);
+            return Err(OAuthError::InvalidGrant(
+                "Refresh token has already been used: every token of this grant is revoked",
+            ));
+        }
         if family.revoked || Instant::now() >= family.expires_at {
             return Err(OAuthError::InvalidGrant(
                 "Refresh token is expired or revoked",
@@ -148,12 +186,30 @@ impl Tokens {
             ));
         }
         let family = family.clone();
-        let access_token = self.new_access(&family, refresh_token, life.access);
+        let refresh_token = match rotation {
+            Rotation::Keep => refresh_token.to_owned(),
+            Rotation::Strict => {
+                if let Some(old) = self.refresh.get_mut(refresh_token) {
+                    old.rotated = true;
+                }
+                // The new one keeps the grant's expiry: rotation does not extend a grant.
+                let next = ids::new_secret();
+                self.refresh.insert(next.clone(), family.clone());
+                next
+            }
+        };
+        let access_token = self.new_access(&family, &refresh_token, life.access);
         Ok(Issued {
             access_token,
-            refresh_token: refresh_token.to_owned(),
+            refresh_token,
             scope: family.scope,
         })
+    }
+
+    /// How many grants were revoked because a replaced refresh token came back (strict
+    /// mode's reuse detection).
+    pub fn reuse_revocations(&self) -> u32 {
+        self.reuse_revocations
     }
 
     fn new_access(&mut self, family: &Token, refresh_token: &str, ttl: Duration) -> String {

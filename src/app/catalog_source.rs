@@ -100,6 +100,7 @@ mod tests {
         let memory = MemoryStorage::default();
         let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
         let services = Services {
+            tabs: Default::default(),
             transport: Rc::new(transport),
             store: Store::new(backend, "snowcard"),
             browser: Rc::new(FakeBrowser::at(

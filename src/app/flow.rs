@@ -259,6 +259,7 @@ pub fn client_for(services: &Services, session: &StoredSession) -> ServiceNowCli
     );
     // A refused refresh: the stored session is dead, and a reload must not bring it back.
     client.on_session_end(move || forget_session(&ended));
+    client.coordinate(services.token_sync(crate::tabs::SERVICENOW));
     client
 }
 

@@ -18,6 +18,7 @@ fn services(transport: FakeTransport, page: &str) -> (Services, Rc<FakeBrowser>,
     let browser = Rc::new(FakeBrowser::at(page));
     let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(transport),
         store: Store::new(backend, "snowcard"),
         browser: browser.clone(),
@@ -171,6 +172,7 @@ fn two_components(page: &str) -> (Services, Services, Rc<FakeBrowser>) {
     let component = |namespace: &str| {
         let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
         Services {
+            tabs: Default::default(),
             transport: Rc::new(FakeTransport::new(|_| json(200, TOKENS))),
             store: Store::new(backend, namespace),
             browser: browser.clone(),
@@ -337,6 +339,7 @@ fn re_authorizing_revokes_the_old_tokens_only_after_the_new_session_is_saved() {
     let browser = Rc::new(FakeBrowser::at("http://127.0.0.1:8700/"));
     let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(transport),
         store: Store::new(backend, "snowcard"),
         browser: browser.clone(),

@@ -126,7 +126,7 @@ pub fn restore(services: &Services) -> Option<StoredMicrosoftSession> {
 /// A session handle whose renewed (rotated) tokens are saved as they come.
 pub fn session_for(services: &Services, stored: &StoredMicrosoftSession) -> MicrosoftSession {
     let (store, kept) = (services.store.clone(), stored.clone());
-    MicrosoftSession::new(
+    let session = MicrosoftSession::new(
         services.transport.clone(),
         stored.settings.clone(),
         stored.tokens.clone(),
@@ -138,7 +138,9 @@ pub fn session_for(services: &Services, stored: &StoredMicrosoftSession) -> Micr
             };
             let _ = store.save(keys::MS_SESSION, &renewed);
         },
-    )
+    );
+    session.coordinate(services.token_sync(crate::tabs::MICROSOFT));
+    session
 }
 
 /// Disconnects from Microsoft 365: forgets its session and sign-in; ServiceNow's, the

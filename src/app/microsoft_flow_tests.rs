@@ -20,6 +20,7 @@ fn services(transport: FakeTransport, page: &str) -> (Services, Rc<FakeBrowser>,
     let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
     let browser = Rc::new(FakeBrowser::at(page));
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(transport),
         store: Store::new(backend, "snowcard"),
         browser: browser.clone(),

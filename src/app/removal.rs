@@ -66,6 +66,7 @@ mod tests {
     fn services(transport: FakeTransport, memory: &MemoryStorage) -> Services {
         let backend: Rc<dyn StorageBackend> = Rc::new(memory.clone());
         Services {
+            tabs: Default::default(),
             transport: Rc::new(transport),
             store: Store::new(backend, "snowcard"),
             browser: Rc::new(FakeBrowser::at("https://portal.example/")),

@@ -29,12 +29,20 @@ pub struct Services {
     pub store: Store<Rc<dyn StorageBackend>>,
     pub browser: Rc<dyn Browser>,
     pub clock: Clock,
+    /// Locks and channels shared with the origin's other tabs, to coordinate refreshes.
+    pub tabs: crate::tabs::TabSync,
 }
 
 impl Services {
     /// The person's preferences and drafts in this tab, under these services' namespace.
     pub fn preferences(&self) -> super::preferences::Preferences {
         super::preferences::Preferences::new(self.store.clone())
+    }
+
+    /// The coordination of `service`'s session ([`crate::tabs::SERVICENOW`] or
+    /// [`crate::tabs::MICROSOFT`]) with the other tabs of this store's namespace.
+    pub fn token_sync(&self, service: &str) -> crate::tabs::TokenSync {
+        self.tabs.tokens(self.store.namespace(), service)
     }
 }
 

@@ -221,6 +221,11 @@ impl ConnectionHandle {
         let existing = self.client.borrow().clone().filter(|_| restored);
         let client = existing.unwrap_or_else(|| flow::client_for(self.services(), &session));
         *self.client.borrow_mut() = Some(client.clone());
+        // A set another tab's refresh brought: the renewal timer starts again from it.
+        let renewed = self.state.clone();
+        client.on_tokens_adopted(move |tokens| {
+            renewed.dispatch(Action::TokensRenewed(tokens.expires_at))
+        });
         self.state.dispatch(Action::Connected(Connected {
             instance: session.settings.instance.clone(),
             user: session.user.clone(),

@@ -1,7 +1,9 @@
 //! A signed-in Microsoft 365 session: Graph calls with a token renewed ahead of expiry and
 //! once on a 401, one renewal at a time however many calls need it, and every rotated
 //! refresh token handed to the caller to keep (SPA refresh tokens rotate; the newest one is
-//! the one to use, identity-platform/v2-oauth2-auth-code-flow.md).
+//! the one to use, identity-platform/v2-oauth2-auth-code-flow.md). Once
+//! [coordinated](MicrosoftSession::coordinate), renewals are also one at a time across the
+//! tabs of the namespace, each rotated set handed to the others (`crate::tabs`).
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -15,6 +17,7 @@ use super::oauth;
 use super::settings::TenantSettings;
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{Clock, TokenSet, Transport};
+use crate::tabs::{self, TokenSync, Turn};
 
 type RefreshFuture = Shared<LocalFuture<'static, Result<TokenSet, SignInError>>>;
 
@@ -42,6 +45,8 @@ struct Inner {
     refreshing: RefCell<Option<RefreshFuture>>,
     clock: Clock,
     on_tokens: Box<dyn Fn(&TokenSet)>,
+    /// The lock and channel shared with the namespace's other tabs.
+    sync: RefCell<Rc<TokenSync>>,
 }
 
 impl MicrosoftSession {
@@ -61,8 +66,26 @@ impl MicrosoftSession {
                 refreshing: RefCell::default(),
                 clock,
                 on_tokens: Box::new(on_tokens),
+                sync: RefCell::default(),
             }),
         }
+    }
+
+    /// Coordinates renewals with the namespace's other tabs: each runs under `sync`'s lock
+    /// and is announced on its channel; a set another tab announces is taken into use (and
+    /// saved through `on_tokens`) when it replaced this session's refresh token.
+    pub fn coordinate(&self, sync: TokenSync) {
+        let weak = Rc::downgrade(&self.inner);
+        sync.listen(move |rotated| {
+            let Some(inner) = weak.upgrade() else {
+                return;
+            };
+            if rotated.succeeds(&inner.tokens.borrow()) {
+                *inner.tokens.borrow_mut() = rotated.tokens.clone();
+                (inner.on_tokens)(&rotated.tokens);
+            }
+        });
+        *self.inner.sync.borrow_mut() = Rc::new(sync);
     }
 
     pub fn settings(&self) -> &TenantSettings {
@@ -90,11 +113,23 @@ impl MicrosoftSession {
 
     fn start_refresh(inner: Rc<Inner>) -> LocalFuture<'static, Result<TokenSet, SignInError>> {
         Box::pin(async move {
-            let refresh_token = inner.tokens.borrow().refresh_token.clone();
-            let result = match refresh_token {
+            let started = inner.tokens.borrow().clone();
+            let sync = inner.sync.borrow().clone();
+            // Held until the rotated set is saved and announced: no other tab of the
+            // namespace presents the refresh token this renewal spends.
+            let _lock = sync.lock().await;
+            let current = inner.tokens.borrow().clone();
+            let refresh_token = match tabs::turn(&started, current, (inner.clock)()) {
+                Turn::Adopted(tokens) => {
+                    inner.refreshing.borrow_mut().take();
+                    return Ok(tokens);
+                }
+                Turn::Refresh(token) => token,
+            };
+            let result = match &refresh_token {
                 Some(token) => {
                     let now = (inner.clock)();
-                    oauth::refresh(&*inner.transport, &inner.settings, &token, now).await
+                    oauth::refresh(&*inner.transport, &inner.settings, token, now).await
                 }
                 None => Err(SignInError::SignInAgain {
                     description: "no refresh token was issued".into(),
@@ -104,6 +139,9 @@ impl MicrosoftSession {
             if let Ok(tokens) = &result {
                 *inner.tokens.borrow_mut() = tokens.clone();
                 (inner.on_tokens)(tokens);
+                if let Some(replaced) = &refresh_token {
+                    sync.announce(replaced, tokens);
+                }
             }
             result
         })

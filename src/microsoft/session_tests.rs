@@ -151,3 +151,34 @@ fn a_refused_renewal_ends_the_session() {
     assert!(stored.borrow().is_empty());
     assert_eq!(session.tokens().access_token.secret(), "AT0");
 }
+
+#[test]
+fn two_tabs_due_at_once_share_one_renewal_and_both_keep_the_rotated_token() {
+    use crate::tabs::{fake::FakeOrigin, MICROSOFT};
+    let transport = service("AT1");
+    let origin = FakeOrigin::new();
+    let (one, stored_one) = session_of(&transport, 5);
+    let (two, stored_two) = session_of(&transport, 5);
+    one.coordinate(origin.tab().tokens("snowcard", MICROSOFT));
+    two.coordinate(origin.tab().tokens("snowcard", MICROSOFT));
+    let (a, b) = block_on(join(
+        one.call(|graph| async move { graph.latest_score().await }),
+        two.call(|graph| async move { graph.latest_score().await }),
+    ));
+    assert_eq!((a, b), (Ok(None), Ok(None)));
+    let renewals: Vec<_> = transport
+        .requests()
+        .into_iter()
+        .filter(|r| r.url.ends_with("/token"))
+        .collect();
+    assert_eq!(renewals.len(), 1, "RT0 was presented once");
+    assert_eq!(*stored_one.borrow(), ["RT1"]);
+    assert_eq!(*stored_two.borrow(), ["RT1"], "handed over and saved");
+    assert_eq!(
+        two.tokens()
+            .refresh_token
+            .map(|r| r.secret().clone())
+            .as_deref(),
+        Some("RT1")
+    );
+}

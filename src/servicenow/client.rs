@@ -1,6 +1,7 @@
 //! An authorized connection to one instance: Bearer requests, refresh ahead of expiry and on
 //! a 401 (once, then the session has ended), with one refresh at a time however many
-//! requests need it.
+//! requests need it, and, once [coordinated](ServiceNowClient::coordinate), one at a time
+//! across the tabs of the namespace (`crate::tabs`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,11 +16,13 @@ use super::error::{ApiError, OAuthError, TransportError};
 use super::http::{header as header_value, HttpResponse, LocalFuture, Transport};
 use super::oauth::{self, OAuthSettings, TokenSet};
 use super::user::{self, CurrentUserBody, SysUserBody, UserInfo};
+use crate::tabs::{self, TokenSync, Turn};
 
 /// Where the client reads the time; injectable so tests control expiry.
 pub type Clock = Rc<dyn Fn() -> DateTime<Utc>>;
 
 type RefreshFuture = Shared<LocalFuture<'static, Result<TokenSet, OAuthError>>>;
+type TokensListener = Box<dyn Fn(&TokenSet)>;
 
 /// A cheap-to-clone handle onto one connected session.
 #[derive(Clone)]
@@ -35,6 +38,10 @@ struct Inner {
     clock: Clock,
     on_tokens: Box<dyn Fn(&TokenSet)>,
     on_ended: RefCell<Option<Box<dyn Fn()>>>,
+    /// The lock and channel shared with the namespace's other tabs.
+    sync: RefCell<Rc<TokenSync>>,
+    /// Told when a set another tab brought is taken into use.
+    on_adopted: RefCell<Option<TokensListener>>,
 }
 
 impl ServiceNowClient {
@@ -54,6 +61,8 @@ impl ServiceNowClient {
             clock,
             on_tokens: Box::new(on_tokens),
             on_ended: RefCell::default(),
+            sync: RefCell::default(),
+            on_adopted: RefCell::default(),
         };
         Self {
             inner: Rc::new(inner),
@@ -64,6 +73,36 @@ impl ServiceNowClient {
     /// refresh token to renew with): only signing in again helps.
     pub fn on_session_end(&self, on_ended: impl Fn() + 'static) {
         *self.inner.on_ended.borrow_mut() = Some(Box::new(on_ended));
+    }
+
+    /// Coordinates this session's refreshes with the other tabs of its namespace: each runs
+    /// under `sync`'s lock and is announced on its channel, and a set another tab announces
+    /// replaces this one (and is saved through `on_tokens`) when it replaced this session's
+    /// refresh token.
+    pub fn coordinate(&self, sync: TokenSync) {
+        let weak = Rc::downgrade(&self.inner);
+        sync.listen(move |rotated| {
+            if let Some(inner) = weak.upgrade() {
+                Self::adopt(&inner, &rotated);
+            }
+        });
+        *self.inner.sync.borrow_mut() = Rc::new(sync);
+    }
+
+    /// `on_adopted` is told of every set taken over from another tab.
+    pub fn on_tokens_adopted(&self, on_adopted: impl Fn(&TokenSet) + 'static) {
+        *self.inner.on_adopted.borrow_mut() = Some(Box::new(on_adopted));
+    }
+
+    fn adopt(inner: &Inner, rotated: &tabs::Rotated) {
+        if !rotated.succeeds(&inner.tokens.borrow()) {
+            return;
+        }
+        *inner.tokens.borrow_mut() = rotated.tokens.clone();
+        (inner.on_tokens)(&rotated.tokens);
+        if let Some(on_adopted) = inner.on_adopted.borrow().as_ref() {
+            on_adopted(&rotated.tokens);
+        }
     }
 
     pub fn settings(&self) -> &OAuthSettings {
@@ -91,11 +130,22 @@ impl ServiceNowClient {
 
     fn start_refresh(inner: Rc<Inner>) -> LocalFuture<'static, Result<TokenSet, OAuthError>> {
         Box::pin(async move {
-            let refresh_token = inner.tokens.borrow().refresh_token.clone();
-            let result = match refresh_token {
+            let started = inner.tokens.borrow().clone();
+            let sync = inner.sync.borrow().clone();
+            // Held until the new set is saved and announced, so no other tab of the
+            // namespace refreshes with the token this refresh spends.
+            let _lock = sync.lock().await;
+            let current = inner.tokens.borrow().clone();
+            let refresh_token = match tabs::turn(&started, current, (inner.clock)()) {
+                Turn::Adopted(tokens) => {
+                    inner.refreshing.borrow_mut().take();
+                    return Ok(tokens);
+                }
+                Turn::Refresh(token) => token,
+            };
+            let result = match &refresh_token {
                 Some(token) => {
-                    oauth::refresh(&*inner.transport, &inner.settings, &token, (inner.clock)())
-                        .await
+                    oauth::refresh(&*inner.transport, &inner.settings, token, (inner.clock)()).await
                 }
                 None => Err(OAuthError::NoRefreshToken),
             };
@@ -104,6 +154,9 @@ impl ServiceNowClient {
                 Ok(tokens) => {
                     *inner.tokens.borrow_mut() = tokens.clone();
                     (inner.on_tokens)(tokens);
+                    if let Some(replaced) = &refresh_token {
+                        sync.announce(replaced, tokens);
+                    }
                 }
                 Err(error) if error.ends_session() => {
                     if let Some(on_ended) = inner.on_ended.borrow().as_ref() {
@@ -263,3 +316,7 @@ fn check(response: HttpResponse) -> Result<HttpResponse, ApiError> {
 #[cfg(test)]
 #[path = "client_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "client_tabs_tests.rs"]
+mod tabs_tests;

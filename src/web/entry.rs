@@ -21,6 +21,7 @@ pub fn browser_services(namespace: &str) -> Services {
         store: Store::new(backend, namespace),
         browser: Rc::new(WindowPage),
         clock: Rc::new(chrono::Utc::now),
+        tabs: super::tabs::browser_tab_sync(),
     }
 }
 

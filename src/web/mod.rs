@@ -10,4 +10,5 @@ pub mod embed_types;
 pub mod entry;
 pub mod page;
 pub mod page_policy;
+pub mod tabs;
 pub mod transport;

@@ -179,6 +179,7 @@ pub fn mount_with(
     let browser = Rc::new(FakeBrowser::at(page).preferring(languages));
     let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
     let services = Services {
+        tabs: Default::default(),
         transport: carrier,
         store: Store::new(backend, "snowcard"),
         browser: browser.clone(),

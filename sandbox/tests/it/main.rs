@@ -12,5 +12,6 @@ mod ms_identity;
 mod oauth_errors;
 mod oauth_flow;
 mod roles;
+mod strict_refresh;
 mod table_read;
 mod table_write;
