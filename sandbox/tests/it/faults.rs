@@ -279,6 +279,22 @@ async fn the_http_control_drops_connections_too() {
         .expect("request");
     assert!(dropped(&sn, create).await);
     assert_eq!(sn.control.created_requests("incident"), 1);
+
+    let aim = |body: serde_json::Value| {
+        Instance::request(Method::POST, "/sandbox/faults")
+            .header(CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request")
+    };
+    let refused = sn.send(aim(json!({"fault": "500", "on": "read"}))).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    sn.send(aim(json!({"fault": "500", "on": "create"}))).await;
+    assert_eq!(
+        sn.get("/api/now/table/incident", Some(&token)).await.status,
+        StatusCode::OK,
+        "aimed at creates: reads pass"
+    );
+    assert_eq!(sn.control.pending_fault(), Some((Fault::InternalError, 1)));
 }
 
 #[tokio::test]
