@@ -31,7 +31,11 @@ fn instance() -> FakeTransport {
 }
 
 async fn open_share_form(storage: MemoryStorage) -> common::Mounted {
-    let app = mount(PAGE, instance(), storage);
+    open_share_form_on(instance(), storage).await
+}
+
+async fn open_share_form_on(transport: FakeTransport, storage: MemoryStorage) -> common::Mounted {
+    let app = mount(PAGE, transport, storage);
     app.click("Improvement actions").await;
     app.wait_for_text(MFA).await;
     let share = app
@@ -173,4 +177,108 @@ async fn the_list_says_whether_it_is_the_sample_or_an_imported_file() {
     app.wait_for_text("Imported data, from the file you loaded.")
         .await;
     assert!(!app.text().contains("Sample data."), "{}", app.text());
+}
+
+#[wasm_bindgen_test]
+async fn a_send_whose_answer_never_arrives_says_so_and_to_send_again_not_to_fix_cors() {
+    // The create's connection closes without an answer: the fetch fails and the probe after
+    // it finds the instance answering, so the transport tells it as `Blocked`. Every read
+    // (the duplicate check, the lookup after the failure) is answered: nothing was created.
+    let transport = FakeTransport::new(|req| {
+        let path = req.uri().path();
+        if path.ends_with(".json") {
+            return json(200, CATALOG);
+        }
+        if req.method() == "POST" {
+            return Err(snowcard::servicenow::TransportError::Blocked {
+                url: req.uri().to_string(),
+            });
+        }
+        if path.contains("/api/now/table/") {
+            return json(200, r#"{"result":[]}"#);
+        }
+        json(200, common::CURRENT_USER)
+    });
+    let app = open_share_form_on(transport.clone(), signed_in()).await;
+    app.fill("Requested by", "sec.admin@contoso.com").await;
+    app.click("Send to ServiceNow").await;
+    app.wait_for_text("No answer from ServiceNow reached this page")
+        .await;
+    let text = app.text();
+    assert!(
+        text.contains("Send it again: snowcard first looks for a ticket this draft already created, so none is made twice."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("does not let this page use its REST API"),
+        "not told as a missing CORS rule: {text}"
+    );
+    assert_eq!(
+        app.input("Requested by").value(),
+        "sec.admin@contoso.com",
+        "the draft is kept"
+    );
+    let lookups = transport
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.url.contains("correlation_id"))
+        .count();
+    assert_eq!(
+        lookups, 2,
+        "looked before the create and again after the lost answer"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_create_the_browser_sent_twice_names_the_other_ticket_to_cancel() {
+    // The first create's connection closed after the commit and the browser sent it again:
+    // the page sees one 201 (CHG0030002), the instance holds CHG0030001 as well.
+    let lookups = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = lookups.clone();
+    let transport = FakeTransport::new(move |req| {
+        let path = req.uri().path();
+        if path.ends_with(".json") {
+            return json(200, CATALOG);
+        }
+        if req.method() == "POST" {
+            return json(
+                201,
+                r#"{"result":{"sys_id":"id2","number":"CHG0030002","active":"true"}}"#,
+            );
+        }
+        let lookup = req
+            .uri()
+            .query()
+            .unwrap_or_default()
+            .contains("correlation_id");
+        if path.ends_with("/change_request") && lookup {
+            seen.set(seen.get() + 1);
+            if seen.get() == 1 {
+                return json(200, r#"{"result":[]}"#);
+            }
+            let row = |id: &str, number: &str| {
+                format!(
+                    r#"{{"sys_id":{{"value":"{id}"}},"number":{{"display_value":"{number}"}},"state":{{"display_value":"New"}},"active":{{"value":"true"}}}}"#
+                )
+            };
+            let rows = [row("id2", "CHG0030002"), row("id1", "CHG0030001")].join(",");
+            return json(200, &format!(r#"{{"result":[{rows}]}}"#));
+        }
+        if path.contains("/api/now/table/") {
+            return json(200, r#"{"result":[]}"#);
+        }
+        json(200, common::CURRENT_USER)
+    });
+    let app = open_share_form_on(transport, signed_in()).await;
+    app.click("Send to ServiceNow").await;
+    app.wait_for_text("ServiceNow created CHG0030002.").await;
+    app.wait_for_text(
+        "The connection dropped and the browser sent the request again, so ServiceNow also holds CHG0030001 for this draft. Cancel the extra ticket in ServiceNow.",
+    )
+    .await;
+    assert_eq!(
+        lookups.get(),
+        2,
+        "looked once before the create, once after"
+    );
 }

@@ -25,6 +25,7 @@ mod cdp;
 mod component;
 pub mod locale;
 pub mod microsoft;
+mod page_errors;
 pub mod portal;
 
 /// How long any wait may take before the test fails with what the page showed.

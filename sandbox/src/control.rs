@@ -51,9 +51,27 @@ pub struct Control {
 
 impl Control {
     /// The next `count` API requests (`/api/*`) get this fault; an after-commit fault
-    /// applies to the next `count` creates instead. Replaces any pending fault.
+    /// (503 or dropped) applies to the next `count` creates instead. Replaces any pending
+    /// fault.
     pub fn inject(&self, fault: Fault, count: u32) {
-        self.state.with(|d| d.faults.set(fault, count));
+        self.state.with(|d| d.faults.set(fault, count, false));
+    }
+
+    /// The next `count` creates (`POST /api/now/table/{table}`) get this fault; other API
+    /// requests pass. Replaces any pending fault.
+    pub fn inject_on_creates(&self, fault: Fault, count: u32) {
+        self.state.with(|d| d.faults.set(fault, count, true));
+    }
+
+    /// The fault still pending and how many more requests get it (`None`: all served).
+    pub fn pending_fault(&self) -> Option<(Fault, u32)> {
+        self.state.with(|d| d.faults.peek())
+    }
+
+    /// Forgets any fault not served yet.
+    pub fn clear_faults(&self) {
+        self.state
+            .with(|d| d.faults.set(Fault::InternalError, 0, false));
     }
 
     /// Every access token issued so far is now expired; refresh tokens stay valid.

@@ -37,6 +37,8 @@ struct FaultRequest {
     fault: String,
     count: Option<u32>,
     retry_after: Option<u32>,
+    /// `"create"`: only creates get the fault.
+    on: Option<String>,
 }
 
 async fn faults(State(state): State<AppState>, Json(request): Json<FaultRequest>) -> Response {
@@ -47,13 +49,25 @@ async fn faults(State(state): State<AppState>, Json(request): Json<FaultRequest>
         "500" => Fault::InternalError,
         "503" => Fault::Unavailable,
         "503-after-commit" => Fault::UnavailableAfterCommit,
+        "drop" => Fault::Dropped,
+        "drop-after-commit" => Fault::DroppedAfterCommit,
         _ => {
-            let error = json!({ "error": "fault must be 429, 500, 503 or 503-after-commit" });
+            let error = json!({
+                "error": "fault must be 429, 500, 503, 503-after-commit, drop or drop-after-commit"
+            });
             return (StatusCode::BAD_REQUEST, Json(error)).into_response();
         }
     };
     let count = request.count.unwrap_or(1);
-    Control { state }.inject(fault, count);
+    let control = Control { state };
+    match request.on.as_deref() {
+        None => control.inject(fault, count),
+        Some("create") => control.inject_on_creates(fault, count),
+        Some(_) => {
+            let error = json!({ "error": "on must be \"create\" or left out" });
+            return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+        }
+    }
     Json(json!({ "fault": request.fault, "count": count })).into_response()
 }
 

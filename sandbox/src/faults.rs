@@ -1,8 +1,23 @@
 //! Injected failures for resilience tests: rate limiting (429), server errors (500),
-//! an unavailable node (503), and a 503 that arrives after the record was committed.
+//! an unavailable node (503), a 503 that arrives after the record was committed, and a
+//! connection closed without any answer, before or after the record was committed.
+//!
+//! Why a dropped connection is realistic: the request and its answer cross the instance's
+//! load balancers, which cut a request off on their own clock whatever the node is still
+//! doing (five minutes, answered with a 500 page: "UI Transactions … the 5-minute server
+//! disconnect", platform-administration/platform-performance/c_DefaultQuotaRules.md), so a
+//! transaction can commit on the node after the client was told something else; a
+//! connection closed with nothing sent back at all (a node restarting, a proxy or VPN
+//! dropping it) is not described by ServiceNow [inferred]. The client then sees a network
+//! error, not a status, and cannot tell whether the record exists.
+//!
+//! The sandbox speaks HTTP/1.1 with keep-alive: a browser that finds a reused connection
+//! closed before any answer may send the request again on a fresh one (Chromium does, even a
+//! POST), and that resend is answered normally, as a real instance would answer it.
 
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -24,23 +39,58 @@ pub enum Fault {
     Unavailable,
     /// The next create (POST) is committed, then answered with 503.
     UnavailableAfterCommit,
+    /// The connection is closed before the request is processed, with no answer at all.
+    Dropped,
+    /// The next create (POST) is committed, then its connection is closed with no answer.
+    DroppedAfterCommit,
 }
 
-/// Injected faults still to be served.
+impl Fault {
+    /// Whether the fault strikes a create after its record was committed (rather than any
+    /// API request before it is processed).
+    pub fn after_commit(self) -> bool {
+        matches!(
+            self,
+            Fault::UnavailableAfterCommit | Fault::DroppedAfterCommit
+        )
+    }
+}
+
+/// Where in a request's handling a fault may strike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The request has arrived and nothing is processed yet; `create` for a `POST` to a table.
+    Arrived { create: bool },
+    /// A create's record has just been committed.
+    Committed,
+}
+
+/// Injected faults still to be served: the fault, how many more times, and whether only
+/// creates get it (after-commit faults always wait for a create).
 #[derive(Debug, Default)]
-pub struct Pending(Option<(Fault, u32)>);
+pub struct Pending(Option<(Fault, u32, bool)>);
 
 impl Pending {
-    /// Replaces what is pending with `count` times `fault`.
-    pub fn set(&mut self, fault: Fault, count: u32) {
-        self.0 = (count > 0).then_some((fault, count));
+    /// Replaces what is pending with `count` times `fault`, for any API request (or, with
+    /// `creates_only`, for the next creates).
+    pub fn set(&mut self, fault: Fault, count: u32, creates_only: bool) {
+        self.0 = (count > 0).then_some((fault, count, creates_only));
     }
 
-    /// Takes one fault for this kind of request: after-commit faults are only taken
-    /// by creates, the others by any API request.
-    pub fn take(&mut self, committed_create: bool) -> Option<Fault> {
-        let (fault, count) = self.0.as_mut()?;
-        if (*fault == Fault::UnavailableAfterCommit) != committed_create {
+    /// What is still pending: the fault and how many more requests get it.
+    pub fn peek(&self) -> Option<(Fault, u32)> {
+        self.0.map(|(fault, count, _)| (fault, count))
+    }
+
+    /// Takes one fault for a request at this stage: after-commit faults are only taken once
+    /// a create is committed, the others when a request arrives (a create, if so asked).
+    pub fn take(&mut self, stage: Stage) -> Option<Fault> {
+        let (fault, count, creates_only) = self.0.as_mut()?;
+        let strikes = match stage {
+            Stage::Committed => fault.after_commit(),
+            Stage::Arrived { create } => !fault.after_commit() && (create || !*creates_only),
+        };
+        if !strikes {
             return None;
         }
         let taken = *fault;
@@ -54,7 +104,15 @@ impl Pending {
 
 /// Middleware on `/api/*`: answers with a pending fault instead of the API.
 pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match state.with(|data| data.faults.take(false)) {
+    // A create is a POST to a table, `/api/now/table/{table}` (`nest` hides the `/api`).
+    let path = request.uri().path();
+    let create = request.method() == Method::POST
+        && path
+            .strip_prefix("/api")
+            .unwrap_or(path)
+            .strip_prefix("/now/table/")
+            .is_some_and(|table| !table.is_empty() && !table.contains('/'));
+    match state.with(|data| data.faults.take(Stage::Arrived { create })) {
         Some(fault) => response(fault, request.uri().path()),
         None => next.run(request).await,
     }
@@ -70,6 +128,7 @@ pub fn response(fault: Fault, path: &str) -> Response {
             "An unexpected error occurred while processing the request",
         )
         .into_response(),
+        Fault::Dropped | Fault::DroppedAfterCommit => dropped(),
         Fault::Unavailable | Fault::UnavailableAfterCommit => {
             let page = "<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>\
                 <body><h1>Service Unavailable</h1><p>The instance is temporarily unable to \
@@ -80,6 +139,19 @@ pub fn response(fault: Fault, path: &str) -> Response {
             response
         }
     }
+}
+
+/// A response whose body fails before its first byte: hyper then closes the connection
+/// without writing the status line or any header (the head waits in its buffer for the
+/// body), so the client reads nothing but the end of the connection. The socket test
+/// `a_dropped_connection_sends_not_a_single_byte` holds hyper to that.
+fn dropped() -> Response {
+    let failure = std::io::Error::new(
+        std::io::ErrorKind::ConnectionAborted,
+        "injected fault: the connection is dropped",
+    );
+    let body = futures_util::stream::once(std::future::ready(Err::<Bytes, _>(failure)));
+    Body::from_stream(body).into_response()
 }
 
 fn rate_limited(retry_after_secs: u32, path: &str) -> Response {

@@ -129,7 +129,7 @@ pub async fn create(
         Ok((
             rec.get("sys_id").cloned().unwrap_or_default(),
             result,
-            d.faults.take(true),
+            d.faults.take(faults::Stage::Committed),
         ))
     });
     let (sys_id, result, fault) = outcome?;

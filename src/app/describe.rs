@@ -127,6 +127,28 @@ pub fn long_wait(error: &ConnectError) -> Option<u32> {
     }
 }
 
+/// Whether a failed send is told as an answer that never reached the page: a closed
+/// connection and a missing CORS rule look alike from a page (see `share_flow`), but while
+/// sending, the session's own requests have been read moments before.
+pub fn answer_lost(error: &ConnectError) -> bool {
+    matches!(
+        error,
+        ConnectError::Api(ApiError::Transport(
+            TransportError::Blocked { .. } | TransportError::Unreachable { .. }
+        ))
+    )
+}
+
+/// A send whose answer never reached the page, and what to do about it.
+pub fn lost_answer(texts: &'static Texts) -> Described {
+    Described {
+        title: texts.share.answer_lost_title.to_owned(),
+        detail: texts.share.answer_lost_detail.to_owned(),
+        next: texts.share.answer_lost_next.to_owned(),
+        action: NextAction::Wait,
+    }
+}
+
 /// A long rate limit, told with when to try again (`time`: a clock time, already written
 /// the way the person's language writes times).
 pub fn rate_limited_until(texts: &'static Texts, time: &str) -> Described {

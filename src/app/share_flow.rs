@@ -2,6 +2,13 @@
 //! the same correlation id first, wait out short rate limits (a long one is reported with
 //! when to try again), and after a lost response look again before saying anything failed.
 //! A change request goes with the instance's Normal change model where it has one.
+//!
+//! One duplicate no page can prevent: when a kept-alive connection closes after the instance
+//! committed the create but before any answer, Chromium sends the request again by itself on
+//! a fresh connection (it resends whenever a reused connection fails before the response
+//! headers, whatever the method), and the page only sees the second 201. So after a create
+//! the correlation id is looked up once more, and any other ticket this send made is named
+//! to the person (the soak, `e2e/tests/soak.rs`, found it).
 
 use std::collections::BTreeSet;
 
@@ -40,6 +47,12 @@ pub enum ShareStep {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareOutcome {
     Created(CreatedTicket),
+    /// Created, and this same send made more tickets with the correlation id (the browser
+    /// resent the create): the others, to be named so the person can cancel them.
+    CreatedMore {
+        created: CreatedTicket,
+        others: Vec<FoundTicket>,
+    },
     /// Open tickets with the same correlation id exist; nothing was created.
     AlreadyOpen(Vec<FoundTicket>),
 }
@@ -70,15 +83,24 @@ pub async fn share(
         client.create_ticket(&ticket).await
     };
     match patiently(ShareStep::Sending, create, on_step, sleep).await {
-        Ok(created) => Ok(ShareOutcome::Created(created)),
+        Ok(created) => {
+            // Looked up once more for a create the browser resent; a failed lookup leaves the
+            // ticket created as the instance said.
+            let after = find().await.unwrap_or_default();
+            Ok(made_by_this_send(created, after, &known))
+        }
         Err(error) if may_have_been_created(&error) => {
             let after = patiently(ShareStep::Verifying, find, on_step, sleep).await?;
-            match after.into_iter().find(|t| !known.contains(&t.sys_id)) {
-                Some(found) => Ok(ShareOutcome::Created(CreatedTicket {
-                    kind: found.kind,
-                    sys_id: found.sys_id,
-                    number: found.number,
-                })),
+            let mut new = after.iter().filter(|t| !known.contains(&t.sys_id));
+            match new.next() {
+                Some(found) => {
+                    let created = CreatedTicket {
+                        kind: found.kind,
+                        sys_id: found.sys_id.clone(),
+                        number: found.number.clone(),
+                    };
+                    Ok(made_by_this_send(created, after, &known))
+                }
                 None => Err(error),
             }
         }
@@ -86,11 +108,34 @@ pub async fn share(
     }
 }
 
+/// `created`, with every other ticket that appeared since the duplicate check (`known`).
+fn made_by_this_send(
+    created: CreatedTicket,
+    after: Vec<FoundTicket>,
+    known: &BTreeSet<String>,
+) -> ShareOutcome {
+    let others: Vec<FoundTicket> = after
+        .into_iter()
+        .filter(|t| !known.contains(&t.sys_id) && t.sys_id != created.sys_id)
+        .collect();
+    if others.is_empty() {
+        ShareOutcome::Created(created)
+    } else {
+        ShareOutcome::CreatedMore { created, others }
+    }
+}
+
 /// Errors after which the instance may still have created the record.
 fn may_have_been_created(error: &ApiError) -> bool {
     match error {
         ApiError::Server { status, .. } => *status >= 500,
-        ApiError::Transport(TransportError::Unreachable { .. } | TransportError::Offline) => true,
+        // A connection closed without an answer is told as `Blocked`: the probe that follows a
+        // failed fetch finds the instance answering, as it does when a CORS rule is missing.
+        ApiError::Transport(
+            TransportError::Unreachable { .. }
+            | TransportError::Offline
+            | TransportError::Blocked { .. },
+        ) => true,
         ApiError::UnexpectedResponse(_) => true,
         _ => false,
     }

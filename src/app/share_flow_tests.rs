@@ -19,6 +19,14 @@ enum Next {
     LoseResponseAfterCommit,
     RateLimitOnce,
     RateLimitForAnHour,
+    /// The connection closes without an answer before the record is stored; the browser
+    /// then reports a failed fetch, which the probe after it tells as `Blocked`.
+    DropBeforeCommit,
+    /// The record is stored, then the connection closes without an answer.
+    DropAfterCommit,
+    /// The record is stored, the connection closes, and the browser sends the create again
+    /// by itself: a second record, and its 201 is all the page sees.
+    BrowserResends,
 }
 
 thread_local! {
@@ -60,6 +68,24 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
                     .insert("retry-after", HeaderValue::from_static(seconds));
                 return Ok(r);
             }
+            let blocked = || {
+                Err(TransportError::Blocked {
+                    url: req.uri().to_string(),
+                })
+            };
+            if planned == Next::DropBeforeCommit {
+                *next.borrow_mut() = Next::Normal;
+                return blocked();
+            }
+            if planned == Next::BrowserResends {
+                // The first of the two sends: stored, its answer never seen.
+                *next.borrow_mut() = Next::Normal;
+                let body: Value = serde_json::from_slice(req.body()).unwrap_or_default();
+                let n = records.borrow().len() + 1;
+                records.borrow_mut().push(json!({"sys_id": format!("id{n}"),
+                    "number": format!("CHG00300{n:02}"), "correlation_id": body["correlation_id"],
+                    "active": "true"}));
+            }
             posted
                 .borrow_mut()
                 .push(serde_json::from_slice(req.body()).unwrap_or_default());
@@ -71,6 +97,10 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
             if planned == Next::LoseResponseAfterCommit {
                 *next.borrow_mut() = Next::Normal;
                 return reply(503, "<html>Service Unavailable</html>");
+            }
+            if planned == Next::DropAfterCommit {
+                *next.borrow_mut() = Next::Normal;
+                return blocked();
             }
             return reply(201, &json!({"result": record}).to_string());
         }
@@ -277,4 +307,61 @@ fn a_change_on_a_type_based_instance_goes_with_its_type_alone() {
     assert_eq!(posted.len(), 1);
     assert!(posted[0].get("chg_model").is_none(), "{:?}", posted[0]);
     assert_eq!(posted[0]["type"], "normal");
+}
+
+#[test]
+fn a_connection_closed_after_the_commit_finds_the_ticket_instead_of_failing() {
+    let records = Rc::default();
+    let (outcome, steps) = run(&records, Next::DropAfterCommit, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id1"),
+        "{outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying));
+    assert_eq!(records.borrow().len(), 1);
+}
+
+#[test]
+fn a_connection_closed_before_the_commit_is_reported_once_nothing_is_found() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    let (outcome, steps) = run(&records, Next::DropBeforeCommit, false);
+    assert!(
+        matches!(
+            outcome,
+            Err(ApiError::Transport(TransportError::Blocked { .. }))
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying), "looked first");
+    assert!(records.borrow().is_empty());
+}
+
+#[test]
+fn a_create_the_browser_sent_twice_names_the_other_ticket() {
+    let records = Rc::default();
+    let (outcome, steps) = run(&records, Next::BrowserResends, false);
+    match outcome {
+        Ok(ShareOutcome::CreatedMore { created, others }) => {
+            assert_eq!(created.sys_id, "id2", "the ticket whose answer came back");
+            let others: Vec<&str> = others.iter().map(|t| t.number.as_str()).collect();
+            assert_eq!(others, ["CHG0030001"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        steps,
+        [ShareStep::CheckingDuplicates, ShareStep::Sending],
+        "the lookup after the create is not a step of its own"
+    );
+}
+
+#[test]
+fn a_ticket_created_before_the_send_is_not_named_as_made_by_it() {
+    let records = Rc::default();
+    let _first = run(&records, Next::Normal, false);
+    let (outcome, _) = run(&records, Next::Normal, true);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id2"),
+        "{outcome:?}"
+    );
 }

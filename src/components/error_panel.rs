@@ -17,6 +17,10 @@ pub struct ErrorPanelProps {
     /// no alert role (focus moves to it, which is announced once).
     #[prop_or_default]
     pub inline: bool,
+    /// Shown for a send (the share form): an answer that never arrived is told as such,
+    /// not as the instance's setup.
+    #[prop_or_default]
+    pub sending: bool,
 }
 
 #[component]
@@ -34,6 +38,9 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let told = match *until {
         Some(at) => {
             describe::rate_limited_until(texts, &super::dates::local_time(at, texts.locale))
+        }
+        None if props.sending && describe::answer_lost(&props.error) => {
+            describe::lost_answer(texts)
         }
         None => describer.describe(&props.error),
     };

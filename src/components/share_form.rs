@@ -62,12 +62,12 @@ pub fn ShareForm() -> Html {
         // Nothing to share (the draft was closed in another view): the list to pick from.
         return html! { <super::actions_page::ActionsPage filter={ActionsFilter::default()} /> };
     };
-    if let ShareStatus::Sent(ticket) = &sender.status {
+    if let ShareStatus::Sent(ticket, others) = &sender.status {
         let on_retry_note = {
             let sender = sender.clone();
             Callback::from(move |()| sender.retry_note())
         };
-        return html! { <SentCard ticket={ticket.clone()} note={sender.note.clone()}
+        return html! { <SentCard ticket={ticket.clone()} others={others.clone()} note={sender.note.clone()}
         note_comment={sender.note_comment()} {on_retry_note} /> };
     }
 
@@ -198,7 +198,7 @@ pub fn ShareForm() -> Html {
                 if let Some(fields) = &policy {
                     <DataPolicyNotice fields={fields.clone()} {all_on_form} />
                 } else if let ShareStatus::Failed(error) = &sender.status {
-                    <ErrorPanel error={ConnectError::Api(error.clone())} inline=true />
+                    <ErrorPanel error={ConnectError::Api(error.clone())} inline=true sending=true />
                 }
             </form>
         </section>

@@ -70,6 +70,9 @@ pub fn AlreadyOpenNotice(props: &AlreadyOpenProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SentCardProps {
     pub ticket: CreatedTicket,
+    /// Other tickets the same send made (the browser resent the create), to be cancelled.
+    #[prop_or_default]
+    pub others: Vec<FoundTicket>,
     /// Noting the ticket on its improvement action in Microsoft 365, when asked for.
     #[prop_or_default]
     pub note: NoteStatus,
@@ -101,11 +104,29 @@ pub fn SentCard(props: &SentCardProps) -> Html {
             <p class="sc-connected-status"><span class="sc-dot" aria-hidden="true"></span>
                 { fill(texts.sent_body, &[("number", number)]) }</p>
             <p><RecordLink kind={props.ticket.kind} sys_id={props.ticket.sys_id.clone()} number={props.ticket.number.clone()} /></p>
+            if !props.others.is_empty() {
+                <div class="sc-notice" role="alert">
+                    <p>{ fill(texts.sent_twice, &[("numbers", &numbers(&props.others))]) }</p>
+                    <ul>
+                        { for props.others.iter().map(|t| html! {
+                            <li key={t.sys_id.clone()}>
+                                <RecordLink kind={t.kind} sys_id={t.sys_id.clone()} number={t.number.clone()} />
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
             <NoteOutcome note={props.note.clone()} number={props.ticket.number.clone()}
                 comment={props.note_comment.clone()} on_retry={props.on_retry_note.clone()} />
             <button type="button" class="sc-button sc-primary" onclick={back}>{ texts.back_to_actions }</button>
         </section>
     }
+}
+
+/// The tickets' numbers, as a list in running text.
+fn numbers(tickets: &[FoundTicket]) -> String {
+    let numbers: Vec<&str> = tickets.iter().map(|t| t.number.as_str()).collect();
+    numbers.join(", ")
 }
 
 #[derive(Properties, PartialEq)]

@@ -23,7 +23,8 @@ pub enum ShareStatus {
     Idle,
     Working(ShareStep),
     AlreadyOpen(Vec<FoundTicket>),
-    Sent(CreatedTicket),
+    /// The ticket, and any other this same send made (the browser resent the create).
+    Sent(CreatedTicket, Vec<FoundTicket>),
     Failed(ApiError),
 }
 
@@ -97,8 +98,13 @@ impl ShareSender {
             let on_step = |step| set.set(ShareStatus::Working(step));
             let result = share_flow::share(&client, &ticket, anyway, &on_step, &wait).await;
             in_flight.set(false);
+            let result = result.map(|outcome| match outcome {
+                ShareOutcome::Created(created) => Ok((created, Vec::new())),
+                ShareOutcome::CreatedMore { created, others } => Ok((created, others)),
+                ShareOutcome::AlreadyOpen(found) => Err(found),
+            });
             set.set(match result {
-                Ok(ShareOutcome::Created(created)) => {
+                Ok(Ok((created, others))) => {
                     environment.preferences().close_draft(true);
                     let link = client
                         .settings()
@@ -116,9 +122,9 @@ impl ShareSender {
                         });
                         sender.retry_note();
                     }
-                    ShareStatus::Sent(created)
+                    ShareStatus::Sent(created, others)
                 }
-                Ok(ShareOutcome::AlreadyOpen(found)) => ShareStatus::AlreadyOpen(found),
+                Ok(Err(found)) => ShareStatus::AlreadyOpen(found),
                 Err(error) => ShareStatus::Failed(error),
             });
         });

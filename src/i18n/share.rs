@@ -96,6 +96,9 @@ pub struct ShareTexts {
     pub sent_title: &'static str,
     /// `{number}`.
     pub sent_body: &'static str,
+    /// The same send made more tickets (the browser sent the create again after a dropped
+    /// connection): `{numbers}` names them.
+    pub sent_twice: &'static str,
     pub sent_link: &'static str,
     pub back_to_actions: &'static str,
     pub opens_new_tab: &'static str,
@@ -116,6 +119,11 @@ pub struct ShareTexts {
     /// `{time}`: a clock time in the person's time zone.
     pub rate_limited_until: &'static str,
     pub rate_limited_until_next: &'static str,
+    /// A send whose answer never reached the page (the connection closed, or the browser
+    /// would not let the page read it), told instead of a CORS or network setup problem.
+    pub answer_lost_title: &'static str,
+    pub answer_lost_detail: &'static str,
+    pub answer_lost_next: &'static str,
 
     // Writing the ticket back to Microsoft 365 (issue 13).
     pub note_label: &'static str,
