@@ -25,6 +25,7 @@ use super::language_menu::LanguageMenu;
 use super::live_region::LiveRegion;
 use super::manage_page::ManagePage;
 use super::session_notice::SessionNotice;
+use super::storage_notice::StorageNotice;
 use super::setup_page::SetupPage;
 use super::share_page::SharePage;
 use super::status_page::StatusPage;
@@ -179,6 +180,7 @@ fn Shell(props: &ShellProps) -> Html {
             <LiveRegion />
             <LanguageMenu />
             <SessionNotice />
+            <StorageNotice />
             if let Some(note) = note { <p class="sc-notice" role="status">{ note }</p> }
             { page }
         </div>

@@ -23,6 +23,7 @@ pub mod recent_tickets;
 pub mod redirect_box;
 pub mod removal_notice;
 pub mod session_notice;
+pub mod storage_notice;
 pub mod settings_transfer;
 pub mod setup_guide;
 pub mod setup_page;

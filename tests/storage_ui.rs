@@ -1,0 +1,239 @@
+//! Browser tests of where snowcard keeps things: tokens only in memory
+//! (`token-storage="memory"`), and a page whose session storage the browser blocks or fills.
+//! Headless Chromium; the blocked and full cases patch the real `sessionStorage` before
+//! mounting and count what escapes into the page (uncaught errors, unhandled rejections).
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::rc::Rc;
+
+use chrono::Utc;
+use common::{new_root, signed_in, Mounted, CURRENT_USER};
+use snowcard::app::services::FakeBrowser;
+use snowcard::app::{AppOptions, Services, View};
+use snowcard::components::app::{App, AppProps};
+use snowcard::servicenow::fake::{json, FakeTransport};
+use snowcard::storage::{
+    keys, MemoryStorage, SessionStorage, SetupDraft, StorageBackend, Store, TokenStorage,
+};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = "https://portal.example/security/";
+/// The namespace these tests keep in the real session storage.
+const NAMESPACE: &str = "snowcard-storage-test";
+const NOTICE: &str = "This browser does not let snowcard use session storage here";
+const MEMORY_ITEM: &str = "kept only in this page's memory, never in storage";
+
+fn instance() -> FakeTransport {
+    FakeTransport::new(|request| match request.uri().path() {
+        "/api/now/ui/user/current_user" => json(200, CURRENT_USER),
+        "/oauth_revoke_token.do" => json(200, ""),
+        "/api/now/table/sys_user" => json(401, r#"{"error":{"message":"User Not Authenticated"}}"#),
+        _ => json(200, r#"{"result":[]}"#),
+    })
+}
+
+/// Mounts the app on `store`, opening `view`.
+fn mount_on(store: Store<Rc<dyn StorageBackend>>, transport: FakeTransport, view: View) -> Mounted {
+    let root = new_root();
+    let browser = Rc::new(FakeBrowser::at(PAGE));
+    let services = Services {
+        transport: Rc::new(transport.clone()),
+        store,
+        browser: browser.clone(),
+        clock: Rc::new(Utc::now),
+    };
+    let props = AppProps {
+        services,
+        options: AppOptions {
+            view: Some(view),
+            ..AppOptions::default()
+        },
+        address: snowcard::app::route::Address::Memory,
+        events: None,
+        share: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    Mounted {
+        root,
+        browser,
+        storage: MemoryStorage::default(),
+        transport,
+    }
+}
+
+/// Runs `script` in the page.
+fn run(script: &str) -> JsValue {
+    js_sys::Function::new_no_args(script)
+        .call0(&JsValue::NULL)
+        .expect("the script ran")
+}
+
+/// Counts, from now on, the errors and rejections nothing caught.
+fn count_escapes() {
+    run("window.__snowcardEscapes = [];\
+         window.addEventListener('error', e => window.__snowcardEscapes.push('error: ' + e.message));\
+         window.addEventListener('unhandledrejection', e => window.__snowcardEscapes.push('rejection: ' + e.reason));");
+}
+
+fn escapes() -> String {
+    run("return (window.__snowcardEscapes || []).join('\\n');")
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// `sessionStorage` as a sandboxed iframe has it: reading the property throws.
+fn block_session_storage() {
+    run("window.__snowcardSessionStorage = Object.getOwnPropertyDescriptor(window, 'sessionStorage');\
+         Object.defineProperty(window, 'sessionStorage', { configurable: true, get() {\
+           throw new DOMException('The operation is insecure.', 'SecurityError'); } });");
+}
+
+/// Every write to a Web Storage throws, as when the quota is used up.
+fn fill_session_storage() {
+    run("window.__snowcardSetItem = Storage.prototype.setItem;\
+         Storage.prototype.setItem = function () {\
+           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };");
+}
+
+/// Undoes [`block_session_storage`] and [`fill_session_storage`], and forgets this file's keys.
+fn restore_session_storage() {
+    run("if (window.__snowcardSessionStorage) {\
+           Object.defineProperty(window, 'sessionStorage', window.__snowcardSessionStorage);\
+           window.__snowcardSessionStorage = null; }\
+         if (window.__snowcardSetItem) {\
+           Storage.prototype.setItem = window.__snowcardSetItem; window.__snowcardSetItem = null; }\
+         for (const k of Object.keys(sessionStorage)) {\
+           if (k.startsWith('snowcard-storage-test:')) sessionStorage.removeItem(k); }");
+}
+
+fn session_storage() -> Store<Rc<dyn StorageBackend>> {
+    let backend: Rc<dyn StorageBackend> = Rc::new(SessionStorage);
+    Store::new(backend, NAMESPACE)
+}
+
+fn occurrences(text: &str, of: &str) -> usize {
+    text.matches(of).count()
+}
+
+#[wasm_bindgen_test]
+async fn a_blocked_session_storage_runs_on_memory_with_one_notice_and_nothing_escapes() {
+    restore_session_storage();
+    count_escapes();
+    block_session_storage();
+    let app = mount_on(session_storage(), instance(), View::Home);
+    app.wait_for_text(NOTICE).await;
+    app.wait_for_text("Do you use ServiceNow?").await;
+    assert_eq!(occurrences(&app.text(), NOTICE), 1, "one notice");
+    assert!(app.text().contains("reloading the page signs you out"));
+    let notice = app
+        .root
+        .query_selector(".sc-storage-notice")
+        .ok()
+        .flatten()
+        .expect("the notice");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("status"), "polite");
+
+    // The setup page works from memory: what is typed stays, and it tells where tokens are.
+    app.click("Connect to ServiceNow").await;
+    app.fill("Instance", "acme").await;
+    app.fill("Client ID", "cid").await;
+    app.expand("What leaves this browser").await;
+    assert!(app.text().contains(MEMORY_ITEM), "{}", app.text());
+    // A redirect sign-in would lose its verifier with the page: refused, with what to do.
+    app.click("Authorize").await;
+    app.wait_for_text("The browser refused to store the connection")
+        .await;
+    assert!(app.text().contains("Allow site data for this page"));
+    assert_eq!(app.browser.redirected_to(), None);
+    assert_eq!(app.input("Instance").value(), "acme", "nothing typed is lost");
+    assert_eq!(app.input("Client ID").value(), "cid");
+    assert_eq!(occurrences(&app.text(), NOTICE), 1, "still one notice");
+
+    app.click("Dismiss").await;
+    app.wait_for("the notice to go", |a| !a.text().contains(NOTICE))
+        .await;
+    restore_session_storage();
+    assert_eq!(escapes(), "", "nothing escaped into the page");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_session_storage_moves_to_memory_on_the_first_refused_write_keeping_everything() {
+    restore_session_storage();
+    count_escapes();
+    let store = session_storage();
+    let typed = SetupDraft {
+        instance: "acme".into(),
+        client_id: String::new(),
+        token_url: String::new(),
+    };
+    store.save(keys::SETUP_DRAFT, &typed).expect("saved");
+    fill_session_storage();
+    let app = mount_on(store, instance(), View::Setup);
+    app.wait_for_text("ServiceNow setup").await;
+    assert!(
+        !app.text().contains(NOTICE),
+        "nothing is probed: storage that reads is used until a write fails"
+    );
+    assert_eq!(app.input("Instance").value(), "acme", "read from storage");
+    app.fill("Client ID", "cid").await;
+    app.wait_for_text(NOTICE).await;
+    assert_eq!(app.input("Instance").value(), "acme");
+    assert_eq!(app.input("Client ID").value(), "cid", "the refused write is kept");
+    restore_session_storage();
+    assert_eq!(escapes(), "", "nothing escaped into the page");
+}
+
+#[wasm_bindgen_test]
+async fn in_memory_mode_no_token_is_in_storage_and_re_authorizing_revokes_before_leaving() {
+    let storage = signed_in(PAGE);
+    assert!(storage.get("snowcard:session").is_some());
+    let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
+    let store = Store::new(backend, "snowcard").with_token_storage(TokenStorage::Memory);
+    assert_eq!(
+        storage.get("snowcard:session"),
+        None,
+        "switching to memory takes the tokens out of storage"
+    );
+    let transport = instance();
+    let app = mount_on(store, transport.clone(), View::Manage);
+    app.wait_for_text("Integration User").await;
+    assert!(!app.text().contains(NOTICE), "memory mode is no failure");
+
+    app.click("Re-authorize").await;
+    app.wait_for("the sign-in page", |a| a.browser.redirected_to().is_some())
+        .await;
+    let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
+    for token in ["RT", "AT"] {
+        assert!(
+            sent.iter()
+                .any(|u| u.ends_with(&format!("/oauth_revoke_token.do?token={token}"))),
+            "{token} revoked before the page left: {sent:?}"
+        );
+    }
+    assert!(storage.get("snowcard:pending").is_some(), "the sign-in goes on");
+    assert_eq!(storage.get("snowcard:previous-tokens"), None);
+    assert_eq!(storage.get("snowcard:session"), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_setup_page_says_where_tokens_are_kept_in_each_mode() {
+    for (mode, expected) in [
+        (TokenStorage::Session, "kept in this tab's session storage"),
+        (TokenStorage::Memory, MEMORY_ITEM),
+    ] {
+        let backend: Rc<dyn StorageBackend> = Rc::new(MemoryStorage::default());
+        let store = Store::new(backend, "snowcard").with_token_storage(mode);
+        let app = mount_on(store, instance(), View::Setup);
+        app.wait_for_text("ServiceNow setup").await;
+        app.expand("What leaves this browser").await;
+        let text = app.text();
+        assert!(text.contains(expected), "{mode:?}: {text}");
+        app.root.remove();
+    }
+}
