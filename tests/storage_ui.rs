@@ -137,7 +137,11 @@ async fn a_blocked_session_storage_runs_on_memory_with_one_notice_and_nothing_es
         .ok()
         .flatten()
         .expect("the notice");
-    assert_eq!(notice.get_attribute("role").as_deref(), Some("status"), "polite");
+    assert_eq!(
+        notice.get_attribute("role").as_deref(),
+        Some("status"),
+        "polite"
+    );
 
     // The setup page works from memory: what is typed stays, and it tells where tokens are.
     app.click("Connect to ServiceNow").await;
@@ -151,7 +155,11 @@ async fn a_blocked_session_storage_runs_on_memory_with_one_notice_and_nothing_es
         .await;
     assert!(app.text().contains("Allow site data for this page"));
     assert_eq!(app.browser.redirected_to(), None);
-    assert_eq!(app.input("Instance").value(), "acme", "nothing typed is lost");
+    assert_eq!(
+        app.input("Instance").value(),
+        "acme",
+        "nothing typed is lost"
+    );
     assert_eq!(app.input("Client ID").value(), "cid");
     assert_eq!(occurrences(&app.text(), NOTICE), 1, "still one notice");
 
@@ -184,7 +192,11 @@ async fn a_full_session_storage_moves_to_memory_on_the_first_refused_write_keepi
     app.fill("Client ID", "cid").await;
     app.wait_for_text(NOTICE).await;
     assert_eq!(app.input("Instance").value(), "acme");
-    assert_eq!(app.input("Client ID").value(), "cid", "the refused write is kept");
+    assert_eq!(
+        app.input("Client ID").value(),
+        "cid",
+        "the refused write is kept"
+    );
     restore_session_storage();
     assert_eq!(escapes(), "", "nothing escaped into the page");
 }
@@ -216,7 +228,10 @@ async fn in_memory_mode_no_token_is_in_storage_and_re_authorizing_revokes_before
             "{token} revoked before the page left: {sent:?}"
         );
     }
-    assert!(storage.get("snowcard:pending").is_some(), "the sign-in goes on");
+    assert!(
+        storage.get("snowcard:pending").is_some(),
+        "the sign-in goes on"
+    );
     assert_eq!(storage.get("snowcard:previous-tokens"), None);
     assert_eq!(storage.get("snowcard:session"), None);
 }

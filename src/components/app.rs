@@ -25,10 +25,10 @@ use super::language_menu::LanguageMenu;
 use super::live_region::LiveRegion;
 use super::manage_page::ManagePage;
 use super::session_notice::SessionNotice;
-use super::storage_notice::StorageNotice;
 use super::setup_page::SetupPage;
 use super::share_page::SharePage;
 use super::status_page::StatusPage;
+use super::storage_notice::StorageNotice;
 use super::tickets_page::TicketsPage;
 
 #[derive(Properties, PartialEq)]
