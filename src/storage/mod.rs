@@ -130,11 +130,14 @@ struct Envelope<T> {
     data: T,
 }
 
+/// Who is told when a store falls back to memory, by the id their guard removes them with.
+type Listeners = RefCell<Vec<(u64, Rc<dyn Fn()>)>>;
+
 /// What every clone of one store shares: whether session storage failed, and who to tell.
 #[derive(Default)]
 struct Shared {
     fell_back: Cell<bool>,
-    listeners: RefCell<Vec<(u64, Rc<dyn Fn()>)>>,
+    listeners: Listeners,
     next_listener: Cell<u64>,
 }
 

@@ -90,6 +90,9 @@ try {
   const element = document.getElementById('snowcard-element');
   element.setAttribute('instance', config.instance);
   element.setAttribute('client-id', config.elementClientId);
+  // `?token-storage=memory` keeps both components' tokens in memory only.
+  const tokenStorage = params.get('token-storage');
+  if (tokenStorage) element.setAttribute('token-storage', tokenStorage);
   listen(element, 'ServiceNow widget');
 
   await init(); // also defines <snowcard-app>, which upgrades the element above
@@ -103,6 +106,7 @@ try {
     catalogUrl: '../catalog/secure-score-actions.json',
     // `?routing=query` (or `hash`) keeps the panel's view in the portal's address.
     routing: params.get('routing') || undefined,
+    tokenStorage: tokenStorage || undefined,
   });
 
   const list = document.getElementById('portal-actions');
