@@ -252,3 +252,72 @@ async fn the_setup_page_says_where_tokens_are_kept_in_each_mode() {
         app.root.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_token_storage_attribute_takes_the_session_out_of_storage_and_back() {
+    use snowcard::app::embed::storage_namespace;
+    use snowcard::web::embed;
+    let namespace = storage_namespace("acme", "cid");
+    let storage = MemoryStorage::default();
+    let raw = signed_in(PAGE).get("snowcard:session").expect("a session");
+    let session_key = format!("{namespace}:session");
+    storage.set(&session_key, &raw).expect("stored");
+    // The page's memory, shared by every component as the browser's services share it.
+    let page_memory = MemoryStorage::default();
+    let transport = instance();
+    {
+        let (storage, page_memory, transport) =
+            (storage.clone(), page_memory.clone(), transport.clone());
+        embed::set_services_factory(Some(Rc::new(move |namespace: &str| {
+            let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
+            Services {
+                transport: Rc::new(transport.clone()),
+                store: Store::new(backend, namespace).with_memory(page_memory.clone()),
+                browser: Rc::new(FakeBrowser::at(PAGE)),
+                clock: Rc::new(Utc::now),
+            }
+        })));
+    }
+    embed::register().expect("registered");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host = document.create_element("snowcard-app").expect("created");
+    for (name, value) in [
+        ("instance", "acme"),
+        ("client-id", "cid"),
+        ("token-storage", "memory"),
+    ] {
+        host.set_attribute(name, value).expect("set");
+    }
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    let inside = |host: &web_sys::Element| Mounted {
+        root: host
+            .shadow_root()
+            .and_then(|s| s.query_selector(".sc-host").ok().flatten())
+            .expect("snowcard's root"),
+        browser: Rc::new(FakeBrowser::at(PAGE)),
+        storage: storage.clone(),
+        transport: transport.clone(),
+    };
+    inside(&host).wait_for_text("Integration User").await;
+    assert_eq!(storage.get(&session_key), None, "not in session storage");
+    assert!(
+        page_memory.get(&session_key).is_some(),
+        "in the page's memory"
+    );
+
+    host.set_attribute("token-storage", "session").expect("set");
+    inside(&host).wait_for_text("Integration User").await;
+    assert!(
+        storage.get(&session_key).is_some(),
+        "back in session storage: the session goes on"
+    );
+    assert_eq!(page_memory.get(&session_key), None);
+    host.remove();
+    embed::set_services_factory(None);
+}

@@ -1,11 +1,13 @@
-//! End to end: the demo portal with `?token-storage=memory`, which mounts its panel with
-//! `tokenStorage: "memory"` (and gives its element `token-storage="memory"`). Signed in, no
+//! End to end: the demo portal configured with `"tokenStorage": "memory"` (portal.json), which
+//! mounts its panel with `tokenStorage: "memory"` (and gives its element
+//! `token-storage="memory"`). Signed in, no
 //! token is in session storage; a reload asks to sign in again; the share draft survives it.
 
 use snowcard_e2e::portal::PANEL;
 use snowcard_e2e::{World, USER};
 
-const MEMORY: &str = "?tab=security&token-storage=memory#overview";
+/// The portal's own query and hash, which must survive the OAuth round trip.
+const MEMORY: &str = "?tab=security#overview";
 /// The first of the portal's own improvement actions (`www/portal/portal.js`).
 const PASSWORDS: &str = "Set the password expiration policy so that passwords never expire";
 const DISCONNECTED: &str = "Do you use ServiceNow?";
@@ -26,7 +28,7 @@ async fn tokens_in_session_storage(world: &World) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_memory_mode_no_token_is_stored_a_reload_signs_in_again_and_the_draft_survives() {
-    let world = World::start_portal().await;
+    let world = World::start_portal_with(serde_json::json!({"tokenStorage": "memory"})).await;
     world.open_portal(MEMORY).await;
     world.wait_for_component_text(PANEL, DISCONNECTED).await;
     world.click_in(PANEL, "Connect to ServiceNow").await;

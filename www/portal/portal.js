@@ -90,8 +90,10 @@ try {
   const element = document.getElementById('snowcard-element');
   element.setAttribute('instance', config.instance);
   element.setAttribute('client-id', config.elementClientId);
-  // `?token-storage=memory` keeps both components' tokens in memory only.
-  const tokenStorage = params.get('token-storage');
+  // `"tokenStorage": "memory"` in portal.json keeps both components' tokens in memory only.
+  // It is the portal's configuration, not its address: the sign-in comes back to the bare
+  // redirect URL, and the component that takes the answer must already be in that mode.
+  const tokenStorage = config.tokenStorage;
   if (tokenStorage) element.setAttribute('token-storage', tokenStorage);
   listen(element, 'ServiceNow widget');
 
