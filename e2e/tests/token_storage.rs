@@ -104,3 +104,42 @@ async fn in_memory_mode_no_token_is_stored_a_reload_signs_in_again_and_the_draft
     );
     world.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_memory_mode_re_authorizing_revokes_the_tokens_before_the_page_leaves() {
+    let world = World::start_portal_with(serde_json::json!({"tokenStorage": "memory"})).await;
+    world.open_portal(MEMORY).await;
+    world.wait_for_component_text(PANEL, DISCONNECTED).await;
+    world.click_in(PANEL, "Connect to ServiceNow").await;
+    world.click_in(PANEL, "Authorize").await;
+    world.fill("User name", USER.0).await;
+    world.fill("Password", USER.1).await;
+    world.click("Log in").await;
+    world.click("Allow").await;
+    world
+        .wait_for_component_text(PANEL, "as Snowcard Integration")
+        .await;
+    let control = world.sandbox.control();
+    assert_eq!(control.grants().revoked, 0);
+
+    world
+        .click_in(PANEL, "Manage ServiceNow configuration")
+        .await;
+    world.click_in(PANEL, "Re-authorize").await;
+    // On the instance's consent page: the page has left, and what it held in memory with it.
+    world.wait_for_text("Allow").await;
+    assert!(
+        control.grants().revoked >= 1,
+        "the replaced tokens were revoked before the page left, not after the new sign-in"
+    );
+    world.click("Allow").await;
+    world
+        .wait_for_component_text(PANEL, "Customize ticket state names")
+        .await;
+    assert_eq!(control.grants().authorization_code, 2);
+    assert_eq!(
+        tokens_in_session_storage(&world).await,
+        Vec::<String>::new()
+    );
+    world.stop().await;
+}
