@@ -321,3 +321,58 @@ async fn the_token_storage_attribute_takes_the_session_out_of_storage_and_back()
     host.remove();
     embed::set_services_factory(None);
 }
+
+#[wasm_bindgen_test]
+async fn a_microsoft_sign_in_that_could_not_come_back_is_refused_with_what_to_do() {
+    restore_session_storage();
+    count_escapes();
+    // Signed in to ServiceNow in session storage, which then refuses every write.
+    let raw = signed_in(PAGE).get("snowcard:session").expect("a session");
+    let store = session_storage();
+    let stored: snowcard::storage::StoredSession = serde_json::from_str::<serde_json::Value>(&raw)
+        .ok()
+        .and_then(|v| serde_json::from_value(v["data"].clone()).ok())
+        .expect("the session");
+    store.save(keys::SESSION, &stored).expect("saved");
+    fill_session_storage();
+    let transport = FakeTransport::new(|request| {
+        let path = request.uri().path().to_owned();
+        if path.contains("current_user") {
+            json(200, CURRENT_USER)
+        } else if path.ends_with(".json") {
+            json(
+                200,
+                r#"{"value": [{"id": "AdminMFAV2", "title": "Require MFA", "controlCategory": "Identity"}]}"#,
+            )
+        } else {
+            json(200, r#"{"result": []}"#)
+        }
+    });
+    let app = mount_on(store, transport, View::Actions);
+    app.wait_for_text("Connect to Microsoft 365").await;
+    app.click("Sign in").await;
+    app.fill("Tenant", "4f8c2b1a-7d3e-4a6b-9c5d-2e1f0a9b8c7d")
+        .await;
+    app.fill(
+        "Application (client) ID",
+        "0c6f3e2d-8b1a-4c5d-9e7f-3a2b1c0d9e8f",
+    )
+    .await;
+    app.wait_for_text(NOTICE).await;
+    app.click("Sign in").await;
+    app.wait_for_text("The browser refused to store the connection")
+        .await;
+    assert!(app.text().contains("Allow site data for this page"));
+    assert_eq!(
+        app.browser.redirected_to(),
+        None,
+        "the verifier would be lost"
+    );
+    assert_eq!(
+        app.input("Tenant").value(),
+        "4f8c2b1a-7d3e-4a6b-9c5d-2e1f0a9b8c7d",
+        "nothing typed is lost"
+    );
+    restore_session_storage();
+    assert_eq!(escapes(), "", "nothing escaped into the page");
+}
