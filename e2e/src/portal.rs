@@ -16,15 +16,24 @@ impl World {
     /// Starts everything with the demo configuration, serving a copy of the build whose
     /// demo portal talks to this test's sandbox.
     pub async fn start_portal() -> World {
+        Self::start_portal_with(serde_json::json!({})).await
+    }
+
+    /// Like [`World::start_portal`], with `more` fields in `portal.json`, e.g.
+    /// `{"tokenStorage": "memory"}`.
+    pub async fn start_portal_with(more: serde_json::Value) -> World {
         let served = TempDir::named("portal");
         copy_dir(&dist(), &served.0).expect("the build is copied");
         let dir = served.0.clone();
         let world = Self::serving(dir.clone(), Some(served), |_: &mut Config| {}).await;
-        let config = serde_json::json!({
+        let mut config = serde_json::json!({
             "instance": world.sandbox.url(),
             "elementClientId": PORTAL_ELEMENT_CLIENT_ID,
             "mountedClientId": PORTAL_MOUNTED_CLIENT_ID,
         });
+        if let (Some(config), Some(more)) = (config.as_object_mut(), more.as_object()) {
+            config.extend(more.clone());
+        }
         std::fs::write(
             dir.join("www/portal/portal.json"),
             serde_json::to_string(&config).expect("JSON"),

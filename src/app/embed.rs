@@ -11,7 +11,7 @@ use super::services::{AppOptions, DEFAULT_CATALOG_URL};
 use super::state::{TicketsScope, View};
 use crate::i18n::Locale;
 use crate::servicenow::InstanceUrl;
-use crate::storage::ROOT;
+use crate::storage::{TokenStorage, ROOT};
 
 /// The embedding page asked to share `action`; `seq` tells one request from the next, so
 /// sharing the same action twice opens the form twice.
@@ -45,6 +45,8 @@ pub struct OptionsPatch {
     pub stylesheet: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
     pub routing: Option<Option<String>>,
+    #[serde(deserialize_with = "present")]
+    pub token_storage: Option<Option<String>>,
 }
 
 /// A field that is there (`null` or a string) as opposed to missing.
@@ -66,6 +68,8 @@ pub struct EmbedOptions {
     pub stylesheet: Option<String>,
     /// Where the view is kept: `none` (memory, the default), `hash` or `query`.
     pub routing: Option<String>,
+    /// Where tokens are kept: `session` (session storage, the default) or `memory`.
+    pub token_storage: Option<String>,
 }
 
 /// An option that cannot be used, named for the host's developer.
@@ -75,6 +79,8 @@ pub enum OptionsError {
     UnknownView(String),
     #[error("unknown routing {0:?}: use \"none\", \"hash\" or \"query\"")]
     UnknownRouting(String),
+    #[error("unknown token storage {0:?}: use \"session\" or \"memory\"")]
+    UnknownTokenStorage(String),
 }
 
 impl EmbedOptions {
@@ -94,6 +100,16 @@ impl EmbedOptions {
         set(&mut self.catalog_url, patch.catalog_url);
         set(&mut self.stylesheet, patch.stylesheet);
         set(&mut self.routing, patch.routing);
+        set(&mut self.token_storage, patch.token_storage);
+    }
+
+    /// Where this component keeps its tokens.
+    pub fn token_storage(&self) -> Result<TokenStorage, OptionsError> {
+        match self.token_storage.as_deref() {
+            None => Ok(TokenStorage::Session),
+            Some(name) => TokenStorage::parse(name)
+                .ok_or_else(|| OptionsError::UnknownTokenStorage(name.into())),
+        }
     }
 
     /// Where the view is kept in the host's address.
@@ -106,9 +122,11 @@ impl EmbedOptions {
         }
     }
 
-    /// The app's options; `Err` when `view` names no page or `routing` no mode.
+    /// The app's options; `Err` when `view` names no page, or `routing` or `token_storage`
+    /// no mode.
     pub fn app_options(&self) -> Result<AppOptions, OptionsError> {
         self.routing()?;
+        self.token_storage()?;
         let view = match self.view.as_deref() {
             None => None,
             Some(name) => {

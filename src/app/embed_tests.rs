@@ -237,3 +237,19 @@ fn routing_reads_none_hash_or_query_and_names_a_wrong_one() {
     options.apply(patch(json!({"routing": null})));
     assert_eq!(options.routing(), Ok(Routing::None));
 }
+
+#[test]
+fn token_storage_reads_session_or_memory_and_names_a_wrong_one() {
+    use crate::storage::TokenStorage;
+    let mut options = EmbedOptions::default();
+    assert_eq!(options.token_storage(), Ok(TokenStorage::Session));
+    options.apply(patch(json!({ "tokenStorage": "memory" })));
+    assert_eq!(options.token_storage(), Ok(TokenStorage::Memory));
+    assert!(options.app_options().is_ok());
+    options.apply(patch(json!({ "tokenStorage": "local" })));
+    let error = options.app_options().expect_err("refused");
+    assert_eq!(error, OptionsError::UnknownTokenStorage("local".into()));
+    assert!(error.to_string().contains("\"memory\""), "{error}");
+    options.apply(patch(json!({ "tokenStorage": null })));
+    assert_eq!(options.token_storage(), Ok(TokenStorage::Session));
+}

@@ -31,11 +31,25 @@ pub async fn probe_instance(
     }
 }
 
+/// The sign-in in flight must survive the page leaving for the instance: a page whose session
+/// storage failed keeps it only in memory, lost with the page, so the sign-in is refused
+/// before it starts ("allow site data") instead of failing after the redirect.
+pub fn check_sign_in_survives(services: &Services, key: &str) -> Result<(), StorageError> {
+    if services.store.survives_navigation(key) {
+        Ok(())
+    } else {
+        Err(StorageError::Unavailable {
+            key: key.to_owned(),
+        })
+    }
+}
+
 /// Saves the PKCE verifier and state for the callback, then navigates to the sign-in page.
 pub fn start_authorization(
     services: &Services,
     settings: OAuthSettings,
 ) -> Result<(), ConnectError> {
+    check_sign_in_survives(services, keys::PENDING)?;
     let (url, pending) = oauth::begin(settings)?;
     services.store.save(keys::PENDING, &pending)?;
     let here = services.browser.current_url();
@@ -185,6 +199,48 @@ pub async fn revoke_previous(services: &Services, current: &StoredSession) -> Op
     let now = (services.clock)();
     let result = revoke::revoke_tokens(&*services.transport, &instance, &tokens, now).await;
     Some(result.is_ok())
+}
+
+/// Before the page leaves for a sign-in page: tokens that end with the page (memory mode, or
+/// storage failed) could never be revoked after the new sign-in, so the ServiceNow session
+/// and the tokens kept aside for revoking are revoked now and forgotten. With tokens in
+/// session storage nothing happens here: [`revoke_previous`] revokes them once the new
+/// session is saved. Returns how many token sets were revoked and confirmed, for tests.
+pub async fn revoke_before_leaving(services: &Services) -> Vec<bool> {
+    if !services.store.tokens_end_with_the_page() {
+        return Vec::new();
+    }
+    let previous = services
+        .store
+        .load::<PreviousTokens>(keys::PREVIOUS_TOKENS)
+        .ok()
+        .flatten();
+    let current = services
+        .store
+        .load::<StoredSession>(keys::SESSION)
+        .ok()
+        .flatten()
+        .map(|s| PreviousTokens {
+            instance: s.settings.instance,
+            tokens: s.tokens,
+        });
+    forget_session(services);
+    let mut sets: Vec<PreviousTokens> = Vec::new();
+    for set in previous.into_iter().chain(current) {
+        let same = |kept: &PreviousTokens| {
+            kept.tokens.access_token.secret() == set.tokens.access_token.secret()
+        };
+        if !sets.iter().any(same) {
+            sets.push(set);
+        }
+    }
+    let now = (services.clock)();
+    let mut confirmed = Vec::new();
+    for PreviousTokens { instance, tokens } in sets {
+        let result = revoke::revoke_tokens(&*services.transport, &instance, &tokens, now).await;
+        confirmed.push(result.is_ok());
+    }
+    confirmed
 }
 
 /// Forgets a session the instance no longer accepts, with the tokens an abandoned

@@ -486,3 +486,148 @@ fn a_probe_the_page_policy_refused_stops_before_the_sign_in_page() {
         )))
     );
 }
+
+/// Services whose store keeps tokens in memory (`memory`) and the rest in `storage`.
+fn memory_mode(transport: FakeTransport) -> (Services, Rc<FakeBrowser>, MemoryStorage) {
+    let (services, browser, storage) = services(transport, "http://127.0.0.1:8700/");
+    let store = services
+        .store
+        .clone()
+        .with_token_storage(crate::storage::TokenStorage::Memory);
+    (Services { store, ..services }, browser, storage)
+}
+
+#[test]
+fn in_memory_mode_signing_in_again_revokes_the_tokens_before_the_page_leaves() {
+    let transport = FakeTransport::new(|request| match request.uri().path() {
+        "/oauth_revoke_token.do" => json(200, ""),
+        _ => json(401, r#"{"error":{"message":"User Not Authenticated"}}"#),
+    });
+    let (services, browser, storage) = memory_mode(transport.clone());
+    let session = crate::storage::StoredSession {
+        settings: settings(),
+        tokens: tokens("RENEWED", Some("RT2")),
+        user: None,
+    };
+    services
+        .store
+        .save(crate::storage::keys::SESSION, &session)
+        .expect("saved");
+    // What "Sign in again" keeps aside (the client's tokens), and the stored session.
+    keep_previous(
+        &services,
+        settings().instance,
+        tokens("RENEWED", Some("RT2")),
+    );
+    assert!(storage.keys().is_empty(), "no token in session storage");
+
+    assert_eq!(block_on(revoke_before_leaving(&services)), [true]);
+    let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
+    assert_eq!(
+        sent[..2],
+        [
+            "http://127.0.0.1:8701/oauth_revoke_token.do?token=RT2",
+            "http://127.0.0.1:8701/oauth_revoke_token.do?token=RENEWED",
+        ],
+        "each token once"
+    );
+    assert_eq!(sent.len(), 3, "and the check: {sent:?}");
+    assert!(!has_session(&services), "the revoked session is forgotten");
+    assert_eq!(
+        services
+            .store
+            .load::<PreviousTokens>(crate::storage::keys::PREVIOUS_TOKENS)
+            .map(|p| p.is_some()),
+        Ok(false)
+    );
+
+    // The page then leaves, with the sign-in in flight in session storage.
+    authorize(&services, &browser);
+    assert!(storage.get("snowcard:pending").is_some());
+}
+
+#[test]
+fn in_memory_mode_tokens_kept_aside_and_a_different_session_are_both_revoked() {
+    let transport = FakeTransport::new(|_| json(200, ""));
+    let (services, _, _) = memory_mode(transport.clone());
+    let session = crate::storage::StoredSession {
+        settings: settings(),
+        tokens: tokens("CURRENT", None),
+        user: None,
+    };
+    services
+        .store
+        .save(crate::storage::keys::SESSION, &session)
+        .expect("saved");
+    keep_previous(
+        &services,
+        settings().instance,
+        tokens("OLDER", Some("OLDRT")),
+    );
+    let confirmed = block_on(revoke_before_leaving(&services));
+    assert_eq!(confirmed.len(), 2, "two token sets");
+    let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
+    for token in ["OLDRT", "OLDER", "CURRENT"] {
+        assert!(
+            sent.iter().any(|u| u.ends_with(&format!("token={token}"))),
+            "{token}: {sent:?}"
+        );
+    }
+}
+
+#[test]
+fn with_tokens_in_session_storage_nothing_is_revoked_before_leaving() {
+    let transport = FakeTransport::new(|_| json(200, ""));
+    let (services, _, memory) = services(transport.clone(), "http://127.0.0.1:8700/");
+    keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
+    assert_eq!(
+        block_on(revoke_before_leaving(&services)),
+        Vec::<bool>::new()
+    );
+    assert!(transport.requests().is_empty());
+    assert!(
+        memory.get("snowcard:previous-tokens").is_some(),
+        "kept for after the new sign-in"
+    );
+}
+
+/// Session storage that the browser blocks: every call fails.
+struct Blocked;
+
+impl StorageBackend for Blocked {
+    fn get(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), crate::storage::WriteRefused> {
+        Err(crate::storage::WriteRefused)
+    }
+    fn remove(&self, _: &str) {}
+    fn keys(&self) -> Vec<String> {
+        Vec::new()
+    }
+    fn try_get(&self, _: &str) -> Result<Option<String>, crate::storage::Blocked> {
+        Err(crate::storage::Blocked)
+    }
+}
+
+#[test]
+fn without_session_storage_the_sign_in_is_refused_before_the_page_leaves() {
+    let (services, browser, _) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let backend: Rc<dyn StorageBackend> = Rc::new(Blocked);
+    let services = Services {
+        store: Store::new(backend, "snowcard"),
+        ..services
+    };
+    assert!(!has_session(&services));
+    assert!(services.store.fell_back());
+    assert_eq!(
+        start_authorization(&services, settings()),
+        Err(ConnectError::Storage(StorageError::Unavailable {
+            key: "pending".into()
+        }))
+    );
+    assert_eq!(browser.redirected_to(), None, "the verifier would be lost");
+}

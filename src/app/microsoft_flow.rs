@@ -36,6 +36,7 @@ pub struct StoredMicrosoftSession {
 /// Leaves for the identity platform's sign-in, keeping what the answer is checked against
 /// and where the page was.
 pub fn start(services: &Services, settings: TenantSettings) -> Result<(), MicrosoftConnectError> {
+    super::flow::check_sign_in_survives(services, keys::MS_PENDING)?;
     let (url, pending) = oauth::begin(settings)?;
     services.store.save(keys::MS_PENDING, &pending)?;
     let here = services.browser.current_url().to_string();

@@ -41,8 +41,15 @@ impl Services {
 
     /// The coordination of `service`'s session ([`crate::tabs::SERVICENOW`] or
     /// [`crate::tabs::MICROSOFT`]) with the other tabs of this store's namespace.
+    /// In memory mode no other tab holds a copy of the session, and the tokens are not
+    /// posted on the channel where any script of the origin could hear them.
     pub fn token_sync(&self, service: &str) -> crate::tabs::TokenSync {
-        self.tabs.tokens(self.store.namespace(), service)
+        let namespace = self.store.namespace();
+        if self.store.tokens_end_with_the_page() {
+            self.tabs.tokens_kept_here(namespace, service)
+        } else {
+            self.tabs.tokens(namespace, service)
+        }
     }
 }
 

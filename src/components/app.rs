@@ -28,6 +28,7 @@ use super::session_notice::SessionNotice;
 use super::setup_page::SetupPage;
 use super::share_page::SharePage;
 use super::status_page::StatusPage;
+use super::storage_notice::StorageNotice;
 use super::tickets_page::TicketsPage;
 
 #[derive(Properties, PartialEq)]
@@ -179,6 +180,7 @@ fn Shell(props: &ShellProps) -> Html {
             <LiveRegion />
             <LanguageMenu />
             <SessionNotice />
+            <StorageNotice />
             if let Some(note) = note { <p class="sc-notice" role="status">{ note }</p> }
             { page }
         </div>

@@ -11,6 +11,7 @@ use crate::i18n::{fill, MicrosoftTexts};
 use crate::microsoft::error::admin_consent_url;
 use crate::microsoft::settings::{validate, FieldError};
 use crate::microsoft::{SignInError, TenantCheck, TenantDraft};
+use crate::storage::StorageError;
 
 use super::text_field::TextField;
 
@@ -110,6 +111,13 @@ pub fn MicrosoftCard() -> Html {
     };
     let redirect = environment.redirect_uri();
     let failure = match &microsoft.state {
+        // This tab cannot keep the sign-in across the redirect: the general words for it.
+        MicrosoftState::Failed(MicrosoftConnectError::Storage(StorageError::Unavailable {
+            ..
+        })) => {
+            let text = &texts_all.errors.storage_unavailable;
+            Some(format!("{} {}", text.title, text.next))
+        }
         MicrosoftState::Failed(error) => Some(refusal_text(texts, error, &draft, &redirect)),
         // Whatever refused the renewal, signing in again is what to do next.
         MicrosoftState::Ended(_) => Some(texts.error_sign_in_again.to_owned()),

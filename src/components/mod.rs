@@ -36,6 +36,7 @@ pub mod state_chart;
 pub mod state_names_form;
 pub mod status_line;
 pub mod status_page;
+pub mod storage_notice;
 pub mod text_field;
 pub mod ticket_card;
 pub mod ticket_filters;

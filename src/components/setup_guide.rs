@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::describe::host_of;
-use crate::hooks::use_texts;
+use crate::hooks::{use_storage_state, use_texts};
 use crate::i18n::fill;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,13 @@ pub struct SetupGuideProps {
 #[component]
 pub fn SetupGuide(props: &SetupGuideProps) -> Html {
     let texts = use_texts();
+    let storage = use_storage_state();
     let host = host_of(&props.origin);
+    // Where tokens are kept is this component's store's to say, not a fixed sentence.
+    let mut data_items = texts.data_items;
+    if storage.tokens_in_memory {
+        data_items[1] = texts.data_tokens_memory;
+    }
     let values = [
         ("redirect", props.redirect_uri.as_str()),
         ("origin", props.origin.as_str()),
@@ -32,7 +38,7 @@ pub fn SetupGuide(props: &SetupGuideProps) -> Html {
             </details>
             <details class="sc-guide">
                 <summary>{ texts.data_title }</summary>
-                <ul class="sc-data">{ for texts.data_items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
+                <ul class="sc-data">{ for data_items.iter().map(|item| html! { <li>{ *item }</li> }) }</ul>
             </details>
         </>
     }

@@ -16,6 +16,7 @@ pub mod use_microsoft;
 pub mod use_route;
 pub mod use_share_sender;
 pub mod use_status_checks;
+pub mod use_storage;
 pub mod use_ticket_card;
 pub mod use_ticket_list;
 pub mod use_visible_interval;
@@ -35,6 +36,7 @@ pub use use_route::{
 };
 pub use use_share_sender::{use_share_sender, NoteStatus, ShareSender, ShareStatus};
 pub use use_status_checks::{use_status_checks, StatusChecks};
+pub use use_storage::{use_storage_state, StorageState};
 pub use use_ticket_card::{use_ticket_card, CardState};
 pub use use_ticket_list::{use_ticket_list, ListState, Listed, PageAt, PAGE_SIZE};
 pub use use_visible_interval::use_visible_interval;

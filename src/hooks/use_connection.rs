@@ -19,7 +19,7 @@ use crate::app::state::Connected;
 use crate::app::{flow, removal};
 use crate::app::{Action, AppState, Connection, Services, Step};
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
-use crate::storage::{SetupDraft, StoredSession};
+use crate::storage::{keys, SetupDraft, StoredSession};
 
 /// What components get from [`use_connection`].
 #[derive(Clone)]
@@ -136,6 +136,12 @@ impl ConnectionHandle {
                 return;
             }
             state.dispatch(Action::Busy(Step::Redirecting));
+            // Tokens only in memory are lost with the page: revoked before it leaves.
+            if let Err(error) = flow::check_sign_in_survives(&services, keys::PENDING) {
+                state.dispatch(Action::Failed(error.into()));
+                return;
+            }
+            flow::revoke_before_leaving(&services).await;
             if let Err(error) = flow::start_authorization(&services, settings) {
                 state.dispatch(Action::Failed(error));
             }

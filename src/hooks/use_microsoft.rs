@@ -14,6 +14,7 @@ use super::use_live_list::LiveListProvider;
 use crate::app::microsoft_flow::{self, MicrosoftConnectError, StoredMicrosoftSession};
 use crate::microsoft::settings::validate;
 use crate::microsoft::{Account, MicrosoftSession, SignInError, TenantCheck, TenantDraft};
+use crate::storage::keys;
 
 /// Where the Microsoft 365 connection stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +55,22 @@ impl MicrosoftHandle {
     pub fn sign_in(&self, draft: &TenantDraft) -> Result<(), TenantCheck> {
         let settings = validate(draft, &self.environment.redirect_uri())?;
         self.set.set(MicrosoftState::Busy);
-        if let Err(error) = microsoft_flow::start(&self.environment.services, settings) {
-            self.set.set(MicrosoftState::Failed(error));
+        let (services, set) = (self.environment.services.clone(), self.set.clone());
+        let leave = move || {
+            if let Err(error) = microsoft_flow::start(&services, settings) {
+                set.set(MicrosoftState::Failed(error));
+            }
+        };
+        let store = &self.environment.services.store;
+        if store.tokens_end_with_the_page() && store.survives_navigation(keys::MS_PENDING) {
+            // ServiceNow's tokens, only in memory, are lost with the page: revoked first.
+            let services = self.environment.services.clone();
+            spawn_local(async move {
+                crate::app::flow::revoke_before_leaving(&services).await;
+                leave();
+            });
+        } else {
+            leave();
         }
         Ok(())
     }

@@ -175,6 +175,14 @@ pub struct Texts {
     pub checklist: [&'static str; 5],
     pub data_title: &'static str,
     pub data_items: [&'static str; 4],
+    /// What `data_items[1]` says instead when tokens are kept only in this page's memory
+    /// (`token-storage="memory"`, or session storage unavailable).
+    pub data_tokens_memory: &'static str,
+    /// The one notice shown when session storage is unavailable and everything is kept in
+    /// the page's memory: what a reload costs, and what signing in needs.
+    pub storage_memory_notice: &'static str,
+    /// The button that hides a notice.
+    pub dismiss: &'static str,
     pub authorize_button: &'static str,
     pub back_button: &'static str,
     pub required_mark: &'static str,

@@ -3,8 +3,16 @@
 //!
 //! A missing key is `Ok(None)`; a value that does not parse (another version, a hand edit,
 //! a truncated write) is [`StorageError::Corrupt`], which the caller reports and clears.
+//!
+//! Where a key lives is the store's business, not its callers': with
+//! [`TokenStorage::Memory`] the [token keys](keys::TOKENS) live only in wasm memory while
+//! everything else stays in session storage, and once session storage fails (blocked, or
+//! full) every key of the store moves to memory and [`Store::fell_back`] says so.
 
 mod backend;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -12,7 +20,7 @@ use thiserror::Error;
 
 #[cfg(target_arch = "wasm32")]
 pub use backend::SessionStorage;
-pub use backend::{MemoryStorage, StorageBackend, WriteRefused};
+pub use backend::{Blocked, MemoryStorage, StorageBackend, WriteRefused};
 
 use crate::servicenow::{OAuthSettings, TokenSet, UserInfo};
 
@@ -62,6 +70,33 @@ pub mod keys {
     pub const MS_SESSION: &str = "ms-session";
     /// What the person typed in "Connect to Microsoft 365".
     pub const MS_DRAFT: &str = "ms-draft";
+
+    /// The keys that hold tokens: in memory only with [`super::TokenStorage::Memory`]. The
+    /// sign-ins in flight (`pending`, `ms-pending`) are not among them: the redirect back
+    /// needs their verifier, and it is worth nothing once the code is exchanged.
+    pub const TOKENS: [&str; 3] = [SESSION, MS_SESSION, PREVIOUS_TOKENS];
+}
+
+/// Where a store keeps the [token keys](keys::TOKENS).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TokenStorage {
+    /// In session storage with everything else: a reload keeps the session.
+    #[default]
+    Session,
+    /// Only in this page's wasm memory: no script of the page can read them from storage,
+    /// and a reload (or leaving for a sign-in page) signs in again.
+    Memory,
+}
+
+impl TokenStorage {
+    /// `session` or `memory` (any case, spaces around ignored).
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "session" => Some(Self::Session),
+            "memory" => Some(Self::Memory),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -95,18 +130,175 @@ struct Envelope<T> {
     data: T,
 }
 
+/// Who is told when a store falls back to memory, by the id their guard removes them with.
+type Listeners = RefCell<Vec<(u64, Rc<dyn Fn()>)>>;
+
+/// What every clone of one store shares: whether session storage failed, and who to tell.
+#[derive(Default)]
+struct Shared {
+    fell_back: Cell<bool>,
+    listeners: Listeners,
+    next_listener: Cell<u64>,
+}
+
+/// Where one key is read and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Backend,
+    Memory,
+}
+
 /// Typed access to snowcard's keys under one namespace.
 #[derive(Clone)]
 pub struct Store<B> {
     backend: B,
     namespace: String,
+    /// Where token keys live in memory mode, and every key once the backend failed.
+    memory: MemoryStorage,
+    tokens: TokenStorage,
+    shared: Rc<Shared>,
+}
+
+/// Stops telling a listener of [`Store::on_fall_back`] when dropped.
+pub struct FallBackListener {
+    shared: std::rc::Weak<Shared>,
+    id: u64,
+}
+
+impl Drop for FallBackListener {
+    fn drop(&mut self) {
+        if let Some(shared) = self.shared.upgrade() {
+            shared
+                .listeners
+                .borrow_mut()
+                .retain(|(id, _)| *id != self.id);
+        }
+    }
 }
 
 impl<B: StorageBackend> Store<B> {
+    /// A store with its tokens in `backend` too, and memory of its own.
     pub fn new(backend: B, namespace: impl Into<String>) -> Self {
         Self {
             backend,
             namespace: namespace.into(),
+            memory: MemoryStorage::default(),
+            tokens: TokenStorage::Session,
+            shared: Rc::default(),
+        }
+    }
+
+    /// The same store, with `memory` (shared, e.g. the page's) for what it keeps in memory.
+    pub fn with_memory(mut self, memory: MemoryStorage) -> Self {
+        self.memory = memory;
+        self
+    }
+
+    /// The same store with its tokens kept as `tokens` says. Tokens of this namespace already
+    /// kept the other way move over: switching to memory removes them from session storage
+    /// (the session goes on until the page is left); switching back writes them there.
+    pub fn with_token_storage(mut self, tokens: TokenStorage) -> Self {
+        self.tokens = tokens;
+        for key in keys::TOKENS {
+            let full = self.full_key(key);
+            match tokens {
+                TokenStorage::Memory => match self.backend.try_get(&full) {
+                    Ok(Some(raw)) => {
+                        if self.memory.get(&full).is_none() {
+                            let _ = self.memory.set(&full, &raw);
+                        }
+                        if self.backend.try_remove(&full).is_err() {
+                            self.fall_back();
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(Blocked) => self.fall_back(),
+                },
+                TokenStorage::Session if !self.fell_back() => {
+                    if let Some(raw) = self.memory.get(&full) {
+                        match self.backend.set(&full, &raw) {
+                            Ok(()) => self.memory.remove(&full),
+                            Err(WriteRefused) => self.fall_back(),
+                        }
+                    }
+                }
+                TokenStorage::Session => {}
+            }
+        }
+        self
+    }
+
+    /// How this store keeps tokens, as configured.
+    pub fn token_storage(&self) -> TokenStorage {
+        self.tokens
+    }
+
+    /// Whether session storage failed (blocked, or refused a write), so that every key of
+    /// this store now lives only in memory, until the page is left.
+    pub fn fell_back(&self) -> bool {
+        self.shared.fell_back.get()
+    }
+
+    /// Whether `key` survives the page being left (a reload, the redirect to a sign-in page):
+    /// false for the token keys in memory mode, and for every key once storage failed.
+    pub fn survives_navigation(&self, key: &str) -> bool {
+        self.place(key) == Place::Backend
+    }
+
+    /// Whether the tokens of this store end with the page (memory mode, or storage failed).
+    pub fn tokens_end_with_the_page(&self) -> bool {
+        !self.survives_navigation(keys::SESSION)
+    }
+
+    /// Calls `listener` when this store (or a clone) falls back to memory; it is told until
+    /// the returned guard is dropped.
+    pub fn on_fall_back(&self, listener: impl Fn() + 'static) -> FallBackListener {
+        let id = self.shared.next_listener.get();
+        self.shared.next_listener.set(id.wrapping_add(1));
+        self.shared
+            .listeners
+            .borrow_mut()
+            .push((id, Rc::new(listener)));
+        FallBackListener {
+            shared: Rc::downgrade(&self.shared),
+            id,
+        }
+    }
+
+    /// From now on every key lives in memory: what this namespace has in session storage
+    /// and still reads is copied first, so nothing already kept is lost.
+    fn fall_back(&self) {
+        if self.shared.fell_back.replace(true) {
+            return;
+        }
+        if let Ok(keys) = self.backend.try_keys() {
+            for key in keys.into_iter().filter(|k| self.is_own(k)) {
+                if self.memory.get(&key).is_none() {
+                    if let Ok(Some(raw)) = self.backend.try_get(&key) {
+                        let _ = self.memory.set(&key, &raw);
+                    }
+                }
+            }
+        }
+        // Listeners may read the store: none is called with the list borrowed.
+        let listeners: Vec<Rc<dyn Fn()>> = self
+            .shared
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, l)| l.clone())
+            .collect();
+        for listener in listeners {
+            listener();
+        }
+    }
+
+    fn place(&self, key: &str) -> Place {
+        let token = self.tokens == TokenStorage::Memory && keys::TOKENS.contains(&key);
+        if token || self.fell_back() {
+            Place::Memory
+        } else {
+            Place::Backend
         }
     }
 
@@ -119,9 +311,27 @@ impl<B: StorageBackend> Store<B> {
         format!("{}:{key}", self.namespace)
     }
 
+    /// Whether a full key is this namespace's (a key of a longer namespace under this one,
+    /// such as another component's, has a `:` after the prefix).
+    fn is_own(&self, full: &str) -> bool {
+        full.strip_prefix(&self.full_key(""))
+            .is_some_and(|rest| !rest.contains(':'))
+    }
+
+    fn raw(&self, key: &str) -> Option<String> {
+        let full = self.full_key(key);
+        if self.place(key) == Place::Backend {
+            match self.backend.try_get(&full) {
+                Ok(raw) => return raw,
+                Err(Blocked) => self.fall_back(),
+            }
+        }
+        self.memory.get(&full)
+    }
+
     /// Reads `key`: `Ok(None)` when absent, `Corrupt` when present but unreadable.
     pub fn load<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
-        let Some(raw) = self.backend.get(&self.full_key(key)) else {
+        let Some(raw) = self.raw(key) else {
             return Ok(None);
         };
         match serde_json::from_str::<Envelope<T>>(&raw) {
@@ -141,47 +351,82 @@ impl<B: StorageBackend> Store<B> {
         result
     }
 
+    /// Writes `key`. A write session storage refuses falls back to memory (and succeeds
+    /// there): only a value that cannot be serialized is an error.
     pub fn save<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
-        let unavailable = || StorageError::Unavailable {
-            key: key.to_owned(),
-        };
         let raw = serde_json::to_string(&Envelope {
             v: SCHEMA_VERSION,
             data: value,
         })
-        .map_err(|_| unavailable())?;
-        self.backend
-            .set(&self.full_key(key), &raw)
-            .map_err(|_| unavailable())
+        .map_err(|_| StorageError::Unavailable {
+            key: key.to_owned(),
+        })?;
+        let full = self.full_key(key);
+        if self.place(key) == Place::Backend {
+            match self.backend.set(&full, &raw) {
+                Ok(()) => return Ok(()),
+                Err(WriteRefused) => self.fall_back(),
+            }
+        }
+        let _ = self.memory.set(&full, &raw);
+        Ok(())
     }
 
     pub fn remove(&self, key: &str) {
-        self.backend.remove(&self.full_key(key));
+        let full = self.full_key(key);
+        if self.place(key) == Place::Backend && self.backend.try_remove(&full).is_err() {
+            self.fall_back();
+        }
+        self.memory.remove(&full);
     }
 
-    /// Removes every key of this namespace (and nothing of anyone else's: a key of a longer
-    /// namespace under this one, such as another component's, has a `:` after the prefix).
+    /// Removes every key of this namespace, wherever it lives (and nothing of anyone else's).
     pub fn clear_all(&self) {
-        let prefix = self.full_key("");
-        for key in self.backend.keys().into_iter().filter(|k| {
-            k.strip_prefix(&prefix)
-                .is_some_and(|rest| !rest.contains(':'))
-        }) {
-            self.backend.remove(&key);
+        match self.backend.try_keys() {
+            Ok(keys) => {
+                for key in keys.into_iter().filter(|k| self.is_own(k)) {
+                    if self.backend.try_remove(&key).is_err() {
+                        self.fall_back();
+                    }
+                }
+            }
+            Err(Blocked) => self.fall_back(),
+        }
+        for key in self.memory.keys().into_iter().filter(|k| self.is_own(k)) {
+            self.memory.remove(&key);
         }
     }
 
-    /// The readable values of `key` in every other snowcard namespace of this storage (the
-    /// other components on the page); unreadable ones are skipped, they are not ours to judge.
+    /// The readable values of `key` in every other snowcard namespace of this storage and of
+    /// this store's memory (the other components on the page); unreadable ones are skipped,
+    /// they are not ours to judge.
     pub fn values_elsewhere<T: DeserializeOwned>(&self, key: &str) -> Vec<T> {
         let own = self.full_key(key);
         let suffix = format!(":{key}");
-        self.backend
+        let wanted = |k: &String| {
+            *k != own
+                && k.ends_with(&suffix)
+                && k.strip_prefix(ROOT)
+                    .is_some_and(|rest| rest.starts_with(':'))
+        };
+        let mut raws: std::collections::BTreeMap<String, String> = self
+            .memory
             .keys()
             .into_iter()
-            .filter(|k| *k != own && k.starts_with(ROOT) && k.ends_with(&suffix))
-            .filter(|k| k[ROOT.len()..].starts_with(':'))
-            .filter_map(|k| self.backend.get(&k))
+            .filter(&wanted)
+            .filter_map(|k| self.memory.get(&k).map(|raw| (k, raw)))
+            .collect();
+        match self.backend.try_keys() {
+            Ok(keys) => {
+                for k in keys.into_iter().filter(&wanted) {
+                    if let Ok(Some(raw)) = self.backend.try_get(&k) {
+                        raws.entry(k).or_insert(raw);
+                    }
+                }
+            }
+            Err(Blocked) => self.fall_back(),
+        }
+        raws.into_values()
             .filter_map(|raw| serde_json::from_str::<Envelope<T>>(&raw).ok())
             .filter(|envelope| envelope.v == SCHEMA_VERSION)
             .map(|envelope| envelope.data)

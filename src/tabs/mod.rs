@@ -103,6 +103,16 @@ impl TabSync {
             channel: RefCell::default(),
         }
     }
+
+    /// The coordination of a session whose tokens must stay in this page (memory mode): the
+    /// refresh lock still orders this origin's refreshes, but nothing is posted or heard, so
+    /// the tokens never pass through a channel any script of the origin could listen to.
+    pub fn tokens_kept_here(&self, namespace: &str, service: &str) -> TokenSync {
+        TokenSync {
+            channels: None,
+            ..self.tokens(namespace, service)
+        }
+    }
 }
 
 /// A token set another tab's refresh brought, and the refresh token it replaced.

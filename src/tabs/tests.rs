@@ -160,3 +160,26 @@ fn a_closed_channel_stops_hearing() {
     drop(sync);
     assert_eq!(origin.open_channels("snowcard:servicenow:tokens"), 0);
 }
+
+#[test]
+fn a_session_kept_in_this_page_neither_posts_nor_hears_its_tokens() {
+    let origin = FakeOrigin::new();
+    let (one, two) = (origin.tab(), origin.tab());
+    let heard = Rc::new(RefCell::new(0));
+    let listener = two.tokens("snowcard", SERVICENOW);
+    let into = heard.clone();
+    listener.listen(move |_| *into.borrow_mut() += 1);
+    let kept = one.tokens_kept_here("snowcard", SERVICENOW);
+    let kept_heard = Rc::new(RefCell::new(0));
+    let into = kept_heard.clone();
+    kept.listen(move |_| *into.borrow_mut() += 1);
+    kept.announce(&RefreshToken::new("r1".into()), &set("a2", "r2"));
+    assert_eq!(*heard.borrow(), 0, "a memory-mode set was posted");
+    let sender = two.tokens("snowcard", SERVICENOW);
+    sender.announce(&RefreshToken::new("r2".into()), &set("a3", "r3"));
+    assert_eq!(
+        *kept_heard.borrow(),
+        0,
+        "a memory-mode session took a posted set"
+    );
+}

@@ -14,6 +14,7 @@ const ATTRIBUTES = {
   'catalog-url': 'catalogUrl',
   'stylesheet': 'stylesheet',
   'routing': 'routing',
+  'token-storage': 'tokenStorage',
 };
 
 // Defines `tag` once; `false` when something (another copy of snowcard) already has.

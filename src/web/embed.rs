@@ -16,6 +16,7 @@ use crate::app::host_events::HostEventsHandle;
 use crate::app::route::{Address, Routing};
 use crate::app::Services;
 use crate::components::app::{App, AppProps};
+use crate::storage::TokenStorage;
 
 #[wasm_bindgen(module = "/src/web/embed.js")]
 extern "C" {
@@ -78,11 +79,14 @@ pub fn set_services_factory(factory: Option<ServicesFactory>) {
     FACTORY.with(|f| *f.borrow_mut() = factory);
 }
 
-fn services_for(namespace: &str) -> Services {
-    match FACTORY.with(|f| f.borrow().clone()) {
+/// The services of a component on `namespace`, its tokens kept as `tokens` says.
+fn services_for(namespace: &str, tokens: TokenStorage) -> Services {
+    let mut services = match FACTORY.with(|f| f.borrow().clone()) {
         Some(factory) => factory(namespace),
         None => super::entry::browser_services(namespace),
-    }
+    };
+    services.store = services.store.with_token_storage(tokens);
+    services
 }
 
 /// A JavaScript `Error` whose message names snowcard.
@@ -188,7 +192,8 @@ impl SnowcardHandle {
         root.set_class_name("sc-host");
         container.append_child(&root)?;
         let namespace = options.namespace();
-        let services = services_for(&namespace);
+        let tokens = options.token_storage().map_err(error)?;
+        let services = services_for(&namespace, tokens);
         let (alive, events) = events_on(&host);
         let standalone = !styled;
         let mut parameter = None;
@@ -245,7 +250,8 @@ fn events_on(host: &web_sys::Element) -> (Rc<Cell<bool>>, HostEventsHandle) {
 #[wasm_bindgen]
 impl SnowcardHandle {
     /// Applies changed options (missing ones keep their value, `null` resets one). A new
-    /// instance or client id is another connection: the component starts over on it.
+    /// instance or client id is another connection, and new token storage another store:
+    /// the component starts over on it.
     pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
         let patch = patch_from(options)?;
         let mut inner = self.inner.borrow_mut();
@@ -256,8 +262,10 @@ impl SnowcardHandle {
         if let Some(link) = &mounted.stylesheet {
             link.set_attribute("href", &stylesheet_of(&next))?;
         }
+        let tokens = next.token_storage().map_err(error)?;
         mounted.options = next;
-        if mounted.options.namespace() != mounted.namespace {
+        let moved = mounted.services.store.token_storage() != tokens;
+        if mounted.options.namespace() != mounted.namespace || moved {
             mounted.restart(app_options)
         } else {
             let props = mounted.props(app_options);
@@ -321,7 +329,8 @@ impl Mounted {
         self.container.replace_child(&root, &self.root)?;
         self.root = root.clone();
         self.namespace = self.options.namespace();
-        self.services = services_for(&self.namespace);
+        let tokens = self.options.token_storage().map_err(error)?;
+        self.services = services_for(&self.namespace, tokens);
         (self.alive, self.events) = events_on(&self.host);
         self.share = None;
         let props = self.props(options);

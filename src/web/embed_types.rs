@@ -26,6 +26,12 @@ export interface SnowcardOptions {
     catalogUrl?: string | null;
     /** The stylesheet loaded into the shadow root; default: the one shipped beside the package. */
     stylesheet?: string | null;
+    /** Where the view is kept in the page's address: nowhere (default), the hash or the query. */
+    routing?: "none" | "hash" | "query" | null;
+    /** Where tokens are kept: `"session"` (session storage, the default: a reload stays
+     *  signed in) or `"memory"` (only in this page's memory, out of reach of the page's other
+     *  scripts: a reload signs in again; drafts and settings stay in session storage). */
+    tokenStorage?: "session" | "memory" | null;
 }
 
 /** A Microsoft Graph `secureScoreControlProfile`; `id`, `title` and `controlCategory` are
@@ -71,7 +77,7 @@ export interface SnowcardTicketCreatedDetail {
 }
 
 /** The `<snowcard-app>` element; attributes: instance, client-id, redirect-uri, view,
- *  lang, requested-by, catalog-url, stylesheet. */
+ *  lang, requested-by, catalog-url, stylesheet, routing, token-storage. */
 export interface SnowcardAppElement extends HTMLElement {
     share(action: SecureScoreControlProfile): void;
 }

@@ -90,6 +90,11 @@ try {
   const element = document.getElementById('snowcard-element');
   element.setAttribute('instance', config.instance);
   element.setAttribute('client-id', config.elementClientId);
+  // `"tokenStorage": "memory"` in portal.json keeps both components' tokens in memory only.
+  // It is the portal's configuration, not its address: the sign-in comes back to the bare
+  // redirect URL, and the component that takes the answer must already be in that mode.
+  const tokenStorage = config.tokenStorage;
+  if (tokenStorage) element.setAttribute('token-storage', tokenStorage);
   listen(element, 'ServiceNow widget');
 
   await init(); // also defines <snowcard-app>, which upgrades the element above
@@ -103,6 +108,7 @@ try {
     catalogUrl: '../catalog/secure-score-actions.json',
     // `?routing=query` (or `hash`) keeps the panel's view in the portal's address.
     routing: params.get('routing') || undefined,
+    tokenStorage: tokenStorage || undefined,
   });
 
   const list = document.getElementById('portal-actions');

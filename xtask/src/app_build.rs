@@ -20,14 +20,23 @@ use crate::workspace::Workspace;
 /// The step name that build errors carry.
 pub const STEP: &str = "release build";
 
-/// `cargo xtask build [--instance URL]… [--token-url URL]`: install what is missing, then
-/// build `dist/`; with options, its pages' `connect-src` names those origins instead of the
-/// sandbox's.
+/// `cargo xtask build [--instance URL]… [--token-url URL] [--token-storage memory]`: install
+/// what is missing, then build `dist/`; with options, its pages' `connect-src` names those
+/// origins instead of the sandbox's, and the standalone page keeps its tokens in memory.
 pub fn run(args: &[String]) -> Result<()> {
-    let connect_src = deploy::parse_build_args(args)?;
+    let (token_storage, args) = take_token_storage(args)?;
+    let connect_src = deploy::parse_build_args(&args)?;
     let ws = Workspace::locate();
     let tools = install::build_tools(&ws)?;
     build(&ws, &tools)?;
+    if let Some(mode) = token_storage {
+        let index = ws.dist().join("index.html");
+        let html = fs::read_to_string(&index)
+            .with_context(|| format!("could not read {}", index.display()))?;
+        fs::write(&index, with_token_storage(&html, mode)?)
+            .with_context(|| format!("could not write {}", index.display()))?;
+        println!("{}: tokens kept in {mode}", index.display());
+    }
     // The end-to-end tests of this build read the tables that went into it.
     locales::write(&ws, &tools.path)?;
     if !connect_src.is_empty() {
@@ -97,6 +106,41 @@ pub fn build(ws: &Workspace, tools: &Tools) -> Result<()> {
         .with_context(|| format!("{STEP}: could not copy {}", www.display()))
 }
 
+/// `--token-storage session|memory` (or `--token-storage=…`) taken out of `args`: the mode,
+/// and the other arguments.
+fn take_token_storage(args: &[String]) -> Result<(Option<&'static str>, Vec<String>)> {
+    let (mut mode, mut rest) = (None, Vec::new());
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = match arg.split_once('=') {
+            Some(("--token-storage", value)) => Some(value.to_owned()),
+            None if arg == "--token-storage" => Some(args.next().cloned().unwrap_or_default()),
+            _ => None,
+        };
+        match value.as_deref() {
+            None => rest.push(arg.clone()),
+            Some("memory") => mode = Some("memory"),
+            Some("session") => mode = Some("session"),
+            Some(other) => bail!("--token-storage takes session or memory, not {other:?}"),
+        }
+    }
+    Ok((mode, rest))
+}
+
+/// `html` (the built `index.html`) with `data-token-storage` on `<main id="snowcard">`,
+/// which `www/boot.js` passes to `start()` as `tokenStorage`.
+fn with_token_storage(html: &str, mode: &str) -> Result<String> {
+    const ROOT: &str = "<main id=\"snowcard\"";
+    let Some(at) = html.find(ROOT).map(|i| i + ROOT.len()) else {
+        bail!("index.html has no <main id=\"snowcard\"> to give the token storage to");
+    };
+    Ok(format!(
+        "{} data-token-storage=\"{mode}\"{}",
+        &html[..at],
+        &html[at..]
+    ))
+}
+
 fn remove_dir_if_present(dir: &Path) -> Result<()> {
     match fs::remove_dir_all(dir) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => {
@@ -124,6 +168,40 @@ fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| (*a).to_owned()).collect()
+    }
+
+    #[test]
+    fn token_storage_is_taken_out_of_the_arguments() {
+        let (mode, rest) = take_token_storage(&strings(&[
+            "--instance",
+            "acme",
+            "--token-storage",
+            "memory",
+        ]))
+        .unwrap();
+        assert_eq!(mode, Some("memory"));
+        assert_eq!(rest, strings(&["--instance", "acme"]));
+        let (mode, rest) = take_token_storage(&strings(&["--token-storage=session"])).unwrap();
+        assert_eq!((mode, rest.len()), (Some("session"), 0));
+        assert_eq!(take_token_storage(&[]).unwrap(), (None, Vec::new()));
+        for wrong in [&["--token-storage", "local"][..], &["--token-storage"]] {
+            let error = take_token_storage(&strings(wrong)).unwrap_err();
+            assert!(error.to_string().contains("session or memory"), "{error}");
+        }
+    }
+
+    #[test]
+    fn the_page_is_told_to_keep_tokens_in_memory() {
+        let html = "<body><main id=\"snowcard\"></main></body>";
+        assert_eq!(
+            with_token_storage(html, "memory").unwrap(),
+            "<body><main id=\"snowcard\" data-token-storage=\"memory\"></main></body>"
+        );
+        assert!(with_token_storage("<body></body>", "memory").is_err());
+    }
 
     #[test]
     fn copies_a_nested_tree() {
