@@ -104,6 +104,12 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
             String::new(),
             String::new(),
         ),
+        ConnectError::NotAllowed(refused) => (
+            &e.instance_not_allowed,
+            NextAction::Setup,
+            refused.allowed.clone(),
+            refused.instance.clone(),
+        ),
         ConnectError::Storage(StorageError::Unavailable { .. }) => (
             &e.storage_unavailable,
             NextAction::Setup,
@@ -168,6 +174,7 @@ fn describe_oauth(
         OAuthError::StateMismatch => (&e.state_mismatch, String::new()),
         OAuthError::StateMissing => (&e.state_missing, String::new()),
         OAuthError::NoPendingAuthorization => (&e.no_pending, String::new()),
+        OAuthError::PendingExpired => (&e.pending_expired, String::new()),
         OAuthError::CodeMissing => (&e.code_missing, String::new()),
         OAuthError::AuthorizationRefused { code, description } => {
             (&e.authorization_refused, join_detail(code, description))
@@ -246,6 +253,7 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         | OAuthError::StateMismatch
         | OAuthError::CodeMissing
         | OAuthError::NoPendingAuthorization
+        | OAuthError::PendingExpired
         | OAuthError::NoRefreshToken
         | OAuthError::Transport(TransportError::Offline) => String::new(),
     }

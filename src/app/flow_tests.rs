@@ -44,7 +44,7 @@ const TOKENS: &str =
 
 /// Runs the flow up to the redirect; returns the `state` sent to the instance.
 fn authorize(services: &Services, browser: &FakeBrowser) -> String {
-    start_authorization(services, settings()).expect("started");
+    start_authorization(services, &Trust::default(), settings()).expect("started");
     let url = url::Url::parse(&browser.redirected_to().expect("redirected")).expect("url");
     url.query_pairs()
         .find(|(k, _)| k == "state")
@@ -99,9 +99,10 @@ fn a_wrong_state_is_rejected_without_calling_the_token_endpoint() {
         Some(ConnectError::OAuth(OAuthError::StateMismatch))
     );
     assert!(transport.requests().is_empty());
+    // Issue 14: a forged answer never deletes the sign-in in flight (it was removed before).
     assert!(
-        memory.get("snowcard:pending").is_none(),
-        "a used request cannot be replayed"
+        memory.get("snowcard:pending").is_some(),
+        "the sign-in in flight stays for its own answer"
     );
     assert!(memory.get("snowcard:session").is_none());
 }
@@ -482,4 +483,135 @@ fn a_probe_the_page_policy_refused_stops_before_the_sign_in_page() {
             }
         )))
     );
+}
+
+/// A page whose clock the test moves.
+fn services_at(
+    transport: FakeTransport,
+) -> (
+    Services,
+    Rc<FakeBrowser>,
+    MemoryStorage,
+    Rc<std::cell::Cell<chrono::DateTime<Utc>>>,
+) {
+    let (services, browser, memory) = services(transport, "http://127.0.0.1:8700/");
+    let now = Rc::new(std::cell::Cell::new(
+        Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+            .single()
+            .unwrap_or_default(),
+    ));
+    let clock = now.clone();
+    let services = Services {
+        clock: Rc::new(move || clock.get()),
+        ..services
+    };
+    (services, browser, memory, now)
+}
+
+fn answer_after(seconds: i64) -> (Result<StoredSession, ConnectError>, MemoryStorage, usize) {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, browser, memory, now) = services_at(transport.clone());
+    let state = authorize(&services, &browser);
+    now.set(now.get() + chrono::Duration::seconds(seconds));
+    let callback = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
+    let result = block_on(complete(&services, callback));
+    (result, memory, transport.requests().len())
+}
+
+#[test]
+fn a_sign_in_answered_within_ten_minutes_connects() {
+    for seconds in [599, 600] {
+        let (result, memory, requests) = answer_after(seconds);
+        assert!(result.is_ok(), "{seconds} s: {result:?}");
+        assert_eq!(requests, 1, "{seconds} s: the code was exchanged");
+        assert!(memory.get("snowcard:pending").is_none());
+    }
+}
+
+#[test]
+fn a_sign_in_older_than_ten_minutes_is_refused_cleared_and_exchanges_nothing() {
+    let (result, memory, requests) = answer_after(601);
+    assert_eq!(
+        result.err(),
+        Some(ConnectError::OAuth(OAuthError::PendingExpired))
+    );
+    assert_eq!(requests, 0, "the code was not sent");
+    assert!(memory.get("snowcard:pending").is_none(), "cleared");
+    assert!(memory.get("snowcard:session").is_none());
+    let told = crate::app::describe::describe(
+        &OAuthError::PendingExpired.into(),
+        crate::i18n::Locale::En.texts(),
+        &crate::app::describe::Context::default(),
+    );
+    assert!(told.detail.contains("10 minutes"), "{told:?}");
+    assert!(told.next.contains("Start again"), "{told:?}");
+}
+
+#[test]
+fn a_pending_record_without_a_start_time_counts_as_expired() {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, browser, memory, _) = services_at(transport.clone());
+    let state = authorize(&services, &browser);
+    let mut record: serde_json::Value =
+        serde_json::from_str(&memory.get("snowcard:pending").expect("kept")).expect("json");
+    // As saved before sign-ins carried a start time.
+    let removed = record["data"]
+        .as_object_mut()
+        .expect("the record")
+        .remove("created_at");
+    assert!(removed.is_some());
+    memory
+        .set("snowcard:pending", &record.to_string())
+        .expect("written");
+    let callback = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
+    assert_eq!(
+        block_on(complete(&services, callback)).err(),
+        Some(ConnectError::OAuth(OAuthError::PendingExpired))
+    );
+    assert!(transport.requests().is_empty());
+    assert!(memory.get("snowcard:pending").is_none());
+}
+
+#[test]
+fn an_instance_the_page_does_not_allow_never_gets_the_browser() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let trust = Trust {
+        allowed_instances: crate::app::trust::parse_allowed_instances("acme dev").expect("valid"),
+        ..Trust::default()
+    };
+    let refused = start_authorization(&services, &trust, settings()).expect_err("refused");
+    assert_eq!(
+        refused,
+        ConnectError::NotAllowed(crate::app::trust::NotAllowed {
+            instance: "127.0.0.1:8701".into(),
+            allowed: "acme.service-now.com, dev.service-now.com".into(),
+        })
+    );
+    assert_eq!(browser.redirected_to(), None);
+    assert!(memory.get("snowcard:pending").is_none());
+    for locale in crate::i18n::Locale::ALL {
+        let told = crate::app::describe::describe(
+            &refused,
+            locale.texts(),
+            &crate::app::describe::Context::default(),
+        );
+        let all = format!("{} {} {}", told.title, told.detail, told.next);
+        assert!(
+            all.contains("127.0.0.1:8701")
+                && all.contains("acme.service-now.com, dev.service-now.com"),
+            "{}: {all}",
+            locale.tag()
+        );
+    }
 }

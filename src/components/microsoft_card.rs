@@ -40,6 +40,7 @@ pub fn refusal_text(
             &[("tenant", draft.tenant.trim())],
         ),
         SignInError::SignInAgain { .. } => texts.error_sign_in_again.to_owned(),
+        SignInError::Expired => texts.error_expired.to_owned(),
         other => fill(texts.error_other, &[("detail", &other.to_string())]),
     }
 }

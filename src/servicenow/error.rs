@@ -38,6 +38,9 @@ pub enum OAuthError {
     CodeMissing,
     #[error("a sign-in response arrived but no sign-in was started from this tab")]
     NoPendingAuthorization,
+    /// The sign-in was started more than 10 minutes before its answer came back.
+    #[error("the sign-in was started more than 10 minutes ago")]
+    PendingExpired,
     #[error("the instance rejected the grant: {0}")]
     InvalidGrant(String),
     #[error("the instance does not know this client: {0}")]
