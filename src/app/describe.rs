@@ -217,6 +217,9 @@ fn describe_transport(
         TransportError::Unreachable { url } | TransportError::Blocked { url } => {
             render(&e.unreachable, NextAction::Setup, "", url, context)
         }
+        TransportError::Redirected { url } => {
+            render(&e.redirected, NextAction::Setup, "", url, context)
+        }
         TransportError::PagePolicy { origin, directive } => {
             let values = [
                 ("blocked", origin.as_str()),
@@ -245,7 +248,9 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         OAuthError::IssuerMismatch { issuer, .. } => issuer.clone(),
         OAuthError::Unavailable { status, detail } => format!("{status}: {detail}"),
         OAuthError::Transport(
-            TransportError::Blocked { url } | TransportError::Unreachable { url },
+            TransportError::Blocked { url }
+            | TransportError::Unreachable { url }
+            | TransportError::Redirected { url },
         ) => url.clone(),
         OAuthError::Transport(TransportError::PagePolicy { origin, .. }) => origin.clone(),
         OAuthError::AccessDenied => "access_denied".to_owned(),

@@ -26,8 +26,9 @@ pub async fn probe_instance(
         .body(Vec::new())
         .map_err(|e| OAuthError::UnexpectedResponse(e.to_string()))?;
     match services.transport.send(request).await {
-        // A readable answer, or one the browser hides for lack of CORS: either way, it's there.
-        Ok(_) | Err(TransportError::Blocked { .. }) => Ok(()),
+        // A readable answer, one the browser hides for lack of CORS, or a redirect (an
+        // instance's `/` sends to its login page): either way, it's there.
+        Ok(_) | Err(TransportError::Blocked { .. } | TransportError::Redirected { .. }) => Ok(()),
         Err(other) => Err(OAuthError::Transport(other).into()),
     }
 }

@@ -615,3 +615,52 @@ fn an_instance_the_page_does_not_allow_never_gets_the_browser() {
         );
     }
 }
+
+#[test]
+fn an_instance_that_redirects_its_front_page_answered_and_a_redirected_call_says_what_to_check() {
+    let url = "https://acme.service-now.com/oauth_token.do";
+    let redirected =
+        FakeTransport::new(move |_| Err(TransportError::Redirected { url: url.into() }));
+    let (services, _, _) = services(redirected.clone(), "http://127.0.0.1:8700/");
+    // An instance's `/` sends to its login page: it is there.
+    assert_eq!(block_on(probe_instance(&services, &settings())), Ok(()));
+    // The revocation endpoint redirecting (to the login page) received the revocation; the
+    // check that the token is refused then sees a 401.
+    let instance = FakeTransport::new(move |req| {
+        if req.uri().path() == "/oauth_revoke_token.do" {
+            Err(TransportError::Redirected { url: url.into() })
+        } else {
+            json(401, r#"{"error":{"message":"User Not Authenticated"}}"#)
+        }
+    });
+    let now = Utc::now();
+    let revoked = block_on(revoke::revoke_tokens(
+        &instance,
+        &settings().instance,
+        &tokens("AT", Some("RT")),
+        now,
+    ));
+    assert!(
+        revoked.is_ok(),
+        "the revocation reached the instance: {revoked:?}"
+    );
+    let error: ConnectError =
+        OAuthError::Transport(TransportError::Redirected { url: url.into() }).into();
+    for locale in crate::i18n::Locale::ALL {
+        let told = crate::app::describe::describe(
+            &error,
+            locale.texts(),
+            &crate::app::describe::Context::default(),
+        );
+        assert!(told.detail.contains(url), "{}: {told:?}", locale.tag());
+    }
+    let en = crate::app::describe::describe(
+        &error,
+        crate::i18n::Locale::En.texts(),
+        &crate::app::describe::Context::default(),
+    );
+    assert!(
+        en.next.contains("instance address") && en.next.contains("token URL"),
+        "{en:?}"
+    );
+}

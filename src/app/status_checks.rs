@@ -146,10 +146,13 @@ pub async fn instance_reachable(transport: &dyn Transport, instance: &InstanceUr
             })
         }
     };
+    // An instance's `/` redirects to its login page: a redirect is an answer too.
     match transport.send(request).await {
-        Ok(_) | Err(TransportError::Blocked { .. }) => Outcome::Passed(Passed::Answered {
-            instance: instance.host_label(),
-        }),
+        Ok(_) | Err(TransportError::Blocked { .. } | TransportError::Redirected { .. }) => {
+            Outcome::Passed(Passed::Answered {
+                instance: instance.host_label(),
+            })
+        }
         Err(other) => Outcome::Failed(transport_problem(other)),
     }
 }
@@ -266,6 +269,9 @@ fn transport_problem(error: TransportError) -> Problem {
         TransportError::PagePolicy { origin, directive } => {
             Problem::PagePolicy { origin, directive }
         }
+        redirected @ TransportError::Redirected { .. } => Problem::Unexpected {
+            detail: redirected.to_string(),
+        },
     }
 }
 

@@ -21,6 +21,10 @@ pub enum TransportError {
     /// browser: `directive` (e.g. `connect-src`) does not allow `origin`.
     #[error("this page's Content-Security-Policy ({directive}) does not allow {origin}")]
     PagePolicy { origin: String, directive: String },
+    /// `url` answered with a redirect. API and token requests never follow one (`fetch`
+    /// with `redirect: "error"`), so no code or token is carried to wherever it points.
+    #[error("{url} answered with a redirect, which is not followed")]
+    Redirected { url: String },
 }
 
 /// Why connecting (the OAuth authorization code flow) failed.
