@@ -9,7 +9,7 @@ use crate::app::microsoft_flow::MicrosoftConnectError;
 use crate::hooks::{use_environment, use_microsoft, use_preferences, use_texts, MicrosoftState};
 use crate::i18n::{fill, MicrosoftTexts};
 use crate::microsoft::error::admin_consent_url;
-use crate::microsoft::settings::{validate, FieldError};
+use crate::microsoft::settings::{validate, EndpointError, FieldError};
 use crate::microsoft::{SignInError, TenantCheck, TenantDraft};
 
 use super::text_field::TextField;
@@ -50,6 +50,8 @@ fn field_text(texts: &MicrosoftTexts, error: &Option<FieldError>) -> Option<Attr
         AttrValue::Static(match e {
             FieldError::Tenant(_) => texts.field_tenant,
             FieldError::ClientIdEmpty | FieldError::ClientIdNotGuid => texts.field_client_id,
+            FieldError::Authority(EndpointError::UnknownCloud)
+            | FieldError::Graph(EndpointError::UnknownCloud) => texts.field_cloud,
             _ => texts.field_url,
         })
     })
