@@ -288,3 +288,93 @@ async fn corrupt_saved_data_is_reported_and_cleared() {
     app.click("Try again").await;
     app.wait_for_text("ServiceNow setup").await;
 }
+
+/// The page's policy: `allowedInstances` and a code-set `tokenUrl`, as `mount()` passes them.
+fn pinned_options(token_url: Option<&str>) -> snowcard::app::AppOptions {
+    let mut options = snowcard::app::embed::EmbedOptions::default();
+    options.apply(
+        serde_json::from_value(serde_json::json!({
+            "allowedInstances": "acme",
+            "tokenUrl": token_url,
+        }))
+        .expect("a patch"),
+    );
+    options.app_options().expect("valid options")
+}
+
+#[wasm_bindgen_test]
+async fn a_pinned_page_names_the_host_before_authorize_and_refuses_another_instance() {
+    let transport = instance_up();
+    let app = common::mount_as(
+        PAGE,
+        std::rc::Rc::new(transport.clone()),
+        transport.clone(),
+        MemoryStorage::default(),
+        pinned_options(None),
+        &[],
+    );
+    app.click("Connect to ServiceNow").await;
+    app.fill("Instance", "globex").await;
+    app.fill("Client ID", "cid").await;
+    app.wait_for_text("You will sign in at globex.service-now.com.")
+        .await;
+    app.click("Authorize").await;
+    app.wait_for_text(
+        "This page only connects to acme.service-now.com. Enter one of those instances.",
+    )
+    .await;
+    assert_eq!(app.browser.redirected_to(), None, "never left for globex");
+    assert!(
+        transport.requests().is_empty(),
+        "nothing was sent to globex"
+    );
+    assert_eq!(
+        app.input("Instance").value(),
+        "globex",
+        "what was typed stays"
+    );
+
+    // A token URL typed on another origin is refused with the reason.
+    app.fill("Instance", "acme").await;
+    app.expand("Advanced").await;
+    app.fill("Token URL", "https://proxy.example/oauth_token.do")
+        .await;
+    app.wait_for_text("You will sign in at acme.service-now.com.")
+        .await;
+    app.click("Authorize").await;
+    app.wait_for_text("The token URL receives your sign-in, so it must be on this page's origin or the instance's.")
+        .await;
+    assert_eq!(app.browser.redirected_to(), None);
+    assert_eq!(
+        app.input("Token URL").value(),
+        "https://proxy.example/oauth_token.do"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_token_url_the_page_code_set_fills_the_field_and_is_accepted() {
+    let transport = instance_up();
+    let app = common::mount_as(
+        PAGE,
+        std::rc::Rc::new(transport.clone()),
+        transport,
+        MemoryStorage::default(),
+        pinned_options(Some("https://proxy.example/oauth_token.do")),
+        &[],
+    );
+    app.click("Connect to ServiceNow").await;
+    app.fill("Instance", "acme").await;
+    app.fill("Client ID", "cid").await;
+    assert_eq!(
+        app.input("Token URL").value(),
+        "https://proxy.example/oauth_token.do"
+    );
+    app.click("Authorize").await;
+    app.wait_for("the redirect", |a| a.browser.redirected_to().is_some())
+        .await;
+    let to = app.browser.redirected_to().unwrap_or_default();
+    assert!(
+        to.starts_with("https://acme.service-now.com/oauth_auth.do?"),
+        "{to}"
+    );
+}

@@ -453,7 +453,9 @@ async fn the_sign_in_answer_goes_to_the_component_that_asked_and_the_host_addres
         redirect_uri: oauth2::RedirectUrl::new(PAGE.into()).expect("valid"),
         token_url: None,
     };
-    let (_, pending) = oauth::begin(settings).expect("begun");
+    // Started just now: a pending sign-in carries its start time (older than 10 minutes, or
+    // without one, it is refused).
+    let (_, pending) = oauth::begin(settings, Utc::now()).expect("begun");
     let state = pending.state.secret().clone();
     Store::new(memory.clone(), storage_namespace("globex", "cid-2"))
         .save(keys::PENDING, &pending)

@@ -335,6 +335,39 @@ async fn re_authorize_signs_in_again_and_keeps_names_and_drafts() {
     );
 }
 
+/// Issue 14: a stored session's instance is checked against the page's allowed instances at
+/// "Re-authorize" too, not only at Authorize on the setup page.
+#[wasm_bindgen_test]
+async fn re_authorize_at_an_instance_the_page_no_longer_allows_is_refused_before_leaving() {
+    let (transport, revoked) = instance();
+    let mut options = snowcard::app::embed::EmbedOptions::default();
+    options.apply(
+        serde_json::from_value(serde_json::json!({ "allowedInstances": ["globex", "initech"] }))
+            .expect("a patch"),
+    );
+    let app = common::mount_as(
+        PAGE,
+        Rc::new(transport.clone()),
+        transport,
+        signed_in(PAGE),
+        options.app_options().expect("valid"),
+        &[],
+    );
+    app.click("Manage ServiceNow configuration").await;
+    app.wait_for_text("ServiceNow configuration").await;
+    app.click("Re-authorize").await;
+    app.wait_for_text("This page does not connect to acme.service-now.com")
+        .await;
+    assert!(
+        app.text()
+            .contains("The page only allows globex.service-now.com, initech.service-now.com."),
+        "{}",
+        app.text()
+    );
+    assert_eq!(app.browser.redirected_to(), None, "never left for acme");
+    assert!(revoked.borrow().is_empty());
+}
+
 /// Makes `<a download>` clicks record what they would save instead of saving it.
 fn capture_downloads() {
     let script = "const original = HTMLAnchorElement.prototype.click;\

@@ -43,6 +43,7 @@ fn mount_on(store: Store<Rc<dyn StorageBackend>>, transport: FakeTransport, view
     let root = new_root();
     let browser = Rc::new(FakeBrowser::at(PAGE));
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(transport.clone()),
         store,
         browser: browser.clone(),
@@ -271,6 +272,7 @@ async fn the_token_storage_attribute_takes_the_session_out_of_storage_and_back()
         embed::set_services_factory(Some(Rc::new(move |namespace: &str| {
             let backend: Rc<dyn StorageBackend> = Rc::new(storage.clone());
             Services {
+                tabs: Default::default(),
                 transport: Rc::new(transport.clone()),
                 store: Store::new(backend, namespace).with_memory(page_memory.clone()),
                 browser: Rc::new(FakeBrowser::at(PAGE)),

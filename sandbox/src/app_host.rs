@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::extract::{Request, State};
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -172,6 +172,9 @@ async fn serve(State(site): State<Arc<Site>>, request: Request) -> Response {
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert(CONTENT_SECURITY_POLICY, site.csp.clone());
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // The page's address can carry a sign-in answer (`?code&state`) for a moment: no request
+    // from it, and no link followed, names it (Referrer Policy, "no-referrer").
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
 }
 
@@ -224,6 +227,19 @@ mod tests {
             format!("<head>{META_START}default-src 'none'\">\n<title>t</title>")
         );
         assert_eq!(with_meta_policy("<p>no meta</p>", "x"), "<p>no meta</p>");
+    }
+
+    /// The shipped pages send no referrer, as the host's header says for every answer.
+    #[test]
+    fn the_pages_ship_no_referrer() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for page in ["index.html", "www/portal/index.html"] {
+            let html = std::fs::read_to_string(root.join(page)).expect("the page exists");
+            assert!(
+                html.contains("<meta name=\"referrer\" content=\"no-referrer\">"),
+                "{page} should carry the no-referrer meta"
+            );
+        }
     }
 
     /// The shipped pages carry exactly the policy this host serves for the demo instance,

@@ -104,6 +104,12 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
             String::new(),
             String::new(),
         ),
+        ConnectError::NotAllowed(refused) => (
+            &e.instance_not_allowed,
+            NextAction::Setup,
+            refused.allowed.clone(),
+            refused.instance.clone(),
+        ),
         ConnectError::Storage(StorageError::Unavailable { .. }) => (
             &e.storage_unavailable,
             NextAction::Setup,
@@ -190,6 +196,7 @@ fn describe_oauth(
         OAuthError::StateMismatch => (&e.state_mismatch, String::new()),
         OAuthError::StateMissing => (&e.state_missing, String::new()),
         OAuthError::NoPendingAuthorization => (&e.no_pending, String::new()),
+        OAuthError::PendingExpired => (&e.pending_expired, String::new()),
         OAuthError::CodeMissing => (&e.code_missing, String::new()),
         OAuthError::AuthorizationRefused { code, description } => {
             (&e.authorization_refused, join_detail(code, description))
@@ -232,6 +239,9 @@ fn describe_transport(
         TransportError::Unreachable { url } | TransportError::Blocked { url } => {
             render(&e.unreachable, NextAction::Setup, "", url, context)
         }
+        TransportError::Redirected { url } => {
+            render(&e.redirected, NextAction::Setup, "", url, context)
+        }
         TransportError::PagePolicy { origin, directive } => {
             let values = [
                 ("blocked", origin.as_str()),
@@ -260,7 +270,9 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         OAuthError::IssuerMismatch { issuer, .. } => issuer.clone(),
         OAuthError::Unavailable { status, detail } => format!("{status}: {detail}"),
         OAuthError::Transport(
-            TransportError::Blocked { url } | TransportError::Unreachable { url },
+            TransportError::Blocked { url }
+            | TransportError::Unreachable { url }
+            | TransportError::Redirected { url },
         ) => url.clone(),
         OAuthError::Transport(TransportError::PagePolicy { origin, .. }) => origin.clone(),
         OAuthError::AccessDenied => "access_denied".to_owned(),
@@ -268,6 +280,7 @@ pub fn oauth_detail(error: &OAuthError) -> String {
         | OAuthError::StateMismatch
         | OAuthError::CodeMissing
         | OAuthError::NoPendingAuthorization
+        | OAuthError::PendingExpired
         | OAuthError::NoRefreshToken
         | OAuthError::Transport(TransportError::Offline) => String::new(),
     }

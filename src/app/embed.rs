@@ -9,6 +9,7 @@ use super::catalog::{self, ImprovementAction};
 use super::route::Routing;
 use super::services::{AppOptions, DEFAULT_CATALOG_URL};
 use super::state::{TicketsScope, View};
+use super::trust::{self, Trust, TrustError};
 use crate::i18n::Locale;
 use crate::servicenow::InstanceUrl;
 use crate::storage::{TokenStorage, ROOT};
@@ -47,11 +48,39 @@ pub struct OptionsPatch {
     pub routing: Option<Option<String>>,
     #[serde(deserialize_with = "present")]
     pub token_storage: Option<Option<String>>,
+    /// Set by code only (no attribute maps to it): a token URL on another origin to trust.
+    #[serde(deserialize_with = "present")]
+    pub token_url: Option<Option<String>>,
+    /// Text (space/comma separated) or a list of instances.
+    #[serde(deserialize_with = "present_list")]
+    pub allowed_instances: Option<Option<String>>,
+    /// Set by code only: a Microsoft sign-in authority besides the known clouds.
+    #[serde(deserialize_with = "present")]
+    pub microsoft_authority: Option<Option<String>>,
+    /// Set by code only: a Microsoft Graph root besides the known clouds.
+    #[serde(deserialize_with = "present")]
+    pub microsoft_graph: Option<Option<String>>,
 }
 
 /// A field that is there (`null` or a string) as opposed to missing.
 fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
     Option::<String>::deserialize(d).map(Some)
+}
+
+/// A list option given as text or as a list of texts; a list is kept as space-separated text.
+fn present_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum TextOrList {
+        Text(String),
+        List(Vec<String>),
+    }
+    Option::<TextOrList>::deserialize(d).map(|value| {
+        Some(value.map(|value| match value {
+            TextOrList::Text(text) => text,
+            TextOrList::List(list) => list.join(" "),
+        }))
+    })
 }
 
 /// The options in force, as given (empty text counts as not given).
@@ -70,6 +99,10 @@ pub struct EmbedOptions {
     pub routing: Option<String>,
     /// Where tokens are kept: `session` (session storage, the default) or `memory`.
     pub token_storage: Option<String>,
+    pub token_url: Option<String>,
+    pub allowed_instances: Option<String>,
+    pub microsoft_authority: Option<String>,
+    pub microsoft_graph: Option<String>,
 }
 
 /// An option that cannot be used, named for the host's developer.
@@ -81,6 +114,8 @@ pub enum OptionsError {
     UnknownRouting(String),
     #[error("unknown token storage {0:?}: use \"session\" or \"memory\"")]
     UnknownTokenStorage(String),
+    #[error(transparent)]
+    Trust(#[from] TrustError),
 }
 
 impl EmbedOptions {
@@ -100,6 +135,10 @@ impl EmbedOptions {
         set(&mut self.catalog_url, patch.catalog_url);
         set(&mut self.stylesheet, patch.stylesheet);
         set(&mut self.routing, patch.routing);
+        set(&mut self.token_url, patch.token_url);
+        set(&mut self.allowed_instances, patch.allowed_instances);
+        set(&mut self.microsoft_authority, patch.microsoft_authority);
+        set(&mut self.microsoft_graph, patch.microsoft_graph);
         set(&mut self.token_storage, patch.token_storage);
     }
 
@@ -122,8 +161,26 @@ impl EmbedOptions {
         }
     }
 
-    /// The app's options; `Err` when `view` names no page, or `routing` or `token_storage`
-    /// no mode.
+    /// The policy these options set; `Err` names a malformed entry.
+    pub fn trust(&self) -> Result<Trust, TrustError> {
+        let address = |option: &'static str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|value| trust::parse_code_address(option, value))
+                .transpose()
+        };
+        Ok(Trust {
+            token_url: address("tokenUrl", &self.token_url)?,
+            allowed_instances: trust::parse_allowed_instances(
+                self.allowed_instances.as_deref().unwrap_or_default(),
+            )?,
+            microsoft_authority: address("microsoftAuthority", &self.microsoft_authority)?,
+            microsoft_graph: address("microsoftGraph", &self.microsoft_graph)?,
+        })
+    }
+
+    /// The app's options; `Err` when `view` names no page, `routing` or `token_storage` no mode, or an
+    /// address of the policy ([`Self::trust`]) does not read.
     pub fn app_options(&self) -> Result<AppOptions, OptionsError> {
         self.routing()?;
         self.token_storage()?;
@@ -144,6 +201,7 @@ impl EmbedOptions {
                 .unwrap_or_else(|| DEFAULT_CATALOG_URL.to_owned()),
             view,
             locale: self.lang.as_deref().and_then(Locale::from_tag),
+            trust: self.trust()?,
         })
     }
 

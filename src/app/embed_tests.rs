@@ -253,3 +253,67 @@ fn token_storage_reads_session_or_memory_and_names_a_wrong_one() {
     options.apply(patch(json!({ "tokenStorage": null })));
     assert_eq!(options.token_storage(), Ok(TokenStorage::Session));
 }
+
+#[test]
+fn allowed_instances_read_as_text_or_a_list_and_a_malformed_entry_is_an_error() {
+    let pinned = |value: serde_json::Value| {
+        let mut options = EmbedOptions::default();
+        options.apply(patch(json!({ "allowedInstances": value })));
+        options.app_options().map(|o| o.trust.allowed_hosts())
+    };
+    assert_eq!(
+        pinned(json!("acme, dev.service-now.com")),
+        Ok("acme.service-now.com, dev.service-now.com".to_owned())
+    );
+    assert_eq!(
+        pinned(json!(["acme", "https://dev.service-now.com"])),
+        Ok("acme.service-now.com, dev.service-now.com".to_owned())
+    );
+    let error = pinned(json!("acme ftp://evil")).expect_err("refused");
+    assert!(error.to_string().contains("\"ftp://evil\""), "{error}");
+}
+
+#[test]
+fn code_set_addresses_are_trusted_and_a_relative_or_plain_one_is_an_error() {
+    let mut options = EmbedOptions::default();
+    options.apply(patch(json!({
+        "tokenUrl": "https://proxy.example/sn/oauth_token.do",
+        "microsoftAuthority": "https://login.contoso-cloud.example",
+    })));
+    let trust = options.app_options().expect("valid").trust;
+    assert_eq!(
+        trust.token_url.map(String::from).as_deref(),
+        Some("https://proxy.example/sn/oauth_token.do")
+    );
+    assert!(trust.microsoft_authority.is_some());
+    options.apply(patch(json!({ "tokenUrl": "/sn/oauth_token.do" })));
+    let error = options.app_options().expect_err("refused");
+    assert!(error.to_string().contains("tokenUrl"), "{error}");
+}
+
+/// The element's attributes as `embed.js` maps them: none may widen where tokens go.
+#[test]
+fn no_attribute_of_the_element_sets_a_token_or_sign_in_address() {
+    let script = include_str!("../web/embed.js");
+    let start = script
+        .find("const ATTRIBUTES = {")
+        .expect("the attribute table");
+    let table: Vec<&str> = script[start..start + script[start..].find("};").expect("its end")]
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect();
+    let options: Vec<&str> = table
+        .iter()
+        .filter_map(|line| line.split(':').nth(1))
+        .map(|option| option.trim().trim_matches(|c| c == '\'' || c == ','))
+        .collect();
+    assert!(options.contains(&"allowedInstances"), "{options:?}");
+    assert!(options.contains(&"instance"), "{options:?}");
+    for code_only in ["tokenUrl", "microsoftAuthority", "microsoftGraph"] {
+        assert!(!options.contains(&code_only), "{code_only} in {options:?}");
+        assert!(
+            table.iter().all(|line| !line.contains(code_only)),
+            "{code_only} in the attribute table"
+        );
+    }
+}

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::services::Services;
 use super::state::ConnectError;
+use super::trust::Trust;
 use crate::servicenow::oauth::{self, Callback};
 use crate::servicenow::revoke;
 use crate::servicenow::{
@@ -25,8 +26,9 @@ pub async fn probe_instance(
         .body(Vec::new())
         .map_err(|e| OAuthError::UnexpectedResponse(e.to_string()))?;
     match services.transport.send(request).await {
-        // A readable answer, or one the browser hides for lack of CORS: either way, it's there.
-        Ok(_) | Err(TransportError::Blocked { .. }) => Ok(()),
+        // A readable answer, one the browser hides for lack of CORS, or a redirect (an
+        // instance's `/` sends to its login page): either way, it's there.
+        Ok(_) | Err(TransportError::Blocked { .. } | TransportError::Redirected { .. }) => Ok(()),
         Err(other) => Err(OAuthError::Transport(other).into()),
     }
 }
@@ -44,13 +46,24 @@ pub fn check_sign_in_survives(services: &Services, key: &str) -> Result<(), Stor
     }
 }
 
-/// Saves the PKCE verifier and state for the callback, then navigates to the sign-in page.
+/// Whether the page lets this component sign in at `settings`' instance: checked before
+/// anything is sent there, for Authorize and for "Sign in again" of a stored session alike.
+pub fn check_allowed(trust: &Trust, settings: &OAuthSettings) -> Result<(), ConnectError> {
+    trust
+        .check_instance(&settings.instance)
+        .map_err(ConnectError::NotAllowed)
+}
+
+/// Saves the PKCE verifier and state for the callback (with when it was made), then
+/// navigates to the sign-in page; an instance the page does not allow never gets there.
 pub fn start_authorization(
     services: &Services,
+    trust: &Trust,
     settings: OAuthSettings,
 ) -> Result<(), ConnectError> {
+    check_allowed(trust, &settings)?;
     check_sign_in_survives(services, keys::PENDING)?;
-    let (url, pending) = oauth::begin(settings)?;
+    let (url, pending) = oauth::begin(settings, (services.clock)())?;
     services.store.save(keys::PENDING, &pending)?;
     let here = services.browser.current_url();
     services.store.save(
@@ -258,18 +271,28 @@ pub fn abandon_sign_in(services: &Services) {
     services.store.remove(keys::RETURN_VIEW);
 }
 
-/// Finishes the flow: checks state against this tab's request and exchanges the code.
+/// Finishes the flow: checks state against this tab's request, refuses a sign-in older than
+/// 10 minutes (cleared: the person starts again), and exchanges the code.
 pub async fn complete(
     services: &Services,
     callback: Callback,
 ) -> Result<StoredSession, ConnectError> {
     let pending = services
         .store
-        .load_or_clear::<PendingAuthorization>(keys::PENDING);
-    services.store.remove(keys::PENDING);
-    let pending = pending?;
+        .load_or_clear::<PendingAuthorization>(keys::PENDING)?;
+    // A forged or stale answer (a `state` this tab's sign-in did not send) leaves the
+    // sign-in in flight alone: it may still come back with its own answer.
+    let answers_it = pending
+        .as_ref()
+        .is_some_and(|p| callback.state.as_deref() == Some(p.state.secret().as_str()));
+    if answers_it {
+        services.store.remove(keys::PENDING);
+    }
     let code = callback.verify(pending.as_ref())?;
     let pending = pending.ok_or(OAuthError::NoPendingAuthorization)?;
+    if oauth::pending_expired(pending.created_at, (services.clock)()) {
+        return Err(OAuthError::PendingExpired.into());
+    }
     let settings = pending.settings.clone();
     let tokens =
         oauth::exchange_code(&*services.transport, pending, code, (services.clock)()).await?;

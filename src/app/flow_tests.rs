@@ -45,7 +45,7 @@ const TOKENS: &str =
 
 /// Runs the flow up to the redirect; returns the `state` sent to the instance.
 fn authorize(services: &Services, browser: &FakeBrowser) -> String {
-    start_authorization(services, settings()).expect("started");
+    start_authorization(services, &Trust::default(), settings()).expect("started");
     let url = url::Url::parse(&browser.redirected_to().expect("redirected")).expect("url");
     url.query_pairs()
         .find(|(k, _)| k == "state")
@@ -100,9 +100,10 @@ fn a_wrong_state_is_rejected_without_calling_the_token_endpoint() {
         Some(ConnectError::OAuth(OAuthError::StateMismatch))
     );
     assert!(transport.requests().is_empty());
+    // Issue 14: a forged answer never deletes the sign-in in flight (it was removed before).
     assert!(
-        memory.get("snowcard:pending").is_none(),
-        "a used request cannot be replayed"
+        memory.get("snowcard:pending").is_some(),
+        "the sign-in in flight stays for its own answer"
     );
     assert!(memory.get("snowcard:session").is_none());
 }
@@ -403,6 +404,7 @@ fn a_failed_revocation_of_the_old_tokens_leaves_the_new_session_alone() {
     assert!(memory.get("snowcard:previous-tokens").is_none());
     let transport = FakeTransport::new(|_| json(200, ""));
     let services = Services {
+        tabs: Default::default(),
         transport: Rc::new(transport.clone()),
         ..services
     };
@@ -484,6 +486,186 @@ fn a_probe_the_page_policy_refused_stops_before_the_sign_in_page() {
                 directive: "connect-src".into(),
             }
         )))
+    );
+}
+
+/// A page whose clock the test moves.
+fn services_at(
+    transport: FakeTransport,
+) -> (
+    Services,
+    Rc<FakeBrowser>,
+    MemoryStorage,
+    Rc<std::cell::Cell<chrono::DateTime<Utc>>>,
+) {
+    let (services, browser, memory) = services(transport, "http://127.0.0.1:8700/");
+    let now = Rc::new(std::cell::Cell::new(
+        Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
+            .single()
+            .unwrap_or_default(),
+    ));
+    let clock = now.clone();
+    let services = Services {
+        clock: Rc::new(move || clock.get()),
+        ..services
+    };
+    (services, browser, memory, now)
+}
+
+fn answer_after(seconds: i64) -> (Result<StoredSession, ConnectError>, MemoryStorage, usize) {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, browser, memory, now) = services_at(transport.clone());
+    let state = authorize(&services, &browser);
+    now.set(now.get() + chrono::Duration::seconds(seconds));
+    let callback = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
+    let result = block_on(complete(&services, callback));
+    (result, memory, transport.requests().len())
+}
+
+#[test]
+fn a_sign_in_answered_within_ten_minutes_connects() {
+    for seconds in [599, 600] {
+        let (result, memory, requests) = answer_after(seconds);
+        assert!(result.is_ok(), "{seconds} s: {result:?}");
+        assert_eq!(requests, 1, "{seconds} s: the code was exchanged");
+        assert!(memory.get("snowcard:pending").is_none());
+    }
+}
+
+#[test]
+fn a_sign_in_older_than_ten_minutes_is_refused_cleared_and_exchanges_nothing() {
+    let (result, memory, requests) = answer_after(601);
+    assert_eq!(
+        result.err(),
+        Some(ConnectError::OAuth(OAuthError::PendingExpired))
+    );
+    assert_eq!(requests, 0, "the code was not sent");
+    assert!(memory.get("snowcard:pending").is_none(), "cleared");
+    assert!(memory.get("snowcard:session").is_none());
+    let told = crate::app::describe::describe(
+        &OAuthError::PendingExpired.into(),
+        crate::i18n::Locale::En.texts(),
+        &crate::app::describe::Context::default(),
+    );
+    assert!(told.detail.contains("10 minutes"), "{told:?}");
+    assert!(told.next.contains("Start again"), "{told:?}");
+}
+
+#[test]
+fn a_pending_record_without_a_start_time_counts_as_expired() {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, browser, memory, _) = services_at(transport.clone());
+    let state = authorize(&services, &browser);
+    let mut record: serde_json::Value =
+        serde_json::from_str(&memory.get("snowcard:pending").expect("kept")).expect("json");
+    // As saved before sign-ins carried a start time.
+    let removed = record["data"]
+        .as_object_mut()
+        .expect("the record")
+        .remove("created_at");
+    assert!(removed.is_some());
+    memory
+        .set("snowcard:pending", &record.to_string())
+        .expect("written");
+    let callback = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
+    assert_eq!(
+        block_on(complete(&services, callback)).err(),
+        Some(ConnectError::OAuth(OAuthError::PendingExpired))
+    );
+    assert!(transport.requests().is_empty());
+    assert!(memory.get("snowcard:pending").is_none());
+}
+
+#[test]
+fn an_instance_the_page_does_not_allow_never_gets_the_browser() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let trust = Trust {
+        allowed_instances: crate::app::trust::parse_allowed_instances("acme dev").expect("valid"),
+        ..Trust::default()
+    };
+    let refused = start_authorization(&services, &trust, settings()).expect_err("refused");
+    assert_eq!(
+        refused,
+        ConnectError::NotAllowed(crate::app::trust::NotAllowed {
+            instance: "127.0.0.1:8701".into(),
+            allowed: "acme.service-now.com, dev.service-now.com".into(),
+        })
+    );
+    assert_eq!(browser.redirected_to(), None);
+    assert!(memory.get("snowcard:pending").is_none());
+    for locale in crate::i18n::Locale::ALL {
+        let told = crate::app::describe::describe(
+            &refused,
+            locale.texts(),
+            &crate::app::describe::Context::default(),
+        );
+        let all = format!("{} {} {}", told.title, told.detail, told.next);
+        assert!(
+            all.contains("127.0.0.1:8701")
+                && all.contains("acme.service-now.com, dev.service-now.com"),
+            "{}: {all}",
+            locale.tag()
+        );
+    }
+}
+
+#[test]
+fn an_instance_that_redirects_its_front_page_answered_and_a_redirected_call_says_what_to_check() {
+    let url = "https://acme.service-now.com/oauth_token.do";
+    let redirected =
+        FakeTransport::new(move |_| Err(TransportError::Redirected { url: url.into() }));
+    let (services, _, _) = services(redirected.clone(), "http://127.0.0.1:8700/");
+    // An instance's `/` sends to its login page: it is there.
+    assert_eq!(block_on(probe_instance(&services, &settings())), Ok(()));
+    // The revocation endpoint redirecting (to the login page) received the revocation; the
+    // check that the token is refused then sees a 401.
+    let instance = FakeTransport::new(move |req| {
+        if req.uri().path() == "/oauth_revoke_token.do" {
+            Err(TransportError::Redirected { url: url.into() })
+        } else {
+            json(401, r#"{"error":{"message":"User Not Authenticated"}}"#)
+        }
+    });
+    let now = Utc::now();
+    let revoked = block_on(revoke::revoke_tokens(
+        &instance,
+        &settings().instance,
+        &tokens("AT", Some("RT")),
+        now,
+    ));
+    assert!(
+        revoked.is_ok(),
+        "the revocation reached the instance: {revoked:?}"
+    );
+    let error: ConnectError =
+        OAuthError::Transport(TransportError::Redirected { url: url.into() }).into();
+    for locale in crate::i18n::Locale::ALL {
+        let told = crate::app::describe::describe(
+            &error,
+            locale.texts(),
+            &crate::app::describe::Context::default(),
+        );
+        assert!(told.detail.contains(url), "{}: {told:?}", locale.tag());
+    }
+    let en = crate::app::describe::describe(
+        &error,
+        crate::i18n::Locale::En.texts(),
+        &crate::app::describe::Context::default(),
+    );
+    assert!(
+        en.next.contains("instance address") && en.next.contains("token URL"),
+        "{en:?}"
     );
 }
 
@@ -624,7 +806,7 @@ fn without_session_storage_the_sign_in_is_refused_before_the_page_leaves() {
     assert!(!has_session(&services));
     assert!(services.store.fell_back());
     assert_eq!(
-        start_authorization(&services, settings()),
+        start_authorization(&services, &crate::app::trust::Trust::default(), settings()),
         Err(ConnectError::Storage(StorageError::Unavailable {
             key: "pending".into()
         }))

@@ -37,7 +37,7 @@ pub struct StoredMicrosoftSession {
 /// and where the page was.
 pub fn start(services: &Services, settings: TenantSettings) -> Result<(), MicrosoftConnectError> {
     super::flow::check_sign_in_survives(services, keys::MS_PENDING)?;
-    let (url, pending) = oauth::begin(settings)?;
+    let (url, pending) = oauth::begin(settings, (services.clock)())?;
     services.store.save(keys::MS_PENDING, &pending)?;
     let here = services.browser.current_url().to_string();
     services.store.save(keys::MS_RETURN_TO, &here)?;
@@ -76,14 +76,23 @@ pub async fn complete(
     callback: Callback,
 ) -> Result<StoredMicrosoftSession, MicrosoftConnectError> {
     let pending = pending(services);
-    services.store.remove(keys::MS_PENDING);
+    // Only this sign-in's own answer uses it up; any other leaves it in flight.
+    if pending
+        .as_ref()
+        .is_some_and(|p| p.is_answered_by(&callback))
+    {
+        services.store.remove(keys::MS_PENDING);
+    }
     let back = address_back(services);
     services.store.remove(keys::MS_RETURN_TO);
     services.browser.replace_url(&back);
     let code = oauth::verify(&callback, pending.as_ref())?;
     let pending = pending.ok_or(SignInError::NoPendingSignIn)?;
-    let settings = pending.settings.clone();
     let now = (services.clock)();
+    if crate::servicenow::oauth::pending_expired(pending.created_at, now) {
+        return Err(SignInError::Expired.into());
+    }
+    let settings = pending.settings.clone();
     let signed_in = oauth::exchange_code(&*services.transport, pending, code, now).await?;
     let session = StoredMicrosoftSession {
         settings,

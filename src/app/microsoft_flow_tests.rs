@@ -173,3 +173,88 @@ fn a_sign_in_that_never_answered_is_told_apart_from_one_answering_now() {
     browser.replace_url(&url::Url::parse(&page).expect("a URL"));
     assert!(!unanswered(&services), "forgotten");
 }
+
+/// Signs in at a clock the test moves, answers `seconds` later; the outcome, the storage and
+/// how many requests reached the token endpoint.
+fn ms_answer_after(
+    seconds: i64,
+    state_of: impl Fn(&str) -> String,
+) -> (
+    Result<StoredMicrosoftSession, MicrosoftConnectError>,
+    MemoryStorage,
+    usize,
+) {
+    let started = chrono::Utc::now();
+    let now = Rc::new(std::cell::Cell::new(started));
+    let (services, _browser, memory) = services(FakeTransport::new(|_| json(500, "{}")), PAGE);
+    let clock = now.clone();
+    let services = Services {
+        clock: Rc::new(move || clock.get()),
+        ..services
+    };
+    start(&services, settings()).expect("started");
+    let pending: PendingSignIn = services
+        .store
+        .load(keys::MS_PENDING)
+        .ok()
+        .flatten()
+        .expect("pending");
+    let body = token_body(pending.nonce.secret());
+    let transport = FakeTransport::new(move |_| json(200, &body));
+    let services = Services {
+        transport: Rc::new(transport.clone()),
+        ..services
+    };
+    now.set(started + chrono::Duration::seconds(seconds));
+    let callback = Callback {
+        code: Some("c0de".into()),
+        state: Some(state_of(pending.state.secret())),
+        ..Callback::default()
+    };
+    let result = block_on(complete(&services, callback));
+    (result, memory, transport.requests().len())
+}
+
+#[test]
+fn a_microsoft_sign_in_answered_within_ten_minutes_connects() {
+    for seconds in [599, 600] {
+        let (result, memory, requests) = ms_answer_after(seconds, str::to_owned);
+        assert!(result.is_ok(), "{seconds} s: {result:?}");
+        assert_eq!(requests, 1);
+        assert!(memory.get("snowcard:ms-pending").is_none());
+    }
+}
+
+#[test]
+fn a_microsoft_sign_in_older_than_ten_minutes_is_refused_and_cleared() {
+    let (result, memory, requests) = ms_answer_after(601, str::to_owned);
+    assert_eq!(
+        result.err(),
+        Some(MicrosoftConnectError::SignIn(SignInError::Expired))
+    );
+    assert_eq!(requests, 0, "the code was not sent");
+    assert!(memory.get("snowcard:ms-pending").is_none(), "cleared");
+    assert!(memory.get("snowcard:ms-session").is_none());
+    let texts = crate::i18n::Locale::En.texts();
+    let told = crate::components::microsoft_card::refusal_text(
+        &texts.microsoft,
+        &SignInError::Expired.into(),
+        &TenantDraft::default(),
+        PAGE,
+    );
+    assert!(
+        told.contains("10 minutes") && told.contains("Sign in again"),
+        "{told}"
+    );
+}
+
+#[test]
+fn a_forged_answer_leaves_the_microsoft_sign_in_in_flight() {
+    let (result, memory, requests) = ms_answer_after(5, |_| "forged".to_owned());
+    assert_eq!(
+        result.err(),
+        Some(MicrosoftConnectError::SignIn(SignInError::StateMismatch))
+    );
+    assert_eq!(requests, 0);
+    assert!(memory.get("snowcard:ms-pending").is_some(), "it stays");
+}

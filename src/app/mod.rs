@@ -33,6 +33,7 @@ pub mod status_text;
 pub mod ticket_note;
 pub mod ticket_paging;
 pub mod tickets;
+pub mod trust;
 
 pub use services::{AppOptions, Browser, Services};
 pub use state::{Action, AppState, ConnectError, Connection, Step, TicketsScope, View};

@@ -150,6 +150,9 @@ pub struct AppOptions {
     /// The language the embedding page asks for; `None` lets the person choose (see
     /// [`crate::app::language`]).
     pub locale: Option<crate::i18n::Locale>,
+    /// Where tokens may be sent and which instances this component may connect to, as the
+    /// page's code (or attributes, for `allowed-instances`) set it.
+    pub trust: crate::app::trust::Trust,
 }
 
 /// The catalog shipped with snowcard, relative to `index.html`.
@@ -165,6 +168,7 @@ impl Default for AppOptions {
             catalog_url: DEFAULT_CATALOG_URL.to_owned(),
             view: None,
             locale: None,
+            trust: crate::app::trust::Trust::default(),
         }
     }
 }

@@ -3,7 +3,8 @@
 use oauth2::{ClientId, RedirectUrl, TokenUrl};
 use url::Url;
 
-use crate::i18n::Texts;
+use super::trust::Trust;
+use crate::i18n::{fill, Texts};
 use crate::servicenow::{InstanceError, InstanceUrl, OAuthSettings};
 use crate::storage::SetupDraft;
 
@@ -11,14 +12,21 @@ use crate::storage::SetupDraft;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     Instance(InstanceError),
+    /// The page pins its instances (`allowed-instances`) and this is not one of them;
+    /// `allowed` names the hosts that are.
+    InstanceNotAllowed {
+        allowed: String,
+    },
     ClientIdEmpty,
     ClientIdSpaces,
     TokenUrlInvalid,
+    /// On another origin than this page's or the instance's, and not set by the page's code.
+    TokenUrlOrigin,
 }
 
 impl FieldError {
-    pub fn message(&self, texts: &'static Texts) -> &'static str {
-        match self {
+    pub fn message(&self, texts: &'static Texts) -> String {
+        let text = match self {
             FieldError::Instance(InstanceError::Empty) => texts.instance_required,
             FieldError::Instance(InstanceError::InsecureScheme) => texts.instance_insecure,
             FieldError::Instance(InstanceError::UnsupportedScheme(_)) => texts.instance_scheme,
@@ -27,7 +35,12 @@ impl FieldError {
             FieldError::ClientIdEmpty => texts.client_id_required,
             FieldError::ClientIdSpaces => texts.client_id_spaces,
             FieldError::TokenUrlInvalid => texts.token_url_invalid,
-        }
+            FieldError::TokenUrlOrigin => texts.token_url_origin,
+            FieldError::InstanceNotAllowed { allowed } => {
+                return fill(texts.instance_not_allowed, &[("allowed", allowed)])
+            }
+        };
+        text.to_owned()
     }
 }
 
@@ -45,15 +58,26 @@ impl SetupCheck {
     }
 }
 
-/// Checks the draft; on success, the settings to authorize with.
+/// Checks the draft against the page's policy (`trust`: which instances, which token URL
+/// origins); on success, the settings to authorize with.
 pub fn validate(
     draft: &SetupDraft,
     page: &Url,
     redirect_uri: &str,
+    trust: &Trust,
 ) -> Result<OAuthSettings, SetupCheck> {
-    let instance = InstanceUrl::parse(&draft.instance).map_err(FieldError::Instance);
+    let instance = InstanceUrl::parse(&draft.instance)
+        .map_err(FieldError::Instance)
+        .and_then(|instance| {
+            trust
+                .check_instance(&instance)
+                .map(|()| instance)
+                .map_err(|refused| FieldError::InstanceNotAllowed {
+                    allowed: refused.allowed,
+                })
+        });
     let client_id = check_client_id(&draft.client_id);
-    let token_url = check_token_url(&draft.token_url, page);
+    let token_url = check_token_url(&draft.token_url, page, instance.as_ref().ok(), trust);
     let redirect_uri = RedirectUrl::new(redirect_uri.to_owned());
     match (instance, client_id, token_url, redirect_uri) {
         (Ok(instance), Ok(client_id), Ok(token_url), Ok(redirect_uri)) => Ok(OAuthSettings {
@@ -81,8 +105,15 @@ fn check_client_id(input: &str) -> Result<ClientId, FieldError> {
     }
 }
 
-/// Empty means the instance's own endpoint; a path is on this page's origin (a proxy).
-fn check_token_url(input: &str, page: &Url) -> Result<Option<TokenUrl>, FieldError> {
+/// Empty means the instance's own endpoint; a path is on this page's origin (a proxy). A
+/// full URL must be on this page's origin or the instance's (whoever it names receives the
+/// code, the verifier and every refresh token), or on an origin the page's code trusts.
+fn check_token_url(
+    input: &str,
+    page: &Url,
+    instance: Option<&InstanceUrl>,
+    trust: &Trust,
+) -> Result<Option<TokenUrl>, FieldError> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(None);
@@ -97,6 +128,12 @@ fn check_token_url(input: &str, page: &Url) -> Result<Option<TokenUrl>, FieldErr
         || (url.scheme() == "http" && InstanceUrl::parse(url.as_str()).is_ok());
     if !secure || url.host().is_none() {
         return Err(FieldError::TokenUrlInvalid);
+    }
+    let on_instance = instance
+        .and_then(|instance| Url::parse(instance.as_str()).ok())
+        .is_some_and(|instance| instance.origin() == url.origin());
+    if url.origin() != page.origin() && !on_instance && !trust.trusts_token_origin(&url) {
+        return Err(FieldError::TokenUrlOrigin);
     }
     Ok(Some(TokenUrl::from_url(url)))
 }
@@ -123,6 +160,7 @@ mod tests {
             &draft("acme", " cid ", ""),
             &page(),
             "https://portal.example/security/",
+            &Trust::default(),
         )
         .expect("valid");
         assert_eq!(settings.instance.as_str(), "https://acme.service-now.com");
@@ -139,6 +177,7 @@ mod tests {
             &draft("acme", "cid", "/sn/oauth_token.do"),
             &page(),
             "https://portal.example/",
+            &Trust::default(),
         )
         .expect("valid");
         assert_eq!(
@@ -153,6 +192,7 @@ mod tests {
             &draft("http://acme.service-now.com", "a b", "ftp://x"),
             &page(),
             "https://p/",
+            &Trust::default(),
         )
         .err();
         assert_eq!(
@@ -163,7 +203,7 @@ mod tests {
                 token_url: Some(FieldError::TokenUrlInvalid),
             })
         );
-        let empty = validate(&draft("", "", ""), &page(), "https://p/")
+        let empty = validate(&draft("", "", ""), &page(), "https://p/", &Trust::default())
             .err()
             .unwrap_or_default();
         assert_eq!(
@@ -186,9 +226,94 @@ mod tests {
             FieldError::ClientIdEmpty,
             FieldError::ClientIdSpaces,
             FieldError::TokenUrlInvalid,
+            FieldError::TokenUrlOrigin,
+            FieldError::InstanceNotAllowed {
+                allowed: "acme.service-now.com".into(),
+            },
         ];
         let messages: std::collections::BTreeSet<_> =
             errors.iter().map(|e| e.message(texts)).collect();
         assert_eq!(messages.len(), errors.len());
+    }
+
+    fn token_check(token_url: &str, trust: &Trust) -> Result<String, Option<FieldError>> {
+        validate(
+            &draft("acme", "cid", token_url),
+            &page(),
+            "https://portal.example/security/",
+            trust,
+        )
+        .map(|settings| settings.token_endpoint())
+        .map_err(|check| check.token_url)
+    }
+
+    #[test]
+    fn a_typed_token_url_is_on_the_page_or_the_instance_origin() {
+        let none = Trust::default();
+        assert_eq!(
+            token_check("https://portal.example/sn/oauth_token.do", &none),
+            Ok("https://portal.example/sn/oauth_token.do".into())
+        );
+        assert_eq!(
+            token_check("https://acme.service-now.com/oauth_token.do", &none),
+            Ok("https://acme.service-now.com/oauth_token.do".into())
+        );
+        for elsewhere in [
+            "https://proxy.example/oauth_token.do",
+            "https://portal.example:8443/oauth_token.do",
+            "https://evil.service-now.com/oauth_token.do",
+        ] {
+            assert_eq!(
+                token_check(elsewhere, &none),
+                Err(Some(FieldError::TokenUrlOrigin)),
+                "{elsewhere}"
+            );
+        }
+        assert!(token_check("//proxy.example/oauth_token.do", &none).is_err());
+        let texts = crate::i18n::Locale::En.texts();
+        assert!(FieldError::TokenUrlOrigin
+            .message(texts)
+            .contains("this page's origin or the instance's"));
+    }
+
+    #[test]
+    fn another_origin_passes_only_when_the_page_code_set_it() {
+        let trust = Trust {
+            token_url: Url::parse("https://proxy.example/servicenow/oauth_token.do").ok(),
+            ..Trust::default()
+        };
+        assert_eq!(
+            token_check("https://proxy.example/other/oauth_token.do", &trust),
+            Ok("https://proxy.example/other/oauth_token.do".into())
+        );
+        assert_eq!(
+            token_check("https://proxy2.example/oauth_token.do", &trust),
+            Err(Some(FieldError::TokenUrlOrigin))
+        );
+    }
+
+    #[test]
+    fn a_pinned_page_refuses_another_instance_naming_the_allowed_hosts() {
+        let trust = Trust {
+            allowed_instances: super::super::trust::parse_allowed_instances("acme dev")
+                .expect("valid"),
+            ..Trust::default()
+        };
+        let refused = validate(&draft("evil", "cid", ""), &page(), "https://p/", &trust)
+            .err()
+            .unwrap_or_default();
+        let expected = FieldError::InstanceNotAllowed {
+            allowed: "acme.service-now.com, dev.service-now.com".into(),
+        };
+        assert_eq!(refused.instance, Some(expected.clone()));
+        for locale in crate::i18n::Locale::ALL {
+            let message = expected.message(locale.texts());
+            assert!(
+                message.contains("acme.service-now.com, dev.service-now.com"),
+                "{}: {message}",
+                locale.tag()
+            );
+        }
+        assert!(validate(&draft("dev", "cid", ""), &page(), "https://p/", &trust).is_ok());
     }
 }

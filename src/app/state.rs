@@ -68,6 +68,9 @@ pub enum ConnectError {
     Api(#[from] ApiError),
     #[error(transparent)]
     Storage(#[from] StorageError),
+    /// The page pins its instances and this session's is not one of them: nothing was sent.
+    #[error("this page only connects to {}, not {}", .0.allowed, .0.instance)]
+    NotAllowed(super::trust::NotAllowed),
 }
 
 /// Where the connection stands.

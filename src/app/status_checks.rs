@@ -10,6 +10,7 @@ use super::flow;
 use super::services::Services;
 use super::status::{Check, Outcome, Passed, Problem, Skip};
 use super::status_roles::{can_create, roles};
+use super::trust::Trust;
 use crate::servicenow::{
     ApiError, Clock, InstanceUrl, OAuthError, OAuthSettings, ServiceNowClient, TicketKind,
     Transport, TransportError, UserInfo,
@@ -34,14 +35,20 @@ pub struct Target {
 impl Target {
     /// The connected `client`; else the session saved in this tab; else what the setup page
     /// holds (checks that need a token then say so).
-    pub fn find(services: &Services, client: Option<ServiceNowClient>, redirect_uri: &str) -> Self {
+    /// The draft is read with the page's policy (`trust`), as the setup page reads it.
+    pub fn find(
+        services: &Services,
+        client: Option<ServiceNowClient>,
+        redirect_uri: &str,
+        trust: &Trust,
+    ) -> Self {
         let client = client.or_else(|| match flow::restore(services) {
             Ok(Some(session)) => Some(flow::client_for(services, &session)),
             _ => None,
         });
         let settings = match &client {
             Some(client) => Some(client.settings().clone()),
-            None => draft_settings(services, redirect_uri),
+            None => draft_settings(services, redirect_uri, trust),
         };
         Self {
             transport: services.transport.clone(),
@@ -52,14 +59,14 @@ impl Target {
     }
 }
 
-fn draft_settings(services: &Services, redirect_uri: &str) -> Option<OAuthSettings> {
+fn draft_settings(services: &Services, redirect_uri: &str, trust: &Trust) -> Option<OAuthSettings> {
     let draft = services
         .store
         .load::<SetupDraft>(keys::SETUP_DRAFT)
         .ok()
         .flatten()?;
     let page = services.browser.current_url();
-    super::setup::validate(&draft, &page, redirect_uri).ok()
+    super::setup::validate(&draft, &page, redirect_uri, trust).ok()
 }
 
 /// Runs every check in [`Check::ALL`] order, telling `report` each outcome as it comes.
@@ -139,10 +146,13 @@ pub async fn instance_reachable(transport: &dyn Transport, instance: &InstanceUr
             })
         }
     };
+    // An instance's `/` redirects to its login page: a redirect is an answer too.
     match transport.send(request).await {
-        Ok(_) | Err(TransportError::Blocked { .. }) => Outcome::Passed(Passed::Answered {
-            instance: instance.host_label(),
-        }),
+        Ok(_) | Err(TransportError::Blocked { .. } | TransportError::Redirected { .. }) => {
+            Outcome::Passed(Passed::Answered {
+                instance: instance.host_label(),
+            })
+        }
         Err(other) => Outcome::Failed(transport_problem(other)),
     }
 }
@@ -259,6 +269,9 @@ fn transport_problem(error: TransportError) -> Problem {
         TransportError::PagePolicy { origin, directive } => {
             Problem::PagePolicy { origin, directive }
         }
+        redirected @ TransportError::Redirected { .. } => Problem::Unexpected {
+            detail: redirected.to_string(),
+        },
     }
 }
 

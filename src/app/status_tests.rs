@@ -558,3 +558,52 @@ fn an_allowed_instance_and_proxy_pass_the_policy_line_naming_both() {
         Outcome::NotChecked(Skip::CouldNotAsk(Problem::Offline))
     );
 }
+
+/// The status page reads the setup draft with the page's policy, as the setup page does: a
+/// proxy on another origin that the page's code trusts is the draft's token URL there too.
+#[test]
+fn the_draft_is_read_with_the_page_policy() {
+    use crate::app::services::FakeBrowser;
+    use crate::app::status_checks::Target;
+    use crate::app::trust::Trust;
+    use crate::storage::{keys, MemoryStorage, SetupDraft, StorageBackend, Store};
+
+    let backend: Rc<dyn StorageBackend> = Rc::new(MemoryStorage::default());
+    let services = crate::app::Services {
+        tabs: Default::default(),
+        transport: Rc::new(instance(|_| None)),
+        store: Store::new(backend, "snowcard"),
+        browser: Rc::new(FakeBrowser::at("https://portal.example/")),
+        clock: clock(),
+    };
+    let draft = SetupDraft {
+        instance: "acme".into(),
+        client_id: "cid".into(),
+        token_url: "https://proxy.example/oauth_token.do".into(),
+    };
+    services
+        .store
+        .save(keys::SETUP_DRAFT, &draft)
+        .expect("saved");
+    let redirect = "https://portal.example/";
+    let untrusted = Target::find(&services, None, redirect, &Trust::default());
+    assert_eq!(untrusted.settings, None, "typed, another origin is refused");
+    let trust = Trust {
+        token_url: url::Url::parse("https://proxy.example/oauth_token.do").ok(),
+        ..Trust::default()
+    };
+    let trusted = Target::find(&services, None, redirect, &trust);
+    assert_eq!(
+        trusted.settings.map(|s| s.token_endpoint()).as_deref(),
+        Some("https://proxy.example/oauth_token.do")
+    );
+    let pinned = Trust {
+        allowed_instances: crate::app::trust::parse_allowed_instances("globex").expect("valid"),
+        ..trust
+    };
+    assert_eq!(
+        Target::find(&services, None, redirect, &pinned).settings,
+        None,
+        "an instance the page does not allow is not checked either"
+    );
+}

@@ -9,7 +9,7 @@ use crate::app::microsoft_flow::MicrosoftConnectError;
 use crate::hooks::{use_environment, use_microsoft, use_preferences, use_texts, MicrosoftState};
 use crate::i18n::{fill, MicrosoftTexts};
 use crate::microsoft::error::admin_consent_url;
-use crate::microsoft::settings::{validate, FieldError};
+use crate::microsoft::settings::{validate, EndpointError, FieldError};
 use crate::microsoft::{SignInError, TenantCheck, TenantDraft};
 use crate::storage::StorageError;
 
@@ -41,6 +41,7 @@ pub fn refusal_text(
             &[("tenant", draft.tenant.trim())],
         ),
         SignInError::SignInAgain { .. } => texts.error_sign_in_again.to_owned(),
+        SignInError::Expired => texts.error_expired.to_owned(),
         other => fill(texts.error_other, &[("detail", &other.to_string())]),
     }
 }
@@ -50,6 +51,8 @@ fn field_text(texts: &MicrosoftTexts, error: &Option<FieldError>) -> Option<Attr
         AttrValue::Static(match e {
             FieldError::Tenant(_) => texts.field_tenant,
             FieldError::ClientIdEmpty | FieldError::ClientIdNotGuid => texts.field_client_id,
+            FieldError::Authority(EndpointError::UnknownCloud)
+            | FieldError::Graph(EndpointError::UnknownCloud) => texts.field_cloud,
             _ => texts.field_url,
         })
     })

@@ -10,6 +10,7 @@ use crate::hooks::{
     use_connection, use_environment, use_focus_on_arrival, use_nav, use_preferences, use_texts,
     Environment,
 };
+use crate::servicenow::InstanceUrl;
 use crate::storage::SetupDraft;
 
 use super::error_panel::ErrorPanel;
@@ -84,7 +85,18 @@ pub fn SetupPage() -> Html {
         }
     });
     let error_of =
-        |field: &Option<FieldError>| field.as_ref().map(|e| AttrValue::Static(e.message(texts)));
+        |field: &Option<FieldError>| field.as_ref().map(|e| AttrValue::from(e.message(texts)));
+    // Where the browser is about to go, before it goes: the host, in bold.
+    let sign_in_host = InstanceUrl::parse(&draft.instance)
+        .ok()
+        .map(|instance| instance.host_label());
+    let sign_in_at = sign_in_host.map(|host| {
+        let (before, after) = texts
+            .sign_in_at
+            .split_once("{host}")
+            .unwrap_or((texts.sign_in_at, ""));
+        html! { <p class="sc-sign-in-at">{ before }<strong>{ host }</strong>{ after }</p> }
+    });
     let required = Some(AttrValue::Static(texts.required_mark));
     let redirect = AttrValue::from(environment.redirect_uri());
 
@@ -109,6 +121,7 @@ pub fn SetupPage() -> Html {
                         value={draft.token_url.clone()} input_type="url" placeholder="https://" readonly={busy}
                         error={error_of(&check.token_url)} oninput={edit(|d, v| d.token_url = v, |c| &mut c.token_url)} />
                 </details>
+                { for sign_in_at }
                 <div class="sc-actions">
                     <button type="submit" class="sc-button sc-primary" aria-disabled={busy.then_some("true")}>
                         { texts.authorize_button }
@@ -136,7 +149,13 @@ fn initial_draft(environment: &Environment) -> SetupDraft {
         _ => SetupDraft {
             instance: environment.options.instance.clone(),
             client_id: environment.options.client_id.clone(),
-            token_url: String::new(),
+            token_url: environment
+                .options
+                .trust
+                .token_url
+                .as_ref()
+                .map(|url| url.to_string())
+                .unwrap_or_default(),
         },
     }
 }

@@ -85,7 +85,12 @@ impl ConnectionHandle {
     /// Validates the setup form; when it is valid, checks the instance and leaves to sign in.
     pub fn authorize(&self, draft: &SetupDraft) -> Result<(), SetupCheck> {
         let page = self.services().browser.current_url();
-        let settings = setup::validate(draft, &page, &self.environment.redirect_uri())?;
+        let settings = setup::validate(
+            draft,
+            &page,
+            &self.environment.redirect_uri(),
+            &self.environment.options.trust,
+        )?;
         self.run_authorization(settings);
         Ok(())
     }
@@ -109,6 +114,10 @@ impl ConnectionHandle {
             self.open_setup();
             return;
         };
+        if let Err(error) = flow::check_allowed(&self.environment.options.trust, &settings) {
+            self.state.dispatch(Action::Failed(error));
+            return;
+        }
         // Tokens that are dead already (expired, nothing to renew them with) need no revoking.
         let now = (self.services().clock)();
         if tokens.refresh_token.is_some() || now < tokens.expires_at {
@@ -119,6 +128,12 @@ impl ConnectionHandle {
 
     fn run_authorization(&self, settings: OAuthSettings) {
         let state = self.state.clone();
+        let trust = self.environment.options.trust.clone();
+        // Refused before the instance is even probed: nothing is sent to it.
+        if let Err(error) = flow::check_allowed(&trust, &settings) {
+            state.dispatch(Action::Failed(error));
+            return;
+        }
         let services = self.services().clone();
         // The page to come back to: this one, unless this is the setup page, which keeps
         // where the person was headed before it.
@@ -142,7 +157,7 @@ impl ConnectionHandle {
                 return;
             }
             flow::revoke_before_leaving(&services).await;
-            if let Err(error) = flow::start_authorization(&services, settings) {
+            if let Err(error) = flow::start_authorization(&services, &trust, settings) {
                 state.dispatch(Action::Failed(error));
             }
         });

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::use_environment;
 use super::use_live_list::LiveListProvider;
 use crate::app::microsoft_flow::{self, MicrosoftConnectError, StoredMicrosoftSession};
-use crate::microsoft::settings::validate;
+use crate::microsoft::settings::validate_trusting;
 use crate::microsoft::{Account, MicrosoftSession, SignInError, TenantCheck, TenantDraft};
 use crate::storage::keys;
 
@@ -53,7 +53,11 @@ impl PartialEq for MicrosoftHandle {
 impl MicrosoftHandle {
     /// Checks the form; when it is valid, leaves for Microsoft's sign-in.
     pub fn sign_in(&self, draft: &TenantDraft) -> Result<(), TenantCheck> {
-        let settings = validate(draft, &self.environment.redirect_uri())?;
+        let settings = validate_trusting(
+            draft,
+            &self.environment.redirect_uri(),
+            &self.environment.options.trust,
+        )?;
         self.set.set(MicrosoftState::Busy);
         let (services, set) = (self.environment.services.clone(), self.set.clone());
         let leave = move || {

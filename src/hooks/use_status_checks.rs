@@ -34,7 +34,12 @@ pub fn use_status_checks() -> StatusChecks {
                 *runs
             };
             dispatcher.dispatch(BoardAction::Start(run));
-            let target = Target::find(&services, connection.client(), &environment.redirect_uri());
+            let target = Target::find(
+                &services,
+                connection.client(),
+                &environment.redirect_uri(),
+                &environment.options.trust,
+            );
             let dispatcher = dispatcher.clone();
             spawn_local(async move {
                 let report = |check, outcome| {

@@ -34,6 +34,8 @@ pub struct MicrosoftTexts {
     pub field_tenant: &'static str,
     pub field_client_id: &'static str,
     pub field_url: &'static str,
+    /// A typed authority or Graph that is no known Microsoft cloud nor set by the page's code.
+    pub field_cloud: &'static str,
     /// `{url}`: the admin-consent address.
     pub error_consent: &'static str,
     /// `{redirect}`.
@@ -54,6 +56,8 @@ pub struct MicrosoftTexts {
     pub refresh_button: &'static str,
     /// `{detail}`.
     pub error_other: &'static str,
+    /// The pending sign-in was older than 10 minutes.
+    pub error_expired: &'static str,
     pub sort_label: &'static str,
     /// Rank, points still to gain, title.
     pub sorts: [&'static str; 3],

@@ -195,6 +195,12 @@ pub struct Texts {
     pub client_id_required: &'static str,
     pub client_id_spaces: &'static str,
     pub token_url_invalid: &'static str,
+    /// A typed token URL on another origin than this page's or the instance's.
+    pub token_url_origin: &'static str,
+    /// `{allowed}`: the instances the page pins (their hosts, comma separated).
+    pub instance_not_allowed: &'static str,
+    /// Beside Authorize; `{host}` is the instance's host, shown in bold.
+    pub sign_in_at: &'static str,
     pub fix_fields: &'static str,
 
     pub checking_instance: &'static str,
@@ -275,6 +281,13 @@ pub struct ErrorTexts {
     pub server: ErrorText,
     pub storage_corrupt: ErrorText,
     pub storage_unavailable: ErrorText,
+    /// A stored session's instance is not among the page's allowed instances: `{url}` is
+    /// its host, `{detail}` the allowed ones.
+    pub instance_not_allowed: ErrorText,
+    /// The pending sign-in was older than 10 minutes.
+    pub pending_expired: ErrorText,
+    /// `{url}` answered with a redirect, which is never followed.
+    pub redirected: ErrorText,
 }
 
 #[cfg(test)]

@@ -69,6 +69,9 @@ pub enum SignInError {
     CodeMissing,
     #[error("a sign-in answer arrived but no Microsoft 365 sign-in was started from this tab")]
     NoPendingSignIn,
+    /// The sign-in was started more than 10 minutes before its answer came back.
+    #[error("the sign-in was started more than 10 minutes ago")]
+    Expired,
     /// The ID token is missing, malformed, or names another tenant, app or request.
     #[error("the ID token was not accepted: {0}")]
     IdToken(#[from] IdTokenError),

@@ -58,6 +58,10 @@ pub struct PendingSignIn {
     /// The OpenID Connect `nonce` the ID token must carry back (a random value like `state`).
     pub nonce: CsrfToken,
     pub verifier: PkceCodeVerifier,
+    /// When the sign-in started; a record without one counts as expired (see
+    /// `crate::servicenow::oauth::pending_expired`).
+    #[serde(default)]
+    pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl PendingSignIn {
@@ -114,7 +118,10 @@ fn token_client(
 }
 
 /// Starts the flow: the URL to send the browser to, and what to keep until it comes back.
-pub fn begin(settings: TenantSettings) -> Result<(String, PendingSignIn), SignInError> {
+pub fn begin(
+    settings: TenantSettings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(String, PendingSignIn), SignInError> {
     let auth_url = AuthUrl::new(settings.endpoint("authorize"))
         .map_err(|e| SignInError::UnexpectedResponse(e.to_string()))?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -132,6 +139,7 @@ pub fn begin(settings: TenantSettings) -> Result<(String, PendingSignIn), SignIn
         state,
         nonce,
         verifier,
+        created_at: Some(now),
     };
     Ok((url.into(), pending))
 }

@@ -37,7 +37,7 @@ fn param(url: &Url, key: &str) -> Option<String> {
 
 #[test]
 fn the_authorize_url_has_the_documented_shape() {
-    let (url, pending) = begin(settings(false)).expect("begin");
+    let (url, pending) = begin(settings(false), chrono::Utc::now()).expect("begin");
     let url = Url::parse(&url).expect("absolute url");
     assert_eq!(
         url.as_str().split('?').next(),
@@ -67,13 +67,13 @@ fn the_authorize_url_has_the_documented_shape() {
 
 #[test]
 fn the_scopes_read_secure_score_and_ask_for_refresh_and_id_tokens() {
-    let (url, _) = begin(settings(false)).expect("begin");
+    let (url, _) = begin(settings(false), chrono::Utc::now()).expect("begin");
     let url = Url::parse(&url).expect("url");
     assert_eq!(
         param(&url, "scope").as_deref(),
         Some("https://graph.microsoft.com/SecurityEvents.Read.All offline_access openid profile")
     );
-    let (url, _) = begin(settings(true)).expect("begin");
+    let (url, _) = begin(settings(true), chrono::Utc::now()).expect("begin");
     let url = Url::parse(&url).expect("url");
     assert_eq!(
         param(&url, "scope").as_deref(),
@@ -83,7 +83,7 @@ fn the_scopes_read_secure_score_and_ask_for_refresh_and_id_tokens() {
 
 #[test]
 fn the_pending_sign_in_survives_storage_and_hides_its_secrets() {
-    let (_, pending) = begin(settings(true)).expect("begin");
+    let (_, pending) = begin(settings(true), chrono::Utc::now()).expect("begin");
     let shown = format!("{pending:?}");
     assert!(!shown.contains(pending.verifier.secret().as_str()));
     assert!(!shown.contains(pending.nonce.secret().as_str()));
@@ -101,7 +101,7 @@ fn callback(query: &str) -> Callback {
 
 #[test]
 fn the_callback_checks_state_then_reads_code_or_aadsts_error() {
-    let (_, pending) = begin(settings(false)).expect("begin");
+    let (_, pending) = begin(settings(false), chrono::Utc::now()).expect("begin");
     let state = pending.state.secret().clone();
     assert!(pending.is_answered_by(&callback(&format!("code=abc&state={state}"))));
     assert!(!pending.is_answered_by(&callback("code=abc&state=servicenow-state")));
@@ -167,7 +167,7 @@ fn id_token_for(pending: &PendingSignIn) -> String {
 
 #[test]
 fn the_code_exchange_posts_the_verifier_to_the_token_endpoint_without_a_secret() {
-    let (_, pending) = begin(settings(true)).expect("begin");
+    let (_, pending) = begin(settings(true), chrono::Utc::now()).expect("begin");
     let body = token_body(
         &id_token_for(&pending),
         "RT1",
@@ -209,7 +209,7 @@ fn the_code_exchange_posts_the_verifier_to_the_token_endpoint_without_a_secret()
 
 #[test]
 fn a_token_without_the_write_scope_offers_no_write_back() {
-    let (_, pending) = begin(settings(true)).expect("begin");
+    let (_, pending) = begin(settings(true), chrono::Utc::now()).expect("begin");
     let body = token_body(
         &id_token_for(&pending),
         "RT1",
@@ -228,8 +228,8 @@ fn a_token_without_the_write_scope_offers_no_write_back() {
 
 #[test]
 fn an_id_token_from_another_sign_in_is_refused() {
-    let (_, earlier) = begin(settings(false)).expect("begin");
-    let (_, pending) = begin(settings(false)).expect("begin");
+    let (_, earlier) = begin(settings(false), chrono::Utc::now()).expect("begin");
+    let (_, pending) = begin(settings(false), chrono::Utc::now()).expect("begin");
     let body = token_body(&id_token_for(&earlier), "RT1", "");
     let transport = FakeTransport::new(move |_| json(200, &body));
     let result = block_on(exchange_code(
@@ -260,7 +260,7 @@ fn token_endpoint_refusals_are_classified_by_their_aadsts_codes() {
     ];
     for (body, expected) in cases {
         let transport = FakeTransport::new(move |_| json(400, body));
-        let (_, pending) = begin(settings(false)).expect("begin");
+        let (_, pending) = begin(settings(false), chrono::Utc::now()).expect("begin");
         let result = block_on(exchange_code(
             &transport,
             pending,

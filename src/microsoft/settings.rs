@@ -15,6 +15,8 @@ use oauth2::{ClientId, RedirectUrl};
 use serde::{Deserialize, Serialize};
 use url::{Host, Url};
 
+use crate::app::trust::Trust;
+
 /// The global cloud's sign-in authority.
 pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com";
 /// The global cloud's Microsoft Graph.
@@ -132,7 +134,32 @@ pub enum EndpointError {
     /// A query or fragment, which the endpoints' paths would be appended after.
     QueryOrFragment,
     Invalid,
+    /// An https address of no known Microsoft cloud, not set by the page's code: it would
+    /// receive the code and the PKCE verifier (or every Graph call's token).
+    UnknownCloud,
 }
+
+/// The sign-in authorities of the Microsoft clouds: global, US Government, and China
+/// operated by 21Vianet (microsoftgraph/microsoft-graph-docs-contrib concepts/deployments.md,
+/// "App registration and token service root endpoints"; `login.partner.microsoftonline.cn`
+/// is the China endpoint MicrosoftDocs' identity-platform authentication-national-cloud.md
+/// names beside it).
+pub const KNOWN_AUTHORITIES: [&str; 4] = [
+    "login.microsoftonline.com",
+    "login.microsoftonline.us",
+    "login.chinacloudapi.cn",
+    "login.partner.microsoftonline.cn",
+];
+
+/// Microsoft Graph's service roots: global, US Government L4 and L5 (DOD), China operated
+/// by 21Vianet (concepts/deployments.md, "Microsoft Graph and Graph Explorer service root
+/// endpoints").
+pub const KNOWN_GRAPHS: [&str; 4] = [
+    "graph.microsoft.com",
+    "graph.microsoft.us",
+    "dod-graph.microsoft.us",
+    "microsoftgraph.chinacloudapi.cn",
+];
 
 /// An `https` origin with an optional path prefix and no trailing slash, e.g.
 /// `https://login.microsoftonline.us`; plain `http` only on a loopback address (the sandbox).
@@ -179,6 +206,19 @@ impl Endpoint {
     /// `scheme://host[:port]`, what a next link's origin is compared with.
     pub fn origin(&self) -> String {
         self.0.origin().ascii_serialization()
+    }
+
+    /// Whether this address may receive tokens: an https host of `known`, a loopback address
+    /// (the sandbox), or an origin the page's code set (`trust`).
+    fn is_allowed(&self, known: &[&str], trust: &Trust) -> bool {
+        let known_host = self.0.scheme() == "https"
+            && self.0.port().is_none()
+            && self
+                .0
+                .host_str()
+                .is_some_and(|host| known.iter().any(|k| k.eq_ignore_ascii_case(host)));
+        let loopback = self.0.host().is_some_and(|host| is_loopback(&host));
+        known_host || loopback || trust.trusts_microsoft_origin(&self.0)
     }
 
     /// `path` (starting with `/`) under this address.
@@ -287,12 +327,33 @@ impl TenantCheck {
     }
 }
 
-/// Checks every field at once; on success, the settings to sign in with.
+/// Checks every field at once, trusting no address beyond the known clouds and loopback; on
+/// success, the settings to sign in with.
 pub fn validate(draft: &TenantDraft, redirect_uri: &str) -> Result<TenantSettings, TenantCheck> {
+    validate_trusting(draft, redirect_uri, &Trust::default())
+}
+
+/// [`validate`], also accepting the authority and Graph origins the page's code set.
+pub fn validate_trusting(
+    draft: &TenantDraft,
+    redirect_uri: &str,
+    trust: &Trust,
+) -> Result<TenantSettings, TenantCheck> {
     let tenant = Tenant::parse(&draft.tenant).map_err(FieldError::Tenant);
     let client_id = check_client_id(&draft.client_id);
-    let authority = or_default(&draft.authority, DEFAULT_AUTHORITY).map_err(FieldError::Authority);
-    let graph = or_default(&draft.graph, DEFAULT_GRAPH).map_err(FieldError::Graph);
+    let allowed = |endpoint: Endpoint, known: &[&str]| {
+        if endpoint.is_allowed(known, trust) {
+            Ok(endpoint)
+        } else {
+            Err(EndpointError::UnknownCloud)
+        }
+    };
+    let authority = or_default(&draft.authority, DEFAULT_AUTHORITY)
+        .and_then(|e| allowed(e, &KNOWN_AUTHORITIES))
+        .map_err(FieldError::Authority);
+    let graph = or_default(&draft.graph, DEFAULT_GRAPH)
+        .and_then(|e| allowed(e, &KNOWN_GRAPHS))
+        .map_err(FieldError::Graph);
     let redirect = RedirectUrl::new(redirect_uri.to_owned()).map_err(|_| FieldError::RedirectUri);
     match (tenant, client_id, authority, graph, redirect) {
         (Ok(tenant), Ok(client_id), Ok(authority), Ok(graph), Ok(redirect_uri)) => {

@@ -169,3 +169,77 @@ fn settings_round_trip_through_serde() {
     assert!(serde_json::from_str::<Tenant>("\"common\"").is_err());
     assert!(serde_json::from_str::<Endpoint>("\"http://evil.example\"").is_err());
 }
+
+#[test]
+fn only_the_known_clouds_loopback_or_a_code_set_origin_receive_the_sign_in() {
+    // concepts/deployments.md: each cloud's sign-in authority and Graph root.
+    for (authority, graph) in [
+        ("login.microsoftonline.com", "graph.microsoft.com"),
+        (
+            "https://login.microsoftonline.us",
+            "https://graph.microsoft.us",
+        ),
+        (
+            "https://login.microsoftonline.us",
+            "https://dod-graph.microsoft.us",
+        ),
+        (
+            "https://login.chinacloudapi.cn",
+            "https://microsoftgraph.chinacloudapi.cn",
+        ),
+        (
+            "https://LOGIN.partner.microsoftonline.cn",
+            "https://microsoftgraph.chinacloudapi.cn",
+        ),
+        ("http://127.0.0.1:8701/ms", "http://127.0.0.1:8701/graph"),
+    ] {
+        assert!(
+            validate(&draft(CLIENT, CLIENT, authority, graph), REDIRECT).is_ok(),
+            "{authority} {graph}"
+        );
+    }
+    let elsewhere = validate(
+        &draft(
+            CLIENT,
+            CLIENT,
+            "https://login.microsoftonline.com.evil.example",
+            "https://graph.evil.example",
+        ),
+        REDIRECT,
+    )
+    .err()
+    .unwrap_or_default();
+    assert_eq!(
+        elsewhere.authority,
+        Some(FieldError::Authority(EndpointError::UnknownCloud))
+    );
+    assert_eq!(
+        elsewhere.graph,
+        Some(FieldError::Graph(EndpointError::UnknownCloud))
+    );
+    let on_a_port = validate(
+        &draft(CLIENT, CLIENT, "https://login.microsoftonline.com:8443", ""),
+        REDIRECT,
+    );
+    assert!(
+        on_a_port.is_err(),
+        "a known host on another port is another origin"
+    );
+
+    let trust = Trust {
+        microsoft_authority: Url::parse("https://login.sovereign.example").ok(),
+        microsoft_graph: Url::parse("https://graph.sovereign.example").ok(),
+        ..Trust::default()
+    };
+    let set_by_code = validate_trusting(
+        &draft(
+            CLIENT,
+            CLIENT,
+            "https://login.sovereign.example",
+            "https://graph.sovereign.example",
+        ),
+        REDIRECT,
+        &trust,
+    );
+    assert!(set_by_code.is_ok(), "{set_by_code:?}");
+}

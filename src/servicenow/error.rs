@@ -21,6 +21,10 @@ pub enum TransportError {
     /// browser: `directive` (e.g. `connect-src`) does not allow `origin`.
     #[error("this page's Content-Security-Policy ({directive}) does not allow {origin}")]
     PagePolicy { origin: String, directive: String },
+    /// `url` answered with a redirect. API and token requests never follow one (`fetch`
+    /// with `redirect: "error"`), so no code or token is carried to wherever it points.
+    #[error("{url} answered with a redirect, which is not followed")]
+    Redirected { url: String },
 }
 
 /// Why connecting (the OAuth authorization code flow) failed.
@@ -38,6 +42,9 @@ pub enum OAuthError {
     CodeMissing,
     #[error("a sign-in response arrived but no sign-in was started from this tab")]
     NoPendingAuthorization,
+    /// The sign-in was started more than 10 minutes before its answer came back.
+    #[error("the sign-in was started more than 10 minutes ago")]
+    PendingExpired,
     #[error("the instance rejected the grant: {0}")]
     InvalidGrant(String),
     #[error("the instance does not know this client: {0}")]

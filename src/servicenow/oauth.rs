@@ -69,6 +69,18 @@ pub struct PendingAuthorization {
     pub settings: OAuthSettings,
     pub state: CsrfToken,
     pub verifier: PkceCodeVerifier,
+    /// When the sign-in started; a record without one counts as expired.
+    #[serde(default)]
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// How long a sign-in may take from leaving for the instance to coming back.
+pub const PENDING_LIFETIME_SECS: i64 = 600;
+
+/// Whether a sign-in started at `created_at` is older than [`PENDING_LIFETIME_SECS`] at
+/// `now` (one without a start time is). Shared with the Microsoft 365 sign-in.
+pub fn pending_expired(created_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    created_at.is_none_or(|started| now - started > Duration::seconds(PENDING_LIFETIME_SECS))
 }
 
 /// The tokens of a connected session. Secrets are redacted in `Debug`.
@@ -112,7 +124,10 @@ impl TokenSet {
 }
 
 /// Starts the flow: the URL to send the browser to, and what to keep until it comes back.
-pub fn begin(settings: OAuthSettings) -> Result<(String, PendingAuthorization), OAuthError> {
+pub fn begin(
+    settings: OAuthSettings,
+    now: DateTime<Utc>,
+) -> Result<(String, PendingAuthorization), OAuthError> {
     let auth_url = AuthUrl::new(settings.instance.authorize_url())
         .map_err(|e| OAuthError::UnexpectedResponse(e.to_string()))?;
     let client = BasicClient::new(settings.client_id.clone())
@@ -130,6 +145,7 @@ pub fn begin(settings: OAuthSettings) -> Result<(String, PendingAuthorization), 
             settings,
             state,
             verifier,
+            created_at: Some(now),
         },
     ))
 }

@@ -34,7 +34,7 @@ fn pkce_s256_matches_rfc_7636_appendix_b() {
 
 #[test]
 fn authorize_url_carries_everything_servicenow_requires() {
-    let (url, pending) = begin(settings()).expect("begin");
+    let (url, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let url = Url::parse(&url).expect("absolute url");
     assert_eq!(
         url.as_str().split('?').next(),
@@ -66,8 +66,8 @@ fn authorize_url_carries_everything_servicenow_requires() {
 
 #[test]
 fn each_flow_gets_a_fresh_state_and_verifier() {
-    let (_, a) = begin(settings()).expect("begin");
-    let (_, b) = begin(settings()).expect("begin");
+    let (_, a) = begin(settings(), chrono::Utc::now()).expect("begin");
+    let (_, b) = begin(settings(), chrono::Utc::now()).expect("begin");
     assert_ne!(a.state.secret(), b.state.secret());
     assert_ne!(a.verifier.secret(), b.verifier.secret());
     assert!(a.verifier.secret().len() >= 43);
@@ -80,7 +80,7 @@ fn callback(query: &str) -> Callback {
 
 #[test]
 fn callback_checks_state_exactly_before_anything_else() {
-    let (_, pending) = begin(settings()).expect("begin");
+    let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let state = pending.state.secret().clone();
     let ok = callback(&format!("code=abc&state={state}")).verify(Some(&pending));
     assert_eq!(ok.map(|c| c.secret().clone()).ok(), Some("abc".to_owned()));
@@ -151,7 +151,7 @@ const TOKENS: &str = r#"{"access_token":"AT1","refresh_token":"RT1","scope":"use
 #[test]
 fn code_exchange_posts_the_verifier_and_no_secret() {
     let transport = FakeTransport::new(|_| json(200, TOKENS));
-    let (_, pending) = begin(settings()).expect("begin");
+    let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let verifier = pending.verifier.secret().clone();
     let tokens = block_on(exchange_code(
         &transport,
@@ -216,7 +216,7 @@ fn token_errors_become_distinct_failures() {
     ];
     for (answer, expected) in cases {
         let transport = FakeTransport::new(move |_| answer.clone());
-        let (_, pending) = begin(settings()).expect("begin");
+        let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
         let result = block_on(exchange_code(
             &transport,
             pending,
@@ -226,7 +226,7 @@ fn token_errors_become_distinct_failures() {
         assert_eq!(result.err(), Some(expected));
     }
     let html = FakeTransport::new(|_| json(404, "<html>Not found</html>"));
-    let (_, pending) = begin(settings()).expect("begin");
+    let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let result = block_on(exchange_code(
         &html,
         pending,
@@ -290,7 +290,7 @@ fn refresh_is_scheduled_ahead_of_expiry() {
 
 #[test]
 fn secrets_never_show_in_debug_output() {
-    let (_, pending) = begin(settings()).expect("begin");
+    let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let shown = format!("{pending:?}");
     assert!(!shown.contains(pending.verifier.secret().as_str()));
     assert!(!shown.contains(pending.state.secret().as_str()));
@@ -298,7 +298,7 @@ fn secrets_never_show_in_debug_output() {
 
 #[test]
 fn authorize_asks_for_the_useraccount_scope() {
-    let (url, _) = begin(settings()).expect("begin");
+    let (url, _) = begin(settings(), chrono::Utc::now()).expect("begin");
     let url = Url::parse(&url).expect("absolute url");
     let scopes: Vec<String> = url
         .query_pairs()
@@ -310,7 +310,7 @@ fn authorize_asks_for_the_useraccount_scope() {
 
 /// A pending request for instance "acme" and the callback URL that answers it.
 fn answered(extra: &str) -> (PendingAuthorization, Callback) {
-    let (_, pending) = begin(settings()).expect("begin");
+    let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let state = pending.state.secret().clone();
     let url = format!("https://portal.example/snowcard/?code=c0de&state={state}{extra}");
     let callback = Callback::from_url(&Url::parse(&url).expect("url")).expect("a callback");
@@ -393,7 +393,7 @@ fn exchange_with(
             .next()
             .unwrap_or_else(|| json(500, "no more answers"))
     });
-    let (_, pending) = begin(settings()).expect("begin");
+    let (_, pending) = begin(settings(), chrono::Utc::now()).expect("begin");
     let result = block_on(exchange_code(
         &transport,
         pending,

@@ -51,7 +51,8 @@ async fn send_revocation(
     token: &str,
 ) -> Result<(), TransportError> {
     match transport.send(revoke_request(instance, token)?).await {
-        Ok(_) | Err(TransportError::Blocked { .. }) => Ok(()),
+        // A redirect (to the login page) is an answer as well: the request was received.
+        Ok(_) | Err(TransportError::Blocked { .. } | TransportError::Redirected { .. }) => Ok(()),
         Err(other) => Err(other),
     }
 }

@@ -15,6 +15,10 @@ const ATTRIBUTES = {
   'stylesheet': 'stylesheet',
   'routing': 'routing',
   'token-storage': 'tokenStorage',
+  // Narrows where the component connects, so an attribute may set it. What widens where
+  // tokens go (tokenUrl, microsoftAuthority, microsoftGraph) is for code only: mount() or
+  // update(), never an attribute a CMS or a person could write.
+  'allowed-instances': 'allowedInstances',
 };
 
 // Defines `tag` once; `false` when something (another copy of snowcard) already has.

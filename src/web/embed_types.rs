@@ -26,8 +26,18 @@ export interface SnowcardOptions {
     catalogUrl?: string | null;
     /** The stylesheet loaded into the shadow root; default: the one shipped beside the package. */
     stylesheet?: string | null;
-    /** Where the view is kept in the page's address: nowhere (default), the hash or the query. */
+    /** Where the view is kept in the page's address. */
     routing?: "none" | "hash" | "query" | null;
+    /** The instances this component may connect to (text separated by spaces or commas, or
+     *  a list); any other is refused before the sign-in. A malformed entry throws. */
+    allowedInstances?: string | string[] | null;
+    /** A token endpoint proxy on another origin than this page's or the instance's, which
+     *  then receives the sign-in's code and tokens. Code only: no attribute sets it. */
+    tokenUrl?: string | null;
+    /** A Microsoft sign-in authority besides the known clouds (code only). */
+    microsoftAuthority?: string | null;
+    /** A Microsoft Graph root besides the known clouds (code only). */
+    microsoftGraph?: string | null;
     /** Where tokens are kept: `"session"` (session storage, the default: a reload stays
      *  signed in) or `"memory"` (only in this page's memory, out of reach of the page's other
      *  scripts: a reload signs in again; drafts and settings stay in session storage). */
@@ -77,7 +87,8 @@ export interface SnowcardTicketCreatedDetail {
 }
 
 /** The `<snowcard-app>` element; attributes: instance, client-id, redirect-uri, view,
- *  lang, requested-by, catalog-url, stylesheet, routing, token-storage. */
+ *  lang, requested-by, catalog-url, stylesheet, routing, token-storage,
+ *  allowed-instances. */
 export interface SnowcardAppElement extends HTMLElement {
     share(action: SecureScoreControlProfile): void;
 }

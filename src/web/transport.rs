@@ -4,10 +4,17 @@
 //! the page's own Content-Security-Policy forbade the request. A violation event for its
 //! origin names the last (`super::page_policy`); otherwise a second, `no-cors` request tells
 //! the first two apart: it succeeds (opaquely) when something answers at that address.
+//!
+//! Every request goes with `redirect: "error"` (a redirect is a network error, so nothing
+//! carries a code or token to where it points) and `referrerPolicy: "no-referrer"` (the
+//! page's address, which can hold a sign-in answer for a moment, is never sent). The second
+//! request asks with `redirect: "manual"`: an `opaqueredirect` answer tells a redirect apart
+//! (Fetch Standard, "Requests": redirect mode "error" / "manual"; "Responses": opaque-redirect
+//! filtered response).
 
 use gloo_net::http::RequestBuilder;
-use oauth2::http::{HeaderName, HeaderValue, StatusCode};
-use web_sys::RequestMode;
+use oauth2::http::{HeaderName, HeaderValue, Method, StatusCode};
+use web_sys::{ReferrerPolicy, RequestMode, RequestRedirect, ResponseType};
 
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{HttpRequest, HttpResponse, Transport, TransportError};
@@ -27,7 +34,10 @@ impl Transport for FetchTransport {
 async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
     let url = request.uri().to_string();
     let mark = page_policy::mark();
-    let mut builder = RequestBuilder::new(&url).method(request.method().clone());
+    let mut builder = RequestBuilder::new(&url)
+        .method(request.method().clone())
+        .redirect(RequestRedirect::Error)
+        .referrer_policy(ReferrerPolicy::NoReferrer);
     for (name, value) in request.headers() {
         if let Ok(value) = value.to_str() {
             builder = builder.header(name.as_str(), value);
@@ -42,7 +52,7 @@ async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
     let built = built.map_err(|_| TransportError::Unreachable { url: url.clone() })?;
     let response = match built.send().await {
         Ok(response) => response,
-        Err(_) => return Err(diagnose(&url, mark).await),
+        Err(_) => return Err(diagnose(&url, request.method(), mark).await),
     };
     let mut out = HttpResponse::new(
         response
@@ -61,7 +71,7 @@ async fn send(request: HttpRequest) -> Result<HttpResponse, TransportError> {
 
 /// Why a `fetch` failed: offline, refused by the page's policy, nothing there, or an
 /// answer the browser may not show us.
-async fn diagnose(url: &str, mark: u64) -> TransportError {
+async fn diagnose(url: &str, method: &Method, mark: u64) -> TransportError {
     let online = web_sys::window()
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
@@ -71,11 +81,32 @@ async fn diagnose(url: &str, mark: u64) -> TransportError {
     if let Some(refused) = page_policy::explain(url, mark).await {
         return refused;
     }
-    let answered = match RequestBuilder::new(url).mode(RequestMode::NoCors).build() {
-        Ok(probe) => probe.send().await.is_ok(),
-        Err(_) => false,
+    // The same method when `no-cors` allows it (a token request is a POST: its GET may
+    // answer differently), without the body: nothing secret goes twice.
+    let probe_method = if *method == Method::POST {
+        Method::POST
+    } else {
+        Method::GET
     };
-    if answered {
+    let probe = RequestBuilder::new(url)
+        .method(probe_method)
+        .mode(RequestMode::NoCors)
+        .redirect(RequestRedirect::Manual)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .build();
+    let answer = match probe {
+        Ok(probe) => probe.send().await.ok(),
+        Err(_) => None,
+    };
+    if answer
+        .as_ref()
+        .is_some_and(|a| a.type_() == ResponseType::Opaqueredirect)
+    {
+        return TransportError::Redirected {
+            url: url.to_owned(),
+        };
+    }
+    if answer.is_some() {
         TransportError::Blocked {
             url: url.to_owned(),
         }

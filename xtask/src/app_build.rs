@@ -20,12 +20,15 @@ use crate::workspace::Workspace;
 /// The step name that build errors carry.
 pub const STEP: &str = "release build";
 
-/// `cargo xtask build [--instance URL]… [--token-url URL] [--token-storage memory]`: install
-/// what is missing, then build `dist/`; with options, its pages' `connect-src` names those
-/// origins instead of the sandbox's, and the standalone page keeps its tokens in memory.
+/// `cargo xtask build [--instance URL]… [--allowed-instance URL]… [--token-url URL]
+/// [--token-storage memory]`: install what is missing, then build `dist/`; with options, its
+/// pages' `connect-src` names those origins instead of the sandbox's, the standalone page
+/// carries the settings its code passes to `start()` (see [`deploy::build_page_attributes`]),
+/// and keeps its tokens in memory when asked.
 pub fn run(args: &[String]) -> Result<()> {
     let (token_storage, args) = take_token_storage(args)?;
     let connect_src = deploy::parse_build_args(&args)?;
+    let attributes = deploy::build_page_attributes(&args)?;
     let ws = Workspace::locate();
     let tools = install::build_tools(&ws)?;
     build(&ws, &tools)?;
@@ -46,6 +49,16 @@ pub fn run(args: &[String]) -> Result<()> {
                 page.display(),
                 connect_src.join(" ")
             );
+        }
+    }
+    if !attributes.is_empty() {
+        let index = ws.dist().join("index.html");
+        let html = fs::read_to_string(&index)
+            .with_context(|| format!("could not read {}", index.display()))?;
+        fs::write(&index, deploy::with_root_attributes(&html, &attributes)?)
+            .with_context(|| format!("could not write {}", index.display()))?;
+        for (name, value) in &attributes {
+            println!("{}: {name}=\"{value}\"", index.display());
         }
     }
     println!("Built {}", ws.dist().display());

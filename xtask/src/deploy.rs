@@ -129,7 +129,9 @@ pub fn parse_build_args(args: &[String]) -> Result<Vec<String>> {
                 .with_context(|| format!("{flag} needs a URL"))
         };
         let added: Vec<String> = match flag {
-            "--instance" => vec![instance(&value()?)?.as_str().to_owned()],
+            "--instance" | "--allowed-instance" => {
+                vec![instance(&value()?)?.as_str().to_owned()]
+            }
             "--token-url" => token_url_origin(&value()?)?.into_iter().collect(),
             // `--microsoft` takes no value, even `--microsoft=…`.
             "--microsoft" if inline.is_some() => bail!("--microsoft takes no value"),
@@ -137,7 +139,7 @@ pub fn parse_build_args(args: &[String]) -> Result<Vec<String>> {
                 Some(origins) => origins?,
                 None => bail!(
                     "unknown option `{arg}` for build; it takes --instance URL (repeatable), \
-                     --token-url URL, and for Microsoft 365 --microsoft (the global cloud) or \
+                     --allowed-instance URL (repeatable), --token-url URL, and for Microsoft 365 --microsoft (the global cloud) or \
                      --microsoft-authority URL with --microsoft-graph URL (a national cloud)"
                 ),
             },
@@ -149,6 +151,70 @@ pub fn parse_build_args(args: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(origins)
+}
+
+/// What `cargo xtask build`'s options tell the standalone page's code (`www/boot.js` reads
+/// them from `<main id="snowcard">`): `data-token-url` for an absolute `--token-url` (a proxy
+/// on another origin is trusted only when set this way or by `mount()`), `data-allowed-
+/// instances` for every `--allowed-instance`, and `data-microsoft-authority` /
+/// `data-microsoft-graph`. Call after [`parse_build_args`] accepted `args`.
+pub fn build_page_attributes(args: &[String]) -> Result<Vec<(&'static str, String)>> {
+    let mut attributes: Vec<(&'static str, String)> = Vec::new();
+    let mut allowed: Vec<String> = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next().cloned())
+                .with_context(|| format!("{flag} needs a URL"))
+        };
+        match flag {
+            "--allowed-instance" => {
+                let origin = instance(&value()?)?.as_str().to_owned();
+                if !allowed.contains(&origin) {
+                    allowed.push(origin);
+                }
+            }
+            "--token-url" => {
+                let url = value()?;
+                if token_url_origin(&url)?.is_some() {
+                    attributes.push(("data-token-url", url.trim().to_owned()));
+                }
+            }
+            "--microsoft-authority" => {
+                attributes.push(("data-microsoft-authority", value()?.trim().to_owned()))
+            }
+            "--microsoft-graph" => {
+                attributes.push(("data-microsoft-graph", value()?.trim().to_owned()))
+            }
+            "--instance" => {
+                value()?;
+            }
+            _ => {}
+        }
+    }
+    if !allowed.is_empty() {
+        attributes.push(("data-allowed-instances", allowed.join(" ")));
+    }
+    Ok(attributes)
+}
+
+/// `html` with `attributes` added to its `<main id="snowcard">`, escaped.
+pub fn with_root_attributes(html: &str, attributes: &[(&str, String)]) -> Result<String> {
+    const ROOT: &str = "<main id=\"snowcard\"";
+    let Some(at) = html.find(ROOT).map(|i| i + ROOT.len()) else {
+        bail!("index.html has no <main id=\"snowcard\"> to give the build settings to");
+    };
+    let added: String = attributes
+        .iter()
+        .map(|(name, value)| format!(" {name}=\"{}\"", escape(value)))
+        .collect();
+    Ok(format!("{}{added}{}", &html[..at], &html[at..]))
 }
 
 /// Writes the policy allowing `connect_src` into every page of [`PAGES`] under `dist`;

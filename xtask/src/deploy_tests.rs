@@ -192,3 +192,68 @@ fn the_start_options_go_on_the_app_root_escaped() {
     assert!(!without.contains("data-client-id"));
     assert!(with_start_options("<p></p>", "x", None).is_err());
 }
+
+#[test]
+fn build_settings_for_the_page_code_go_on_the_app_root() {
+    let given = args(&[
+        "--instance",
+        "acme",
+        "--allowed-instance",
+        "acme",
+        "--allowed-instance=https://dev.service-now.com/now",
+        "--token-url",
+        "https://proxy.example.org/servicenow/oauth_token.do",
+        "--microsoft-authority",
+        "https://login.microsoftonline.us",
+    ]);
+    let origins = parse_build_args(&given).unwrap();
+    assert!(
+        origins.contains(&"https://dev.service-now.com".to_owned()),
+        "an allowed instance is in connect-src: {origins:?}"
+    );
+    let attributes = build_page_attributes(&given).unwrap();
+    assert_eq!(
+        attributes,
+        [
+            (
+                "data-token-url",
+                "https://proxy.example.org/servicenow/oauth_token.do".to_owned()
+            ),
+            (
+                "data-microsoft-authority",
+                "https://login.microsoftonline.us".to_owned()
+            ),
+            (
+                "data-allowed-instances",
+                "https://acme.service-now.com https://dev.service-now.com".to_owned()
+            ),
+        ]
+    );
+    let relative = build_page_attributes(&args(&["--token-url", "/sn/oauth_token.do"])).unwrap();
+    assert!(
+        relative.is_empty(),
+        "a path on the page's origin needs no trust"
+    );
+    assert!(build_page_attributes(&args(&["--allowed-instance", "http://x.example"])).is_err());
+
+    let html =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../index.html")).unwrap();
+    let with = with_root_attributes(&html, &attributes).unwrap();
+    assert!(
+        with.contains(
+            "<main id=\"snowcard\" data-token-url=\"https://proxy.example.org/servicenow/oauth_token.do\""
+        ),
+        "{with}"
+    );
+    // boot.js passes each of them on to start().
+    let boot =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../www/boot.js")).unwrap();
+    for read in [
+        "dataset.tokenUrl",
+        "dataset.allowedInstances",
+        "dataset.microsoftAuthority",
+        "dataset.microsoftGraph",
+    ] {
+        assert!(boot.contains(read), "boot.js reads {read}");
+    }
+}

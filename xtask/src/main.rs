@@ -34,13 +34,17 @@ Commands:
           URL with --microsoft-graph URL (a national cloud).
   test    Install what the tests need (incl. Chromium and ChromeDriver), then run the
           native, browser and end-to-end tests, with a summary at the end.
-  build [--instance URL]... [--token-url URL] [--token-storage memory] [MICROSOFT]
+  build [--instance URL]... [--allowed-instance URL]... [--token-url URL]
+        [--token-storage memory] [MICROSOFT]
           Build the release app into dist/, with the package dist/pkg (package.json,
           snowcard.js + .d.ts, snowcard_bg.wasm, snowcard.css). With --instance
           (repeatable) and --token-url (a proxy on another origin), the pages'
           Content-Security-Policy connect-src names those origins instead of the
-          sandbox's; MICROSOFT as for serve. --token-storage memory: the page keeps
-          its tokens only in memory (a reload signs in again).
+          sandbox's; MICROSOFT as for serve. The standalone page only connects to the
+          --allowed-instance ones (also added to connect-src) and trusts a --token-url
+          or Microsoft address on another origin (data-* on the app root).
+          --token-storage memory: the page keeps its tokens only in memory (a reload
+          signs in again).
   bench [--profile] [--runs N]
           Build, then time pages of the app in headless Chromium against the sandbox,
           each beside a hand-written vanilla-JS page doing the same work, over N fresh

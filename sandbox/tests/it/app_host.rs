@@ -92,6 +92,7 @@ async fn the_app_host_serves_the_build_with_types_and_policy() {
     assert!(has(&headers, "cache-control: no-cache"));
     let csp = "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'; frame-ancestors 'self'; report-uri /csp-report";
     assert!(has(&headers, csp), "{headers:?}");
+    assert!(has(&headers, "referrer-policy: no-referrer"), "{headers:?}");
     let (_, _, portal) = http_get(&host.url(), "/portal.html").await;
     assert_eq!(
         portal,
@@ -107,8 +108,12 @@ async fn the_app_host_serves_the_build_with_types_and_policy() {
         "content-type: text/javascript"
     ));
     for missing in ["/nope.js", "/../Cargo.toml", "/%2e%2e/Cargo.toml"] {
-        let (status, _, _) = http_get(&host.url(), missing).await;
+        let (status, headers, _) = http_get(&host.url(), missing).await;
         assert!(status.contains("404"), "{missing}: {status}");
+        assert!(
+            has(&headers, "referrer-policy: no-referrer"),
+            "{missing}: {headers:?}"
+        );
     }
     host.shutdown().await;
     let _ = std::fs::remove_dir_all(&dir);

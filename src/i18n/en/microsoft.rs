@@ -33,6 +33,7 @@ pub const EN_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     field_tenant: "Enter a directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or organizations.",
     field_client_id: "Enter the Application (client) ID: a GUID such as 00001111-aaaa-2222-bbbb-3333cccc4444.",
     field_url: "Enter an https address, such as https://login.microsoftonline.us.",
+    field_cloud: "Enter the address of a Microsoft cloud (login.microsoftonline.com, login.microsoftonline.us or login.chinacloudapi.cn; Graph: graph.microsoft.com, graph.microsoft.us or microsoftgraph.chinacloudapi.cn), or leave it empty. Another address can only be set by the page's code.",
     error_consent: "An administrator has not consented to snowcard's permissions yet. An administrator can grant them at {url}, then sign in again.",
     error_redirect: "The application does not list this page as a redirect URL. Register exactly {redirect} as a Single-page application redirect URL.",
     error_not_spa: "The redirect URL is registered as Web. Register it under Single-page application instead, then sign in again.",
@@ -45,6 +46,7 @@ pub const EN_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     waiting_countdown: "Loading again in {seconds}…",
     refresh_button: "Refresh from Microsoft 365",
     error_other: "Microsoft 365 refused: {detail}",
+    error_expired: "This sign-in to Microsoft 365 was started more than 10 minutes ago, so its answer was not used. Sign in again.",
     sort_label: "Sort by",
     sorts: [
         "Rank",

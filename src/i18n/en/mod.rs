@@ -68,6 +68,9 @@ pub const EN: Texts = Texts {
     client_id_required: "Enter the client ID of the OAuth application registered for snowcard.",
     client_id_spaces: "A client ID has no spaces; copy it again from the instance.",
     token_url_invalid: "Enter a full https:// address for the token URL, or leave it empty.",
+    token_url_origin: "The token URL receives your sign-in, so it must be on this page's origin or the instance's. Enter a path such as /servicenow/oauth_token.do, or leave it empty; a proxy elsewhere can only be set by the page's code.",
+    instance_not_allowed: "This page only connects to {allowed}. Enter one of those instances.",
+    sign_in_at: "You will sign in at {host}.",
     fix_fields: "Correct the fields marked below, then choose Authorize.",
 
     checking_instance: "Checking that the instance answers…",
@@ -206,6 +209,21 @@ pub const EN: Texts = Texts {
             title: "The browser refused to store the connection",
             detail: "Session storage is full or disabled for this page.",
             next: "Allow site data for this page (or leave private browsing), then try again.",
+        },
+        instance_not_allowed: ErrorText {
+            title: "This page does not connect to {url}",
+            detail: "The page only allows {detail}. Nothing was sent to {url}.",
+            next: "Open the setup page and enter one of the allowed instances.",
+        },
+        pending_expired: ErrorText {
+            title: "This sign-in took too long",
+            detail: "It was started more than 10 minutes ago, so its answer was not used.",
+            next: "Start again: choose Try again and sign in within 10 minutes.",
+        },
+        redirected: ErrorText {
+            title: "The request was redirected",
+            detail: "{url} answered with a redirect; snowcard follows no redirects, so no token is sent anywhere else.",
+            next: "Check the instance address and the token URL (each must answer itself, not redirect), then try again.",
         },
     },
     share: EN_SHARE,

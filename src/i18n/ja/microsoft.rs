@@ -33,6 +33,7 @@ pub const JA_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     field_tenant: "ディレクトリ (テナント) ID、contoso.onmicrosoft.com のようなドメイン、または organizations を入力してください。",
     field_client_id: "アプリケーション (クライアント) ID を入力してください。00001111-aaaa-2222-bbbb-3333cccc4444 のような GUID です。",
     field_url: "https のアドレスを入力してください。例: https://login.microsoftonline.us",
+    field_cloud: "Microsoft クラウドのアドレス (login.microsoftonline.com、login.microsoftonline.us、login.chinacloudapi.cn。Graph は graph.microsoft.com、graph.microsoft.us、microsoftgraph.chinacloudapi.cn) を入力するか、空欄のままにしてください。その他のアドレスはページのコードでのみ設定できます。",
     error_consent: "snowcard のアクセス許可にまだ管理者の同意がありません。管理者が {url} で許可してから、もう一度サインインしてください。",
     error_redirect: "アプリケーションにこのページがリダイレクト URL として登録されていません。{redirect} をそのままシングルページ アプリケーションのリダイレクト URL として登録してください。",
     error_not_spa: "リダイレクト URL が Web として登録されています。シングルページ アプリケーションとして登録し直してから、もう一度サインインしてください。",
@@ -45,6 +46,7 @@ pub const JA_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     waiting_countdown: "{seconds}後にもう一度読み込みます…",
     refresh_button: "Microsoft 365 から再読み込み",
     error_other: "Microsoft 365 が拒否しました: {detail}",
+    error_expired: "この Microsoft 365 へのサインインは 10 分以上前に開始されたため、その応答は使用されませんでした。もう一度サインインしてください。",
     sort_label: "並べ替え",
     sorts: [
         "ランク",

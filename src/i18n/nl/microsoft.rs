@@ -33,6 +33,7 @@ pub const NL_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     field_tenant: "Voer een directory-id (tenant-id) in, een domein zoals contoso.onmicrosoft.com, of organizations.",
     field_client_id: "Voer de toepassings-id (client) in: een GUID zoals 00001111-aaaa-2222-bbbb-3333cccc4444.",
     field_url: "Voer een https-adres in, zoals https://login.microsoftonline.us.",
+    field_cloud: "Voer het adres van een Microsoft-cloud in (login.microsoftonline.com, login.microsoftonline.us of login.chinacloudapi.cn; Graph: graph.microsoft.com, graph.microsoft.us of microsoftgraph.chinacloudapi.cn) of laat het veld leeg. Een ander adres kan alleen door de code van de pagina worden ingesteld.",
     error_consent: "Een beheerder heeft nog geen toestemming gegeven voor de machtigingen van snowcard. Een beheerder kan ze verlenen op {url}; meld u daarna opnieuw aan.",
     error_redirect: "De toepassing heeft deze pagina niet als omleidings-URL. Registreer precies {redirect} als omleidings-URL voor een app met één pagina.",
     error_not_spa: "De omleidings-URL is geregistreerd als Web. Registreer hem in plaats daarvan onder app met één pagina en meld u opnieuw aan.",
@@ -45,6 +46,7 @@ pub const NL_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     waiting_countdown: "Opnieuw laden over {seconds}…",
     refresh_button: "Vernieuwen uit Microsoft 365",
     error_other: "Microsoft 365 weigerde: {detail}",
+    error_expired: "Deze aanmelding bij Microsoft 365 is meer dan 10 minuten geleden gestart, dus het antwoord is niet gebruikt. Meld u opnieuw aan.",
     sort_label: "Sorteren op",
     sorts: [
         "Rang",

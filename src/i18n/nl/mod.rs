@@ -68,6 +68,9 @@ pub const NL: Texts = Texts {
     client_id_required: "Voer de client-ID in van de OAuth-toepassing die voor snowcard is geregistreerd.",
     client_id_spaces: "Een client-ID bevat geen spaties; kopieer de ID opnieuw vanuit de instantie.",
     token_url_invalid: "Voer een volledig https://-adres in voor de token-URL of laat het veld leeg.",
+    token_url_origin: "De token-URL ontvangt uw aanmelding en moet daarom op de oorsprong van deze pagina of van de instantie staan. Voer een pad in zoals /servicenow/oauth_token.do of laat het veld leeg; een proxy elders kan alleen door de code van de pagina worden ingesteld.",
+    instance_not_allowed: "Deze pagina maakt alleen verbinding met {allowed}. Voer een van die instanties in.",
+    sign_in_at: "U meldt zich aan bij {host}.",
     fix_fields: "Corrigeer de hieronder gemarkeerde velden en kies daarna Autoriseren.",
 
     checking_instance: "Controleren of de instantie reageert…",
@@ -206,6 +209,21 @@ pub const NL: Texts = Texts {
             title: "De browser heeft het opslaan van de verbinding geweigerd",
             detail: "De sessieopslag is vol of uitgeschakeld voor deze pagina.",
             next: "Sta sitegegevens toe voor deze pagina (of verlaat de privémodus) en probeer het opnieuw.",
+        },
+        instance_not_allowed: ErrorText {
+            title: "Deze pagina maakt geen verbinding met {url}",
+            detail: "De pagina staat alleen {detail} toe. Er is niets naar {url} verzonden.",
+            next: "Open de installatiepagina en voer een van de toegestane instanties in.",
+        },
+        pending_expired: ErrorText {
+            title: "Deze aanmelding duurde te lang",
+            detail: "Ze is meer dan 10 minuten geleden gestart, dus het antwoord is niet gebruikt.",
+            next: "Begin opnieuw: kies Opnieuw proberen en meld u binnen 10 minuten aan.",
+        },
+        redirected: ErrorText {
+            title: "De aanvraag is omgeleid",
+            detail: "{url} antwoordde met een omleiding; snowcard volgt geen omleidingen, dus er wordt nergens anders een token heen gestuurd.",
+            next: "Controleer het adres van de instantie en de token-URL (beide moeten zelf antwoorden, niet omleiden) en probeer het opnieuw.",
         },
     },
     share: NL_SHARE,

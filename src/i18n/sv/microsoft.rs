@@ -33,6 +33,7 @@ pub const SV_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     field_tenant: "Ange ett katalog-id (klient-id), en domän som contoso.onmicrosoft.com eller organizations.",
     field_client_id: "Ange program-id (klient): ett GUID som 00001111-aaaa-2222-bbbb-3333cccc4444.",
     field_url: "Ange en https-adress, till exempel https://login.microsoftonline.us.",
+    field_cloud: "Ange adressen till ett Microsoft-moln (login.microsoftonline.com, login.microsoftonline.us eller login.chinacloudapi.cn; Graph: graph.microsoft.com, graph.microsoft.us eller microsoftgraph.chinacloudapi.cn) eller lämna fältet tomt. En annan adress kan bara anges av sidans kod.",
     error_consent: "En administratör har ännu inte godkänt snowcards behörigheter. En administratör kan bevilja dem på {url}; logga sedan in igen.",
     error_redirect: "Programmet har inte den här sidan som omdirigerings-URL. Registrera exakt {redirect} som omdirigerings-URL för ensidesprogram.",
     error_not_spa: "Omdirigerings-URL:en är registrerad som webb. Registrera den under ensidesprogram i stället och logga sedan in igen.",
@@ -45,6 +46,7 @@ pub const SV_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     waiting_countdown: "Hämtar igen om {seconds}…",
     refresh_button: "Uppdatera från Microsoft 365",
     error_other: "Microsoft 365 nekade: {detail}",
+    error_expired: "Den här inloggningen till Microsoft 365 startades för mer än 10 minuter sedan, så dess svar användes inte. Logga in igen.",
     sort_label: "Sortera efter",
     sorts: [
         "Rangordning",

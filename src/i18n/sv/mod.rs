@@ -68,6 +68,9 @@ pub const SV: Texts = Texts {
     client_id_required: "Ange klient-ID för det OAuth-program som har registrerats för snowcard.",
     client_id_spaces: "Ett klient-ID innehåller inga blanksteg; kopiera det igen från instansen.",
     token_url_invalid: "Ange en fullständig https://-adress som token-URL eller lämna fältet tomt.",
+    token_url_origin: "Token-URL:en tar emot din inloggning och måste därför ligga på den här sidans ursprung eller instansens. Ange en sökväg som /servicenow/oauth_token.do eller lämna fältet tomt; en proxy någon annanstans kan bara anges av sidans kod.",
+    instance_not_allowed: "Den här sidan ansluter bara till {allowed}. Ange en av dessa instanser.",
+    sign_in_at: "Du loggar in på {host}.",
     fix_fields: "Rätta fälten som är markerade nedan och välj sedan Auktorisera.",
 
     checking_instance: "Kontrollerar att instansen svarar…",
@@ -206,6 +209,21 @@ pub const SV: Texts = Texts {
             title: "Webbläsaren vägrade spara anslutningen",
             detail: "Sessionslagringen är full eller inaktiverad för den här sidan.",
             next: "Tillåt webbplatsdata för den här sidan (eller lämna privat surfning) och försök sedan igen.",
+        },
+        instance_not_allowed: ErrorText {
+            title: "Den här sidan ansluter inte till {url}",
+            detail: "Sidan tillåter bara {detail}. Inget skickades till {url}.",
+            next: "Öppna inställningssidan och ange en av de tillåtna instanserna.",
+        },
+        pending_expired: ErrorText {
+            title: "Inloggningen tog för lång tid",
+            detail: "Den startades för mer än 10 minuter sedan, så dess svar användes inte.",
+            next: "Börja om: välj Försök igen och logga in inom 10 minuter.",
+        },
+        redirected: ErrorText {
+            title: "Begäran omdirigerades",
+            detail: "{url} svarade med en omdirigering; snowcard följer inga omdirigeringar, så ingen token skickas någon annanstans.",
+            next: "Kontrollera instansens adress och token-URL:en (båda måste svara själva, inte omdirigera) och försök sedan igen.",
         },
     },
     share: SV_SHARE,

@@ -33,6 +33,7 @@ pub const ZH_TW_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     field_tenant: "請輸入目錄 (租用戶) 識別碼、contoso.onmicrosoft.com 之類的網域，或 organizations。",
     field_client_id: "請輸入應用程式 (用戶端) 識別碼：例如 00001111-aaaa-2222-bbbb-3333cccc4444 的 GUID。",
     field_url: "請輸入 https 位址，例如 https://login.microsoftonline.us。",
+    field_cloud: "請輸入 Microsoft 雲端的位址 (login.microsoftonline.com、login.microsoftonline.us 或 login.chinacloudapi.cn；Graph 為 graph.microsoft.com、graph.microsoft.us 或 microsoftgraph.chinacloudapi.cn)，或保留空白。其他位址只能由頁面的程式碼設定。",
     error_consent: "管理員尚未同意 snowcard 的權限。管理員可在 {url} 授與，然後請再次登入。",
     error_redirect: "應用程式未將此頁面列為重新導向 URL。請將 {redirect} 原樣註冊為單頁應用程式的重新導向 URL。",
     error_not_spa: "重新導向 URL 註冊為 Web。請改註冊在單頁應用程式之下，然後再次登入。",
@@ -45,6 +46,7 @@ pub const ZH_TW_MICROSOFT: MicrosoftTexts = MicrosoftTexts {
     waiting_countdown: "將於 {seconds}後重新載入…",
     refresh_button: "從 Microsoft 365 重新整理",
     error_other: "Microsoft 365 拒絕了：{detail}",
+    error_expired: "此 Microsoft 365 登入是在超過 10 分鐘前開始的，因此未使用其回應。請重新登入。",
     sort_label: "排序方式",
     sorts: [
         "排名",

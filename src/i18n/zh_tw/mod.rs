@@ -68,6 +68,9 @@ pub const ZH_TW: Texts = Texts {
     client_id_required: "請輸入為 snowcard 註冊之 OAuth 應用程式的用戶端 ID。",
     client_id_spaces: "用戶端 ID 不含空格；請從執行個體重新複製。",
     token_url_invalid: "請輸入完整的 https:// 位址作為權杖 URL，或保留空白。",
+    token_url_origin: "權杖 URL 會接收您的登入資訊，因此必須位於此頁面或執行個體的來源上。請輸入 /servicenow/oauth_token.do 之類的路徑，或保留空白；其他位置的 Proxy 只能由頁面的程式碼設定。",
+    instance_not_allowed: "此頁面只會連線至 {allowed}。請輸入其中一個執行個體。",
+    sign_in_at: "您將在 {host} 登入。",
     fix_fields: "請更正下方標示的欄位，然後選擇「授權」。",
 
     checking_instance: "正在確認執行個體是否有回應…",
@@ -206,6 +209,21 @@ pub const ZH_TW: Texts = Texts {
             title: "瀏覽器拒絕儲存連線",
             detail: "此頁面的工作階段儲存空間已滿或已停用。",
             next: "請允許此頁面儲存網站資料（或離開私密瀏覽模式），然後再試一次。",
+        },
+        instance_not_allowed: ErrorText {
+            title: "此頁面不會連線至 {url}",
+            detail: "此頁面只允許 {detail}。未傳送任何內容至 {url}。",
+            next: "開啟設定頁面，並輸入其中一個允許的執行個體。",
+        },
+        pending_expired: ErrorText {
+            title: "此登入花費的時間太長",
+            detail: "此登入是在超過 10 分鐘前開始的，因此未使用其回應。",
+            next: "請重新開始：選擇 [再試一次]，並在 10 分鐘內登入。",
+        },
+        redirected: ErrorText {
+            title: "要求已被重新導向",
+            detail: "{url} 以重新導向回應；snowcard 不會追蹤重新導向，因此權杖不會被傳送到其他位置。",
+            next: "請檢查執行個體位址和權杖 URL (必須自行回應，而非重新導向)，然後再試一次。",
         },
     },
     share: ZH_TW_SHARE,
