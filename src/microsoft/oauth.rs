@@ -288,3 +288,7 @@ fn token_error(error: TokenRequestError, status: Option<u16>) -> SignInError {
 #[cfg(test)]
 #[path = "oauth_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "oauth_props.rs"]
+mod props;

@@ -263,3 +263,7 @@ fn check(response: HttpResponse) -> Result<HttpResponse, ApiError> {
 #[cfg(test)]
 #[path = "client_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "client_props.rs"]
+mod props;

@@ -135,7 +135,9 @@ fn link_params(text: &str) -> Vec<(String, String)> {
 fn same_origin_path(target: &str, instance: &InstanceUrl) -> Option<String> {
     let base = Url::parse(&instance.join("/")).ok()?;
     let url = base.join(target).ok()?;
-    if url.origin() != base.origin() {
+    // A path beginning `//` is on the instance as written, but read as a reference it names
+    // another host (`//evil.example/…`): such a link is dropped too.
+    if url.origin() != base.origin() || url.path().starts_with("//") {
         return None;
     }
     Some(match url.query() {
@@ -204,6 +206,15 @@ mod tests {
         let header =
             "<https://evil.example/api/now/table/incident?sysparm_offset=20>;rel=\"next\",\
             <http://acme.service-now.com/api/now/table/incident>;rel=\"last\"";
+        assert_eq!(Links::parse(header, &acme()), Links::default());
+    }
+
+    #[test]
+    fn a_path_that_reads_as_another_host_is_dropped() {
+        // Found by `link_headers_keep_only_instance_paths` (minimal case `…com//`).
+        let header =
+            "<https://acme.service-now.com//evil.example/api?sysparm_offset=20>; rel=next,\
+            <https://acme.service-now.com//>; REL=last";
         assert_eq!(Links::parse(header, &acme()), Links::default());
     }
 
