@@ -12,6 +12,8 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod microsoft;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;
 pub mod servicenow;
 pub mod storage;
 pub mod tabs;

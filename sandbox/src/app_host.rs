@@ -73,11 +73,17 @@ struct Site {
 
 /// The policy a snowcard page needs, talking to `connect_src` (the instance origins):
 /// scripts and styles only from files of its own origin (no inline scripts, no `style`
-/// attributes), `'wasm-unsafe-eval'` for compiling the WebAssembly module.
+/// attributes), `'wasm-unsafe-eval'` for compiling the WebAssembly module; no plugin
+/// content, no form submission anywhere, and Trusted Types with no policy at all, so no
+/// string ever reaches an HTML or script sink (`innerHTML`, `script.src`, `eval`: snowcard
+/// builds its DOM node by node, and the wasm-bindgen glue's one `innerHTML` import serves
+/// only yew's raw HTML, which snowcard never uses). CSP3 (W3C) and Trusted Types (W3C):
+/// `object-src`, `form-action`, `require-trusted-types-for`, `trusted-types`.
 pub fn page_policy(connect_src: &[String]) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self' {}; base-uri 'none'",
+         img-src 'self' data:; connect-src 'self' {}; base-uri 'none'; object-src 'none'; \
+         form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
         connect_src.join(" ")
     )
 }

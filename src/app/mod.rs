@@ -11,6 +11,8 @@ pub mod describe;
 pub mod embed;
 pub mod flow;
 pub mod host_events;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod input_props;
 pub mod language;
 pub mod live_actions;
 pub mod microsoft_flow;

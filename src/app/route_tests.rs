@@ -310,3 +310,15 @@ fn home_is_written_when_it_is_not_the_start_and_a_host_address_is_left_byte_for_
     // Nothing of the component's in it: removing changes not one byte.
     assert_eq!(mode.write(&host, None), host);
 }
+
+#[test]
+fn a_control_character_in_the_path_is_an_unknown_path_not_a_panic() {
+    // Found by `routes_never_panic_and_round_trip` (minimal case `/\0`).
+    for path in ["/\0", "/tickets\0", "/\u{1}share", "/\u{7f}"] {
+        assert_eq!(
+            Route::parse(path, ""),
+            Err(RouteError::UnknownPath(path.into())),
+            "{path:?}"
+        );
+    }
+}

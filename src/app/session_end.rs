@@ -41,7 +41,10 @@ pub fn phase(tokens: &TokenSet, now: DateTime<Utc>) -> Phase {
 
 /// The phase of a session without refresh token that ends at `ends_at`.
 pub fn phase_of(ends_at: DateTime<Utc>, lifetime_secs: i64, now: DateTime<Utc>) -> Phase {
-    let warn_at = ends_at - warning_margin(lifetime_secs);
+    // `ends_at` may come from storage: the calendar's first day has no "before" to warn at.
+    let warn_at = ends_at
+        .checked_sub_signed(warning_margin(lifetime_secs))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC);
     if now >= ends_at {
         Phase::Ended
     } else if now >= warn_at {

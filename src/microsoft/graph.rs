@@ -253,3 +253,7 @@ fn check(response: HttpResponse) -> Result<HttpResponse, GraphError> {
 #[cfg(test)]
 #[path = "graph_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "graph_props.rs"]
+mod props;

@@ -10,7 +10,7 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use oauth2::basic::{
     BasicRevocationErrorResponse, BasicTokenIntrospectionResponse, BasicTokenType,
 };
@@ -230,16 +230,13 @@ fn token_set(
     now: DateTime<Utc>,
     previous: Option<RefreshToken>,
 ) -> TokenSet {
-    let lifetime_secs = response
-        .expires_in()
-        .and_then(|d| i64::try_from(d.as_secs()).ok())
-        .unwrap_or(DEFAULT_LIFETIME_SECS);
-    TokenSet {
-        access_token: response.access_token().clone(),
-        refresh_token: response.refresh_token().cloned().or(previous),
-        expires_at: now + Duration::seconds(lifetime_secs),
-        lifetime_secs,
-    }
+    TokenSet::granted(
+        response.access_token().clone(),
+        response.refresh_token().cloned().or(previous),
+        response.expires_in(),
+        DEFAULT_LIFETIME_SECS,
+        now,
+    )
 }
 
 /// The answer's `scope` names the write permission (full or short form).
@@ -299,3 +296,7 @@ fn token_error(error: TokenRequestError, status: Option<u16>) -> SignInError {
 #[cfg(test)]
 #[path = "oauth_tests.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "oauth_props.rs"]
+mod props;

@@ -1,7 +1,7 @@
 //! The sign-in against scripted identity-platform answers, shaped as
 //! identity-platform/v2-oauth2-auth-code-flow.md documents them.
 
-use chrono::TimeZone;
+use chrono::{Duration, TimeZone};
 use futures::executor::block_on;
 use url::Url;
 
@@ -337,4 +337,40 @@ fn a_refused_refresh_says_sign_in_again() {
     assert!(matches!(error, SignInError::SignInAgain { .. }));
     assert!(error.ends_session());
     assert_eq!(transport.requests().len(), 1);
+}
+
+#[test]
+fn expires_in_is_clamped_to_a_day_and_never_panics() {
+    let day = crate::servicenow::oauth::LIFETIME_BOUNDS_SECS.1;
+    for (expires_in, lifetime) in [("3599", 3599), ("0", 1), ("18446744073709551615", day)] {
+        let body = format!(
+            r#"{{"access_token":"AT2","token_type":"Bearer","expires_in":{expires_in},"refresh_token":"RT2"}}"#
+        );
+        let transport = FakeTransport::new(move |_| json(200, &body));
+        let tokens = block_on(refresh(
+            &transport,
+            &settings(false),
+            &RefreshToken::new("RT1".into()),
+            now(),
+        ))
+        .expect("tokens");
+        assert_eq!(tokens.lifetime_secs, lifetime, "expires_in {expires_in}");
+        assert_eq!(tokens.expires_at, now() + Duration::seconds(lifetime));
+    }
+    let transport = FakeTransport::new(|_| {
+        json(
+            200,
+            r#"{"access_token":"AT2","token_type":"Bearer","expires_in":-60}"#,
+        )
+    });
+    let result = block_on(refresh(
+        &transport,
+        &settings(false),
+        &RefreshToken::new("RT1".into()),
+        now(),
+    ));
+    assert!(
+        matches!(result, Err(SignInError::UnexpectedResponse(_))),
+        "{result:?}"
+    );
 }

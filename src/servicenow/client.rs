@@ -320,3 +320,7 @@ mod tests;
 #[cfg(test)]
 #[path = "client_tabs_tests.rs"]
 mod tabs_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "client_props.rs"]
+mod props;

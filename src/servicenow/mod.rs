@@ -12,6 +12,8 @@ pub mod error;
 pub mod fake;
 pub mod groups;
 pub mod http;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod input_props;
 pub mod instance;
 pub mod listing;
 pub mod oauth;

@@ -25,6 +25,19 @@ use super::instance::InstanceUrl;
 /// ServiceNow's default access token lifetime, used when a response omits `expires_in`.
 const DEFAULT_LIFETIME_SECS: i64 = 1800;
 
+/// The shortest and longest access token lifetime believed, whatever `expires_in` says: a
+/// second (so a renewal is never scheduled in a loop), and a day (so neither a huge value
+/// nor the calendar's end can overflow a date; with `panic = "abort"` one panic would stop
+/// every component on the page).
+pub const LIFETIME_BOUNDS_SECS: (i64, i64) = (1, 86_400);
+
+/// The lifetime to use for a token whose response said `expires_in` (`None`: it said
+/// nothing, and `default` applies), clamped to [`LIFETIME_BOUNDS_SECS`].
+pub fn clamped_lifetime(expires_in: Option<std::time::Duration>, default: i64) -> i64 {
+    let secs = expires_in.map_or(default, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    secs.clamp(LIFETIME_BOUNDS_SECS.0, LIFETIME_BOUNDS_SECS.1)
+}
+
 /// The query parameters an authorization response may add to the redirect URI (RFC 6749
 /// section 4.1.2, and RFC 9207's `iss`).
 const CALLBACK_PARAMS: [&str; 6] = [
@@ -95,14 +108,38 @@ pub struct TokenSet {
 
 impl TokenSet {
     /// True when the access token is expired or about to be (within 10 seconds).
+    /// The dates come from storage too, so no value of them can overflow here.
     pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
-        now + Duration::seconds(10) >= self.expires_at
+        now.checked_add_signed(Duration::seconds(10))
+            .is_none_or(|soon| soon >= self.expires_at)
     }
 
     /// When to refresh ahead of expiry: a minute early, or halfway for short lifetimes.
     pub fn refresh_at(&self) -> DateTime<Utc> {
         let margin = (self.lifetime_secs / 2).clamp(1, 60);
-        self.expires_at - Duration::seconds(margin)
+        self.expires_at
+            .checked_sub_signed(Duration::seconds(margin))
+            .unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+
+    /// The tokens a response granted at `now`, its `expires_in` clamped
+    /// ([`clamped_lifetime`]); both OAuth clients build their [`TokenSet`] here.
+    pub fn granted(
+        access_token: AccessToken,
+        refresh_token: Option<RefreshToken>,
+        expires_in: Option<std::time::Duration>,
+        default_lifetime_secs: i64,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let lifetime_secs = clamped_lifetime(expires_in, default_lifetime_secs);
+        Self {
+            access_token,
+            refresh_token,
+            expires_at: now
+                .checked_add_signed(Duration::seconds(lifetime_secs))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+            lifetime_secs,
+        }
     }
 
     fn from_response(
@@ -110,16 +147,13 @@ impl TokenSet {
         now: DateTime<Utc>,
         previous_refresh: Option<RefreshToken>,
     ) -> Self {
-        let lifetime_secs = response
-            .expires_in()
-            .and_then(|d| i64::try_from(d.as_secs()).ok())
-            .unwrap_or(DEFAULT_LIFETIME_SECS);
-        Self {
-            access_token: response.access_token().clone(),
-            refresh_token: response.refresh_token().cloned().or(previous_refresh),
-            expires_at: now + Duration::seconds(lifetime_secs),
-            lifetime_secs,
-        }
+        Self::granted(
+            response.access_token().clone(),
+            response.refresh_token().cloned().or(previous_refresh),
+            response.expires_in(),
+            DEFAULT_LIFETIME_SECS,
+            now,
+        )
     }
 }
 

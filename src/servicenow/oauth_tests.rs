@@ -495,3 +495,75 @@ fn refresh_is_retried_once_when_the_endpoint_is_down() {
     assert_eq!(tokens.access_token.secret(), "AT1");
     assert_eq!(transport.requests().len(), 2);
 }
+
+#[test]
+fn expires_in_is_believed_between_a_second_and_a_day() {
+    let day = LIFETIME_BOUNDS_SECS.1;
+    for (expires_in, lifetime) in [
+        ("1799", 1799),
+        ("0", 1),
+        ("86401", day),
+        ("9223372036854775807", day),
+        ("18446744073709551615", day),
+    ] {
+        let body =
+            format!(r#"{{"access_token":"A","token_type":"Bearer","expires_in":{expires_in}}}"#);
+        let (result, _) = exchange_with(vec![json(200, &body)]);
+        let tokens = result.expect("tokens");
+        assert_eq!(tokens.lifetime_secs, lifetime, "expires_in {expires_in}");
+        assert_eq!(tokens.expires_at, now() + Duration::seconds(lifetime));
+        assert!(tokens.refresh_at() < tokens.expires_at);
+    }
+    // A negative or fractional `expires_in` is not the number RFC 6749 5.1 asks for: the
+    // answer is refused as unexpected, and nothing panics.
+    for expires_in in ["-5", "-9223372036854775808", "1e400"] {
+        let body =
+            format!(r#"{{"access_token":"A","token_type":"Bearer","expires_in":{expires_in}}}"#);
+        let (result, _) = exchange_with(vec![json(200, &body)]);
+        assert!(
+            matches!(result, Err(OAuthError::UnexpectedResponse(_))),
+            "expires_in {expires_in}: {result:?}"
+        );
+    }
+    assert_eq!(clamped_lifetime(None, 1800), 1800);
+    assert_eq!(clamped_lifetime(None, -1), 1);
+    assert_eq!(clamped_lifetime(Some(std::time::Duration::MAX), 1800), day);
+    assert_eq!(clamped_lifetime(Some(std::time::Duration::ZERO), 1800), 1);
+}
+
+#[test]
+fn token_dates_at_the_calendars_ends_cannot_overflow() {
+    let tokens = |expires_at, lifetime_secs| TokenSet {
+        access_token: AccessToken::new("a".into()),
+        refresh_token: None,
+        expires_at,
+        lifetime_secs,
+    };
+    let (min, max) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+    for lifetime in [i64::MIN, -5, 0, 1, i64::MAX] {
+        assert_eq!(tokens(min, lifetime).refresh_at(), min);
+        assert!(tokens(min, lifetime).is_expired(now()));
+        assert!(tokens(max, lifetime).is_expired(max));
+        assert!(!tokens(max, lifetime).is_expired(now()));
+        assert!(tokens(max, lifetime).refresh_at() < max);
+    }
+    let granted = TokenSet::granted(
+        AccessToken::new("a".into()),
+        None,
+        Some(std::time::Duration::MAX),
+        1800,
+        max,
+    );
+    assert_eq!(granted.expires_at, max);
+    assert_eq!(granted.lifetime_secs, LIFETIME_BOUNDS_SECS.1);
+    let granted = TokenSet::granted(AccessToken::new("a".into()), None, None, 1800, min);
+    assert_eq!(granted.expires_at, min + Duration::seconds(1800));
+    assert_eq!(
+        crate::app::session_end::phase_of(min, i64::MAX, now()),
+        crate::app::session_end::Phase::Ended
+    );
+    assert_eq!(
+        crate::app::session_end::phase_of(min, i64::MIN, min),
+        crate::app::session_end::Phase::Ended
+    );
+}

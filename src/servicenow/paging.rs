@@ -66,11 +66,16 @@ fn link_values(header: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The parameters of one link-value, and what follows its separating comma.
+/// The parameters of one link-value, and what follows its separating comma. A comma inside
+/// a quoted-string (RFC 8288 section 3, RFC 7230 section 3.2.6: `"`, with `\` escaping the
+/// next character) does not separate.
 fn split_params(text: &str) -> (&str, &str) {
     let mut quoted = false;
+    let mut escaped = false;
     for (i, c) in text.char_indices() {
         match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
             '"' => quoted = !quoted,
             ',' if !quoted => return (&text[..i], &text[i + 1..]),
             _ => {}
@@ -79,19 +84,60 @@ fn split_params(text: &str) -> (&str, &str) {
     (text, "")
 }
 
+/// The `rel` of one link-value's parameters (`;`-separated `name=value`, the value a token or
+/// a quoted-string). A `;` or `rel=` inside a quoted value such as `title="a; rel=next"` is
+/// the value's text, not a parameter; RFC 8288 section 3.3: a second `rel` is ignored.
 fn rel_of(params: &str) -> String {
-    params
-        .split(';')
-        .filter_map(|p| p.split_once('='))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("rel"))
-        .map(|(_, value)| value.trim().trim_matches('"').to_owned())
+    link_params(params)
+        .into_iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("rel"))
+        .map(|(_, value)| value)
         .unwrap_or_default()
+}
+
+/// `(name, value)` of each `; name=value` (or bare `; name`, with an empty value).
+fn link_params(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace() || *c == ';').is_some() {}
+        if chars.peek().is_none() {
+            return out;
+        }
+        let mut name = String::new();
+        while let Some(c) = chars.next_if(|c| *c != '=' && *c != ';') {
+            name.push(c);
+        }
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            if chars.next_if_eq(&'"').is_some() {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => value.extend(chars.next()),
+                        c => value.push(c),
+                    }
+                }
+                // Whatever follows the closing quote up to the next `;` is not part of it.
+                while chars.next_if(|c| *c != ';').is_some() {}
+            } else {
+                while let Some(c) = chars.next_if(|c| *c != ';') {
+                    value.push(c);
+                }
+                value = value.trim().to_owned();
+            }
+        }
+        out.push((name.trim().to_owned(), value));
+    }
 }
 
 fn same_origin_path(target: &str, instance: &InstanceUrl) -> Option<String> {
     let base = Url::parse(&instance.join("/")).ok()?;
     let url = base.join(target).ok()?;
-    if url.origin() != base.origin() {
+    // A path beginning `//` is on the instance as written, but read as a reference it names
+    // another host (`//evil.example/…`): such a link is dropped too.
+    if url.origin() != base.origin() || url.path().starts_with("//") {
         return None;
     }
     Some(match url.query() {
@@ -139,10 +185,36 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_title_cannot_add_a_relation() {
+        let header = "</api/now/table/incident?sysparm_offset=0>; title=\"page ; rel=next\"; rel=first,\
+            </api/now/table/incident?sysparm_offset=40>; title=\"say \\\"hi\\\"; rel=last\"; rel=\"next\"; rel=prev";
+        let links = Links::parse(header, &acme());
+        assert_eq!(
+            links.first.as_deref(),
+            Some("/api/now/table/incident?sysparm_offset=0")
+        );
+        assert_eq!(
+            links.next.as_deref(),
+            Some("/api/now/table/incident?sysparm_offset=40")
+        );
+        assert_eq!(links.prev, None, "a second rel is ignored (RFC 8288 3.3)");
+        assert_eq!(links.last, None);
+    }
+
+    #[test]
     fn links_to_another_origin_are_dropped() {
         let header =
             "<https://evil.example/api/now/table/incident?sysparm_offset=20>;rel=\"next\",\
             <http://acme.service-now.com/api/now/table/incident>;rel=\"last\"";
+        assert_eq!(Links::parse(header, &acme()), Links::default());
+    }
+
+    #[test]
+    fn a_path_that_reads_as_another_host_is_dropped() {
+        // Found by `link_headers_keep_only_instance_paths` (minimal case `…com//`).
+        let header =
+            "<https://acme.service-now.com//evil.example/api?sysparm_offset=20>; rel=next,\
+            <https://acme.service-now.com//>; REL=last";
         assert_eq!(Links::parse(header, &acme()), Links::default());
     }
 

@@ -1,6 +1,6 @@
 //! Installing what the build and the tests need when it is missing: the
 //! `wasm32-unknown-unknown` rustup target, the `wasm-bindgen` CLI at the version pinned in
-//! `Cargo.lock`, Debian's Chromium and ChromeDriver, and npm's axe-core for the accessibility
+//! `Cargo.lock`, cargo-deny at a pinned version, Debian's Chromium and ChromeDriver, and npm's axe-core for the accessibility
 //! checks. Each check is cheap, so every
 //! command runs them and a fresh machine needs nothing but a Rust toolchain.
 
@@ -17,9 +17,11 @@ use crate::workspace::Workspace;
 mod axe;
 mod bindgen;
 mod browser;
+mod deny;
 
 pub use axe::ensure as ensure_axe;
 pub use browser::{ensure as ensure_browser, CHROMEDRIVER, CHROMIUM};
+pub use deny::ensure as ensure_deny;
 
 /// The step name that install errors carry.
 pub const STEP: &str = "install tools";

@@ -11,6 +11,7 @@ use crate::install::{self, Tools, CHROMEDRIVER, CHROMIUM};
 use crate::locales;
 use crate::workspace::Workspace;
 
+mod deny;
 mod report;
 
 use report::Report;
@@ -19,6 +20,7 @@ use report::Report;
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Step {
     Install,
+    Dependencies,
     Native,
     Browser,
     Build,
@@ -26,8 +28,9 @@ enum Step {
 }
 
 impl Step {
-    const ALL: [Step; 5] = [
+    const ALL: [Step; 6] = [
         Step::Install,
+        Step::Dependencies,
         Step::Native,
         Step::Browser,
         Step::Build,
@@ -37,6 +40,7 @@ impl Step {
     fn name(self) -> &'static str {
         match self {
             Step::Install => install::STEP,
+            Step::Dependencies => deny::STEP,
             Step::Native => "native tests",
             Step::Browser => "browser tests",
             Step::Build => app_build::STEP,
@@ -57,11 +61,13 @@ pub fn run() -> Result<()> {
 fn run_steps(ws: &Workspace, report: &mut Report) -> Result<()> {
     let tools = report.step(Step::Install, || {
         let tools = install::build_tools(ws)?;
+        let deny = install::ensure_deny(ws)?;
         install::ensure_browser()?;
         let axe = install::ensure_axe(ws)?;
-        Ok((tools, axe))
+        Ok((tools, axe, deny))
     })?;
-    let (tools, axe) = (&tools.0, tools.1);
+    let (tools, axe, deny) = (&tools.0, tools.1, tools.2);
+    report.step(Step::Dependencies, || deny::run(ws, &deny, &tools.path))?;
     report.step(Step::Native, || native(ws, tools))?;
     report.step(Step::Browser, || browser(ws, tools))?;
     report.step(Step::Build, || app_build::build(ws, tools))?;
@@ -141,6 +147,7 @@ mod tests {
             names,
             [
                 "install tools",
+                "dependency checks",
                 "native tests",
                 "browser tests",
                 "release build",

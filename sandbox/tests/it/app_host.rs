@@ -90,13 +90,13 @@ async fn the_app_host_serves_the_build_with_types_and_policy() {
         "{headers:?}"
     );
     assert!(has(&headers, "cache-control: no-cache"));
-    let csp = "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'; frame-ancestors 'self'; report-uri /csp-report";
+    let csp = "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'; object-src 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'; frame-ancestors 'self'; report-uri /csp-report";
     assert!(has(&headers, csp), "{headers:?}");
     assert!(has(&headers, "referrer-policy: no-referrer"), "{headers:?}");
     let (_, _, portal) = http_get(&host.url(), "/portal.html").await;
     assert_eq!(
         portal,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'\"><p>portal</p>",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:8701; base-uri 'none'; object-src 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'\"><p>portal</p>",
         "the page's own policy is the host's, without frame-ancestors"
     );
     assert!(has(

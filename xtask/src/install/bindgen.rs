@@ -70,7 +70,7 @@ fn installed_version(dir: &Path) -> Option<String> {
 
 /// Where `cargo install` puts binaries: `$CARGO_INSTALL_ROOT/bin`, else the `bin` of
 /// `$CARGO_HOME` (default `~/.cargo`). CI may not have it on `PATH`.
-fn cargo_install_bin_dir() -> PathBuf {
+pub(super) fn cargo_install_bin_dir() -> PathBuf {
     match env::var_os("CARGO_INSTALL_ROOT").filter(|root| !root.is_empty()) {
         Some(root) => PathBuf::from(root).join("bin"),
         None => cargo_home().join("bin"),
