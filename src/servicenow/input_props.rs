@@ -140,7 +140,7 @@ proptest! {
             prop_assert!((1..=86_400).contains(&tokens.lifetime_secs));
             prop_assert!(tokens.refresh_at() < tokens.expires_at);
         }
-        let (_, pending) = begin(settings()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (_, pending) = begin(settings(), now).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let exchanged = block_on(exchange_code(&transport, pending, oauth2::AuthorizationCode::new("c".into()), now));
         if (500..600).contains(&status) {
             prop_assert!(matches!(exchanged, Err(OAuthError::Unavailable { .. })), "{:?}", exchanged);
