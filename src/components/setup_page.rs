@@ -90,13 +90,18 @@ pub fn SetupPage() -> Html {
     let sign_in_host = InstanceUrl::parse(&draft.instance)
         .ok()
         .map(|instance| instance.host_label());
-    let sign_in_at = sign_in_host.map(|host| {
-        let (before, after) = texts
-            .sign_in_at
-            .split_once("{host}")
-            .unwrap_or((texts.sign_in_at, ""));
-        html! { <p class="sc-sign-in-at">{ before }<strong>{ host }</strong>{ after }</p> }
-    });
+    // Always the same element, only its text changing: a node that came and went between
+    // the fields as the instance became readable made the browser lose the focus mid-typing.
+    let sign_in_at = match sign_in_host {
+        Some(host) => {
+            let (before, after) = texts
+                .sign_in_at
+                .split_once("{host}")
+                .unwrap_or((texts.sign_in_at, ""));
+            html! { <p class="sc-sign-in-at">{ before }<strong>{ host }</strong>{ after }</p> }
+        }
+        None => html! { <p class="sc-sign-in-at" hidden=true></p> },
+    };
     let required = Some(AttrValue::Static(texts.required_mark));
     let redirect = AttrValue::from(environment.redirect_uri());
 
@@ -121,7 +126,7 @@ pub fn SetupPage() -> Html {
                         value={draft.token_url.clone()} input_type="url" placeholder="https://" readonly={busy}
                         error={error_of(&check.token_url)} oninput={edit(|d, v| d.token_url = v, |c| &mut c.token_url)} />
                 </details>
-                { for sign_in_at }
+                { sign_in_at }
                 <div class="sc-actions">
                     <button type="submit" class="sc-button sc-primary" aria-disabled={busy.then_some("true")}>
                         { texts.authorize_button }
