@@ -46,12 +46,29 @@ pub fn check_sign_in_survives(services: &Services, key: &str) -> Result<(), Stor
     }
 }
 
-/// Whether the page lets this component sign in at `settings`' instance: checked before
-/// anything is sent there, for Authorize and for "Sign in again" of a stored session alike.
-pub fn check_allowed(trust: &Trust, settings: &OAuthSettings) -> Result<(), ConnectError> {
+/// Whether the page (at `page`) lets this component sign in with `settings`: its instance,
+/// and its token URL by the rule the setup page applies to a typed one
+/// ([`Trust::allows_token_url`]). Checked before anything is sent, for Authorize and for
+/// "Sign in again" / "Re-authorize" of a stored session alike (a session saved under another
+/// policy, or written into storage by other means, is refused here).
+pub fn check_allowed(
+    trust: &Trust,
+    page: &url::Url,
+    settings: &OAuthSettings,
+) -> Result<(), ConnectError> {
     trust
         .check_instance(&settings.instance)
-        .map_err(ConnectError::NotAllowed)
+        .map_err(ConnectError::NotAllowed)?;
+    match &settings.token_url {
+        Some(token_url)
+            if !trust.allows_token_url(token_url.url(), page, Some(&settings.instance)) =>
+        {
+            Err(ConnectError::TokenUrlNotAllowed {
+                origin: token_url.url().origin().ascii_serialization(),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Saves the PKCE verifier and state for the callback (with when it was made), then
@@ -61,7 +78,7 @@ pub fn start_authorization(
     trust: &Trust,
     settings: OAuthSettings,
 ) -> Result<(), ConnectError> {
-    check_allowed(trust, &settings)?;
+    check_allowed(trust, &services.browser.current_url(), &settings)?;
     check_sign_in_survives(services, keys::PENDING)?;
     let (url, pending) = oauth::begin(settings, (services.clock)())?;
     services.store.save(keys::PENDING, &pending)?;

@@ -813,3 +813,109 @@ fn without_session_storage_the_sign_in_is_refused_before_the_page_leaves() {
     );
     assert_eq!(browser.redirected_to(), None, "the verifier would be lost");
 }
+
+/// A stored session's settings whose token URL is `token_url`.
+fn settings_with_token_url(token_url: &str) -> OAuthSettings {
+    OAuthSettings {
+        token_url: Some(oauth2::TokenUrl::new(token_url.into()).expect("a URL")),
+        ..settings()
+    }
+}
+
+#[test]
+fn a_stored_token_url_on_an_untrusted_origin_is_refused_before_leaving_and_nothing_is_lost() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let stored = StoredSession {
+        settings: settings_with_token_url("https://collector.example/oauth_token.do"),
+        tokens: tokens("AT", Some("RT")),
+        user: None,
+    };
+    services.store.save(keys::SESSION, &stored).expect("saved");
+    let typed = crate::storage::SetupDraft {
+        instance: "http://127.0.0.1:8701".into(),
+        client_id: "cid".into(),
+        token_url: "https://collector.example/oauth_token.do".into(),
+    };
+    services
+        .store
+        .save(keys::SETUP_DRAFT, &typed)
+        .expect("saved");
+    let before = memory.get("snowcard:session");
+    let page = browser.current_url();
+    let refused = check_allowed(&Trust::default(), &page, &stored.settings).expect_err("refused");
+    assert_eq!(
+        refused,
+        ConnectError::TokenUrlNotAllowed {
+            origin: "https://collector.example".into()
+        }
+    );
+    assert_eq!(
+        start_authorization(&services, &Trust::default(), stored.settings.clone()),
+        Err(refused.clone())
+    );
+    assert_eq!(browser.redirected_to(), None, "the browser never left");
+    assert!(memory.get("snowcard:pending").is_none(), "no verifier made");
+    assert_eq!(
+        memory.get("snowcard:session"),
+        before,
+        "the session is kept"
+    );
+    assert!(
+        memory
+            .get("snowcard:setup-draft")
+            .is_some_and(|d| d.contains("collector.example")),
+        "what was typed is kept"
+    );
+    for locale in crate::i18n::Locale::ALL {
+        let told = crate::app::describe::describe(
+            &refused,
+            locale.texts(),
+            &crate::app::describe::Context::default(),
+        );
+        assert_eq!(told.action, crate::app::describe::NextAction::Setup);
+        assert!(
+            told.title.contains("https://collector.example")
+                && told.next.contains("/servicenow/oauth_token.do"),
+            "{}: {told:?}",
+            locale.tag()
+        );
+    }
+}
+
+#[test]
+fn a_stored_token_url_passes_on_the_page_the_instance_or_an_origin_the_code_set() {
+    let page = url::Url::parse("http://127.0.0.1:8700/app/").expect("url");
+    for allowed in [
+        "http://127.0.0.1:8700/servicenow/oauth_token.do",
+        "http://127.0.0.1:8701/oauth_token.do",
+    ] {
+        assert_eq!(
+            check_allowed(&Trust::default(), &page, &settings_with_token_url(allowed)),
+            Ok(()),
+            "{allowed}"
+        );
+    }
+    let proxy = "https://proxy.example/token";
+    let trust = Trust {
+        token_url: Some(url::Url::parse(proxy).expect("url")),
+        ..Trust::default()
+    };
+    assert_eq!(
+        check_allowed(&trust, &page, &settings_with_token_url(proxy)),
+        Ok(())
+    );
+    assert!(
+        check_allowed(&Trust::default(), &page, &settings_with_token_url(proxy)).is_err(),
+        "once the page's code no longer sets it"
+    );
+    // Another port of the page's host is another origin.
+    assert!(check_allowed(
+        &Trust::default(),
+        &page,
+        &settings_with_token_url("http://127.0.0.1:8702/oauth_token.do")
+    )
+    .is_err());
+}

@@ -114,7 +114,8 @@ impl ConnectionHandle {
             self.open_setup();
             return;
         };
-        if let Err(error) = flow::check_allowed(&self.environment.options.trust, &settings) {
+        let page = self.services().browser.current_url();
+        if let Err(error) = flow::check_allowed(&self.environment.options.trust, &page, &settings) {
             self.state.dispatch(Action::Failed(error));
             return;
         }
@@ -130,7 +131,8 @@ impl ConnectionHandle {
         let state = self.state.clone();
         let trust = self.environment.options.trust.clone();
         // Refused before the instance is even probed: nothing is sent to it.
-        if let Err(error) = flow::check_allowed(&trust, &settings) {
+        let page = self.services().browser.current_url();
+        if let Err(error) = flow::check_allowed(&trust, &page, &settings) {
             state.dispatch(Action::Failed(error));
             return;
         }
