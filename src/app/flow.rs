@@ -288,6 +288,32 @@ pub fn abandon_sign_in(services: &Services) {
     services.store.remove(keys::RETURN_VIEW);
 }
 
+/// Whether the page's address carries an authorization answer (or part of one: `code`,
+/// `state` or `error`), for whichever sign-in.
+pub fn answer_on_address(url: &url::Url) -> bool {
+    url.query_pairs()
+        .any(|(key, _)| matches!(key.as_ref(), "code" | "state" | "error"))
+}
+
+/// On load, with no answer on the address: a pending sign-in older than ten minutes (or
+/// without a start time) was abandoned (the person never came back with its answer, and
+/// one coming later would be refused), so it and its page to return to are removed, quietly.
+/// Only this component's namespace is touched. Returns whether one was removed.
+pub fn forget_abandoned_sign_in(services: &Services) -> bool {
+    if answer_on_address(&services.browser.current_url()) {
+        return false;
+    }
+    let expired = matches!(
+        services.store.load::<PendingAuthorization>(keys::PENDING),
+        Ok(Some(pending)) if oauth::pending_expired(pending.created_at, (services.clock)())
+    );
+    if expired {
+        services.store.remove(keys::PENDING);
+        services.store.remove(keys::RETURN_TO);
+    }
+    expired
+}
+
 /// Finishes the flow: checks state against this tab's request, refuses a sign-in older than
 /// 10 minutes (cleared: the person starts again), and exchanges the code.
 pub async fn complete(

@@ -919,3 +919,83 @@ fn a_stored_token_url_passes_on_the_page_the_instance_or_an_origin_the_code_set(
     )
     .is_err());
 }
+
+/// A page at `address` whose clock is `seconds` past a sign-in started on it.
+fn back_after(seconds: i64, address: &str) -> (Services, MemoryStorage) {
+    let (services, browser, memory, now) = services_at(FakeTransport::new(|_| json(200, TOKENS)));
+    authorize(&services, &browser);
+    browser.replace_url(&url::Url::parse(address).expect("url"));
+    now.set(now.get() + chrono::Duration::seconds(seconds));
+    (services, memory)
+}
+
+#[test]
+fn an_abandoned_sign_in_is_forgotten_on_load_after_ten_minutes_quietly() {
+    let (services, memory) = back_after(599, "http://127.0.0.1:8700/");
+    assert!(!forget_abandoned_sign_in(&services));
+    assert!(
+        memory.get("snowcard:pending").is_some(),
+        "599 s: still in flight"
+    );
+    assert!(memory.get("snowcard:return-to").is_some());
+
+    let (services, memory) = back_after(601, "http://127.0.0.1:8700/");
+    assert!(forget_abandoned_sign_in(&services));
+    assert!(memory.get("snowcard:pending").is_none(), "601 s: forgotten");
+    assert!(memory.get("snowcard:return-to").is_none());
+    assert_eq!(
+        initial_connection(&services),
+        None,
+        "nothing to report: the person abandoned it"
+    );
+
+    // An answer on the address is left for `complete` to refuse (and say why).
+    for address in [
+        "http://127.0.0.1:8700/?code=C&state=S",
+        "http://127.0.0.1:8700/?state=S",
+        "http://127.0.0.1:8700/?error=access_denied",
+    ] {
+        let (services, memory) = back_after(601, address);
+        assert!(!forget_abandoned_sign_in(&services), "{address}");
+        assert!(memory.get("snowcard:pending").is_some(), "{address}");
+    }
+}
+
+/// What the connection has to report on load, if anything (a callback or a restore error).
+fn initial_connection(services: &Services) -> Option<String> {
+    callback_for_this(services)
+        .map(|c| format!("{c:?}"))
+        .or_else(|| restore(services).err().map(|e| e.to_string()))
+}
+
+#[test]
+fn a_pending_record_without_a_start_time_is_forgotten_on_load_and_other_components_keep_theirs() {
+    let (acme, globex, browser) = two_components("https://portal.example/sec");
+    authorize(&acme, &browser);
+    authorize(&globex, &browser);
+    browser.replace_url(&url::Url::parse("https://portal.example/sec").expect("url"));
+    let pending = acme
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .expect("readable")
+        .expect("kept");
+    // As saved before sign-ins carried a start time.
+    let mut record = serde_json::to_value(&pending).expect("json");
+    record
+        .as_object_mut()
+        .expect("the record")
+        .remove("created_at");
+    acme.store.save(keys::PENDING, &record).expect("written");
+    assert!(forget_abandoned_sign_in(&acme));
+    assert!(acme
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .expect("readable")
+        .is_none());
+    assert!(!forget_abandoned_sign_in(&globex), "globex's is fresh");
+    assert!(globex
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .expect("readable")
+        .is_some());
+}

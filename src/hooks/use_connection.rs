@@ -346,6 +346,8 @@ fn use_announcements(connection: &Connection, events: Option<HostEventsHandle>) 
 
 /// The connection before any effect: a pending callback, a restored session, or nothing.
 fn initial_state(services: &Services) -> AppState {
+    // A sign-in abandoned over ten minutes ago goes before anything reads it.
+    flow::forget_abandoned_sign_in(services);
     let connection = if flow::callback_for_this(services).is_some() {
         Connection::Busy(Step::Completing)
     } else {
