@@ -282,10 +282,25 @@ pub fn forget_session(services: &Services) {
 
 /// A sign-in that came back refused or broken: what was kept for its return goes, so a
 /// later sign-in neither jumps to a stale page nor revokes the session still stored (the
-/// old session stays usable until it ends by itself).
+/// old session stays usable until it ends by itself). An answer that was not this sign-in's
+/// (a forged or replayed `?code&state`, whose `state` matches no pending record) leaves a
+/// sign-in still in flight whole: its tokens kept aside are revoked when its own answer
+/// comes back, and its page to return to is still wanted.
 pub fn abandon_sign_in(services: &Services) {
+    if sign_in_in_flight(services) {
+        return;
+    }
     services.store.remove(keys::PREVIOUS_TOKENS);
     services.store.remove(keys::RETURN_VIEW);
+}
+
+/// Whether this component's sign-in is still waiting for its answer: a pending record that
+/// reads and is not older than ten minutes ([`complete`] removes the one it answers).
+fn sign_in_in_flight(services: &Services) -> bool {
+    matches!(
+        services.store.load::<PendingAuthorization>(keys::PENDING),
+        Ok(Some(pending)) if !oauth::pending_expired(pending.created_at, (services.clock)())
+    )
 }
 
 /// Whether the page's address carries an authorization answer (or part of one: `code`,

@@ -999,3 +999,52 @@ fn a_pending_record_without_a_start_time_is_forgotten_on_load_and_other_componen
         .expect("readable")
         .is_some());
 }
+
+#[test]
+fn a_forged_answer_leaves_the_tokens_kept_aside_by_a_re_authorization_in_flight() {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, browser, memory) = services(transport.clone(), "http://127.0.0.1:8700/");
+    keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
+    let state = authorize(&services, &browser);
+    let preferences = crate::app::preferences::Preferences::new(services.store.clone());
+    preferences.remember_destination(&crate::app::route::Route::Manage);
+    let forged = oauth::Callback {
+        code: Some("FORGED".into()),
+        state: Some("not-the-one-sent".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        block_on(complete(&services, forged)).err(),
+        Some(ConnectError::OAuth(OAuthError::StateMismatch))
+    );
+    abandon_sign_in(&services);
+    assert!(
+        memory.get("snowcard:previous-tokens").is_some(),
+        "kept aside for revoking"
+    );
+    assert!(memory.get("snowcard:pending").is_some(), "still in flight");
+    assert!(transport.requests().is_empty(), "nothing exchanged");
+
+    // The real answer then comes back: the old tokens are revoked, not left to expire.
+    let real = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
+    let session = block_on(complete(&services, real)).expect("connected");
+    assert!(block_on(revoke_previous(&services, &session)).is_some());
+    let revoked: Vec<String> = transport
+        .requests()
+        .iter()
+        .filter(|r| r.url.contains("oauth_revoke_token.do"))
+        .map(|r| r.url.clone())
+        .collect();
+    assert!(
+        revoked.iter().any(|url| url.contains("OLDRT")),
+        "{revoked:?}"
+    );
+    assert_eq!(
+        preferences.take_destination(),
+        Some(crate::app::route::Route::Manage)
+    );
+}
