@@ -368,6 +368,60 @@ async fn re_authorize_at_an_instance_the_page_no_longer_allows_is_refused_before
     assert!(revoked.borrow().is_empty());
 }
 
+/// Issue 14: a stored session's token URL is checked at "Re-authorize" by the rule a typed
+/// one meets on the setup page (this page's origin, the instance's, or set by the page's
+/// code): one on another origin is refused before anything leaves, and nothing is lost.
+#[wasm_bindgen_test]
+async fn re_authorize_with_a_stored_token_url_on_an_untrusted_origin_is_refused_before_leaving() {
+    let (transport, revoked) = instance();
+    let storage = signed_in(PAGE);
+    let store = store_of(&storage);
+    let mut session: snowcard::storage::StoredSession = store
+        .load(keys::SESSION)
+        .expect("readable")
+        .expect("signed in");
+    session.settings.token_url = Some(
+        oauth2::TokenUrl::new("https://collector.example/oauth_token.do".into()).expect("a URL"),
+    );
+    store.save(keys::SESSION, &session).expect("saved");
+    let mut drafts = ShareDrafts::default();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    let mut draft = ShareDraft::blank("int.user", "1", today);
+    draft.name = "Typed before re-authorizing".into();
+    drafts.open(draft);
+    drafts.current = None;
+    store.save(keys::SHARE_DRAFTS, &drafts).expect("saved");
+    let (session_before, drafts_before) = (
+        storage.get("snowcard:session"),
+        storage.get("snowcard:share-drafts"),
+    );
+    let app = mount(PAGE, transport.clone(), storage.clone());
+    app.click("Manage ServiceNow configuration").await;
+    app.wait_for_text("ServiceNow configuration").await;
+    app.click("Re-authorize").await;
+    app.wait_for_text("This page does not send sign-ins to https://collector.example")
+        .await;
+    assert!(
+        app.text()
+            .contains("change the token URL to a path such as /servicenow/oauth_token.do"),
+        "{}",
+        app.text()
+    );
+    assert_eq!(app.browser.redirected_to(), None, "never left to sign in");
+    let requests = transport.requests();
+    assert!(
+        requests.iter().all(|r| !r.url.contains("collector.example")
+            && r.url.trim_end_matches('/') != "https://acme.service-now.com"),
+        "nothing sent, not even the instance probe: {:?}",
+        requests.iter().map(|r| &r.url).collect::<Vec<_>>()
+    );
+    assert!(storage.get("snowcard:pending").is_none());
+    assert!(storage.get("snowcard:previous-tokens").is_none());
+    assert_eq!(storage.get("snowcard:session"), session_before);
+    assert_eq!(storage.get("snowcard:share-drafts"), drafts_before);
+    assert!(revoked.borrow().is_empty());
+}
+
 /// Makes `<a download>` clicks record what they would save instead of saving it.
 fn capture_downloads() {
     let script = "const original = HTMLAnchorElement.prototype.click;\

@@ -246,3 +246,67 @@ async fn the_live_list_is_kept_between_visits_and_an_ended_session_goes_back_to_
     );
     assert_eq!(storage.get("snowcard:share-drafts"), drafts, "drafts kept");
 }
+
+#[wasm_bindgen_test]
+async fn an_authority_on_an_unknown_cloud_is_refused_beside_it_with_everything_typed_kept() {
+    let transport = instance();
+    let request = Mount {
+        options: AppOptions {
+            view: Some(View::Actions),
+            ..AppOptions::default()
+        },
+        languages: &[],
+        address: Address::Memory,
+    };
+    let storage = signed_in(PAGE);
+    let app = mount_with(
+        PAGE,
+        Rc::new(transport.clone()),
+        transport.clone(),
+        storage.clone(),
+        request,
+    );
+    app.wait_for_text("Connect to Microsoft 365").await;
+    app.fill("Tenant", TENANT).await;
+    app.fill("Application (client) ID", CLIENT).await;
+    app.expand("Advanced").await;
+    // https, well formed, but no Microsoft cloud: it would receive the code and the tokens.
+    app.fill(
+        "Sign-in authority",
+        "https://login.microsoftonline.evil.example",
+    )
+    .await;
+    let sent_before = transport.requests().len();
+    app.click("Sign in").await;
+    app.wait_for_text("Enter the address of a Microsoft cloud")
+        .await;
+    let beside = app.description_of("Sign-in authority");
+    assert!(
+        beside.contains("login.microsoftonline.us")
+            && beside.contains("Another address can only be set by the page's code"),
+        "the refusal is told beside the field: {beside}"
+    );
+    assert!(
+        !app.description_of("Tenant").contains("Enter a directory"),
+        "the tenant is fine"
+    );
+    assert_eq!(app.browser.redirected_to(), None, "nothing left the page");
+    assert_eq!(transport.requests().len(), sent_before, "nothing was sent");
+    assert!(transport
+        .requests()
+        .iter()
+        .all(|r| !r.url.contains("evil.example")));
+    assert!(storage.get("snowcard:ms-pending").is_none());
+    assert_eq!(app.input("Tenant").value(), TENANT);
+    assert_eq!(app.input("Application (client) ID").value(), CLIENT);
+    assert_eq!(
+        app.input("Sign-in authority").value(),
+        "https://login.microsoftonline.evil.example"
+    );
+    assert!(
+        storage
+            .get("snowcard:ms-draft")
+            .is_some_and(|d| d.contains("login.microsoftonline.evil.example")),
+        "kept for the tab"
+    );
+}

@@ -110,6 +110,12 @@ pub fn describe(error: &ConnectError, texts: &'static Texts, context: &Context) 
             refused.allowed.clone(),
             refused.instance.clone(),
         ),
+        ConnectError::TokenUrlNotAllowed { origin } => (
+            &e.token_url_not_allowed,
+            NextAction::Setup,
+            String::new(),
+            origin.clone(),
+        ),
         ConnectError::Storage(StorageError::Unavailable { .. }) => (
             &e.storage_unavailable,
             NextAction::Setup,

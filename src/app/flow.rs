@@ -46,12 +46,29 @@ pub fn check_sign_in_survives(services: &Services, key: &str) -> Result<(), Stor
     }
 }
 
-/// Whether the page lets this component sign in at `settings`' instance: checked before
-/// anything is sent there, for Authorize and for "Sign in again" of a stored session alike.
-pub fn check_allowed(trust: &Trust, settings: &OAuthSettings) -> Result<(), ConnectError> {
+/// Whether the page (at `page`) lets this component sign in with `settings`: its instance,
+/// and its token URL by the rule the setup page applies to a typed one
+/// ([`Trust::allows_token_url`]). Checked before anything is sent, for Authorize and for
+/// "Sign in again" / "Re-authorize" of a stored session alike (a session saved under another
+/// policy, or written into storage by other means, is refused here).
+pub fn check_allowed(
+    trust: &Trust,
+    page: &url::Url,
+    settings: &OAuthSettings,
+) -> Result<(), ConnectError> {
     trust
         .check_instance(&settings.instance)
-        .map_err(ConnectError::NotAllowed)
+        .map_err(ConnectError::NotAllowed)?;
+    match &settings.token_url {
+        Some(token_url)
+            if !trust.allows_token_url(token_url.url(), page, Some(&settings.instance)) =>
+        {
+            Err(ConnectError::TokenUrlNotAllowed {
+                origin: token_url.url().origin().ascii_serialization(),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Saves the PKCE verifier and state for the callback (with when it was made), then
@@ -61,7 +78,7 @@ pub fn start_authorization(
     trust: &Trust,
     settings: OAuthSettings,
 ) -> Result<(), ConnectError> {
-    check_allowed(trust, &settings)?;
+    check_allowed(trust, &services.browser.current_url(), &settings)?;
     check_sign_in_survives(services, keys::PENDING)?;
     let (url, pending) = oauth::begin(settings, (services.clock)())?;
     services.store.save(keys::PENDING, &pending)?;
@@ -265,10 +282,51 @@ pub fn forget_session(services: &Services) {
 
 /// A sign-in that came back refused or broken: what was kept for its return goes, so a
 /// later sign-in neither jumps to a stale page nor revokes the session still stored (the
-/// old session stays usable until it ends by itself).
+/// old session stays usable until it ends by itself). An answer that was not this sign-in's
+/// (a forged or replayed `?code&state`, whose `state` matches no pending record) leaves a
+/// sign-in still in flight whole: its tokens kept aside are revoked when its own answer
+/// comes back, and its page to return to is still wanted.
 pub fn abandon_sign_in(services: &Services) {
+    if sign_in_in_flight(services) {
+        return;
+    }
     services.store.remove(keys::PREVIOUS_TOKENS);
     services.store.remove(keys::RETURN_VIEW);
+}
+
+/// Whether this component's sign-in is still waiting for its answer: a pending record that
+/// reads and is not older than ten minutes ([`complete`] removes the one it answers).
+fn sign_in_in_flight(services: &Services) -> bool {
+    matches!(
+        services.store.load::<PendingAuthorization>(keys::PENDING),
+        Ok(Some(pending)) if !oauth::pending_expired(pending.created_at, (services.clock)())
+    )
+}
+
+/// Whether the page's address carries an authorization answer (or part of one: `code`,
+/// `state` or `error`), for whichever sign-in.
+pub fn answer_on_address(url: &url::Url) -> bool {
+    url.query_pairs()
+        .any(|(key, _)| matches!(key.as_ref(), "code" | "state" | "error"))
+}
+
+/// On load, with no answer on the address: a pending sign-in older than ten minutes (or
+/// without a start time) was abandoned (the person never came back with its answer, and
+/// one coming later would be refused), so it and its page to return to are removed, quietly.
+/// Only this component's namespace is touched. Returns whether one was removed.
+pub fn forget_abandoned_sign_in(services: &Services) -> bool {
+    if answer_on_address(&services.browser.current_url()) {
+        return false;
+    }
+    let expired = matches!(
+        services.store.load::<PendingAuthorization>(keys::PENDING),
+        Ok(Some(pending)) if oauth::pending_expired(pending.created_at, (services.clock)())
+    );
+    if expired {
+        services.store.remove(keys::PENDING);
+        services.store.remove(keys::RETURN_TO);
+    }
+    expired
 }
 
 /// Finishes the flow: checks state against this tab's request, refuses a sign-in older than

@@ -813,3 +813,238 @@ fn without_session_storage_the_sign_in_is_refused_before_the_page_leaves() {
     );
     assert_eq!(browser.redirected_to(), None, "the verifier would be lost");
 }
+
+/// A stored session's settings whose token URL is `token_url`.
+fn settings_with_token_url(token_url: &str) -> OAuthSettings {
+    OAuthSettings {
+        token_url: Some(oauth2::TokenUrl::new(token_url.into()).expect("a URL")),
+        ..settings()
+    }
+}
+
+#[test]
+fn a_stored_token_url_on_an_untrusted_origin_is_refused_before_leaving_and_nothing_is_lost() {
+    let (services, browser, memory) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let stored = StoredSession {
+        settings: settings_with_token_url("https://collector.example/oauth_token.do"),
+        tokens: tokens("AT", Some("RT")),
+        user: None,
+    };
+    services.store.save(keys::SESSION, &stored).expect("saved");
+    let typed = crate::storage::SetupDraft {
+        instance: "http://127.0.0.1:8701".into(),
+        client_id: "cid".into(),
+        token_url: "https://collector.example/oauth_token.do".into(),
+    };
+    services
+        .store
+        .save(keys::SETUP_DRAFT, &typed)
+        .expect("saved");
+    let before = memory.get("snowcard:session");
+    let page = browser.current_url();
+    let refused = check_allowed(&Trust::default(), &page, &stored.settings).expect_err("refused");
+    assert_eq!(
+        refused,
+        ConnectError::TokenUrlNotAllowed {
+            origin: "https://collector.example".into()
+        }
+    );
+    assert_eq!(
+        start_authorization(&services, &Trust::default(), stored.settings.clone()),
+        Err(refused.clone())
+    );
+    assert_eq!(browser.redirected_to(), None, "the browser never left");
+    assert!(memory.get("snowcard:pending").is_none(), "no verifier made");
+    assert_eq!(
+        memory.get("snowcard:session"),
+        before,
+        "the session is kept"
+    );
+    assert!(
+        memory
+            .get("snowcard:setup-draft")
+            .is_some_and(|d| d.contains("collector.example")),
+        "what was typed is kept"
+    );
+    for locale in crate::i18n::Locale::ALL {
+        let told = crate::app::describe::describe(
+            &refused,
+            locale.texts(),
+            &crate::app::describe::Context::default(),
+        );
+        assert_eq!(told.action, crate::app::describe::NextAction::Setup);
+        assert!(
+            told.title.contains("https://collector.example")
+                && told.next.contains("/servicenow/oauth_token.do"),
+            "{}: {told:?}",
+            locale.tag()
+        );
+    }
+}
+
+#[test]
+fn a_stored_token_url_passes_on_the_page_the_instance_or_an_origin_the_code_set() {
+    let page = url::Url::parse("http://127.0.0.1:8700/app/").expect("url");
+    for allowed in [
+        "http://127.0.0.1:8700/servicenow/oauth_token.do",
+        "http://127.0.0.1:8701/oauth_token.do",
+    ] {
+        assert_eq!(
+            check_allowed(&Trust::default(), &page, &settings_with_token_url(allowed)),
+            Ok(()),
+            "{allowed}"
+        );
+    }
+    let proxy = "https://proxy.example/token";
+    let trust = Trust {
+        token_url: Some(url::Url::parse(proxy).expect("url")),
+        ..Trust::default()
+    };
+    assert_eq!(
+        check_allowed(&trust, &page, &settings_with_token_url(proxy)),
+        Ok(())
+    );
+    assert!(
+        check_allowed(&Trust::default(), &page, &settings_with_token_url(proxy)).is_err(),
+        "once the page's code no longer sets it"
+    );
+    // Another port of the page's host is another origin.
+    assert!(check_allowed(
+        &Trust::default(),
+        &page,
+        &settings_with_token_url("http://127.0.0.1:8702/oauth_token.do")
+    )
+    .is_err());
+}
+
+/// A page at `address` whose clock is `seconds` past a sign-in started on it.
+fn back_after(seconds: i64, address: &str) -> (Services, MemoryStorage) {
+    let (services, browser, memory, now) = services_at(FakeTransport::new(|_| json(200, TOKENS)));
+    authorize(&services, &browser);
+    browser.replace_url(&url::Url::parse(address).expect("url"));
+    now.set(now.get() + chrono::Duration::seconds(seconds));
+    (services, memory)
+}
+
+#[test]
+fn an_abandoned_sign_in_is_forgotten_on_load_after_ten_minutes_quietly() {
+    let (services, memory) = back_after(599, "http://127.0.0.1:8700/");
+    assert!(!forget_abandoned_sign_in(&services));
+    assert!(
+        memory.get("snowcard:pending").is_some(),
+        "599 s: still in flight"
+    );
+    assert!(memory.get("snowcard:return-to").is_some());
+
+    let (services, memory) = back_after(601, "http://127.0.0.1:8700/");
+    assert!(forget_abandoned_sign_in(&services));
+    assert!(memory.get("snowcard:pending").is_none(), "601 s: forgotten");
+    assert!(memory.get("snowcard:return-to").is_none());
+    assert_eq!(
+        initial_connection(&services),
+        None,
+        "nothing to report: the person abandoned it"
+    );
+
+    // An answer on the address is left for `complete` to refuse (and say why).
+    for address in [
+        "http://127.0.0.1:8700/?code=C&state=S",
+        "http://127.0.0.1:8700/?state=S",
+        "http://127.0.0.1:8700/?error=access_denied",
+    ] {
+        let (services, memory) = back_after(601, address);
+        assert!(!forget_abandoned_sign_in(&services), "{address}");
+        assert!(memory.get("snowcard:pending").is_some(), "{address}");
+    }
+}
+
+/// What the connection has to report on load, if anything (a callback or a restore error).
+fn initial_connection(services: &Services) -> Option<String> {
+    callback_for_this(services)
+        .map(|c| format!("{c:?}"))
+        .or_else(|| restore(services).err().map(|e| e.to_string()))
+}
+
+#[test]
+fn a_pending_record_without_a_start_time_is_forgotten_on_load_and_other_components_keep_theirs() {
+    let (acme, globex, browser) = two_components("https://portal.example/sec");
+    authorize(&acme, &browser);
+    authorize(&globex, &browser);
+    browser.replace_url(&url::Url::parse("https://portal.example/sec").expect("url"));
+    let pending = acme
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .expect("readable")
+        .expect("kept");
+    // As saved before sign-ins carried a start time.
+    let mut record = serde_json::to_value(&pending).expect("json");
+    record
+        .as_object_mut()
+        .expect("the record")
+        .remove("created_at");
+    acme.store.save(keys::PENDING, &record).expect("written");
+    assert!(forget_abandoned_sign_in(&acme));
+    assert!(acme
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .expect("readable")
+        .is_none());
+    assert!(!forget_abandoned_sign_in(&globex), "globex's is fresh");
+    assert!(globex
+        .store
+        .load::<PendingAuthorization>(keys::PENDING)
+        .expect("readable")
+        .is_some());
+}
+
+#[test]
+fn a_forged_answer_leaves_the_tokens_kept_aside_by_a_re_authorization_in_flight() {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, browser, memory) = services(transport.clone(), "http://127.0.0.1:8700/");
+    keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
+    let state = authorize(&services, &browser);
+    let preferences = crate::app::preferences::Preferences::new(services.store.clone());
+    preferences.remember_destination(&crate::app::route::Route::Manage);
+    let forged = oauth::Callback {
+        code: Some("FORGED".into()),
+        state: Some("not-the-one-sent".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        block_on(complete(&services, forged)).err(),
+        Some(ConnectError::OAuth(OAuthError::StateMismatch))
+    );
+    abandon_sign_in(&services);
+    assert!(
+        memory.get("snowcard:previous-tokens").is_some(),
+        "kept aside for revoking"
+    );
+    assert!(memory.get("snowcard:pending").is_some(), "still in flight");
+    assert!(transport.requests().is_empty(), "nothing exchanged");
+
+    // The real answer then comes back: the old tokens are revoked, not left to expire.
+    let real = oauth::Callback {
+        code: Some("C".into()),
+        state: Some(state),
+        ..Default::default()
+    };
+    let session = block_on(complete(&services, real)).expect("connected");
+    assert!(block_on(revoke_previous(&services, &session)).is_some());
+    let revoked: Vec<String> = transport
+        .requests()
+        .iter()
+        .filter(|r| r.url.contains("oauth_revoke_token.do"))
+        .map(|r| r.url.clone())
+        .collect();
+    assert!(
+        revoked.iter().any(|url| url.contains("OLDRT")),
+        "{revoked:?}"
+    );
+    assert_eq!(
+        preferences.take_destination(),
+        Some(crate::app::route::Route::Manage)
+    );
+}

@@ -64,8 +64,29 @@ pub fn callback_for_microsoft(services: &Services) -> Option<Callback> {
 /// sign-in page and sends nothing to that address (MicrosoftDocs/SupportArticles-docs,
 /// support/azure/active-directory/error-code-AADSTS50011-redirect-uri-mismatch.md), so this
 /// is all the app can see of it.
+/// A sign-in abandoned over ten minutes ago is forgotten first
+/// ([`forget_abandoned_sign_in`]): it is not told as unanswered.
 pub fn unanswered(services: &Services) -> bool {
+    forget_abandoned_sign_in(services);
     pending(services).is_some() && Callback::from_url(&services.browser.current_url()).is_none()
+}
+
+/// On load, with no answer on the address: a Microsoft 365 sign-in older than ten minutes
+/// (or without a start time) was abandoned, so it and its page to return to are removed,
+/// quietly; ServiceNow's sign-in and other components' records stay. Returns whether one
+/// was removed.
+pub fn forget_abandoned_sign_in(services: &Services) -> bool {
+    if super::flow::answer_on_address(&services.browser.current_url()) {
+        return false;
+    }
+    let expired = pending(services).is_some_and(|p| {
+        crate::servicenow::oauth::pending_expired(p.created_at, (services.clock)())
+    });
+    if expired {
+        services.store.remove(keys::MS_PENDING);
+        services.store.remove(keys::MS_RETURN_TO);
+    }
+    expired
 }
 
 /// Takes the Microsoft 365 answer off the address (the page gets back its address from

@@ -258,3 +258,64 @@ fn a_forged_answer_leaves_the_microsoft_sign_in_in_flight() {
     assert_eq!(requests, 0);
     assert!(memory.get("snowcard:ms-pending").is_some(), "it stays");
 }
+
+/// A Microsoft 365 sign-in started, then the page back `seconds` later with no answer on its
+/// address (ServiceNow's sign-in in flight too, started at the same time).
+fn ms_back_after(seconds: i64) -> (Services, MemoryStorage) {
+    let started = chrono::Utc::now();
+    let now = Rc::new(std::cell::Cell::new(started));
+    let (services, browser, memory) = services(FakeTransport::new(|_| json(500, "{}")), PAGE);
+    let clock = now.clone();
+    let services = Services {
+        clock: Rc::new(move || clock.get()),
+        ..services
+    };
+    start(&services, settings()).expect("started");
+    let servicenow = crate::servicenow::OAuthSettings {
+        instance: crate::servicenow::InstanceUrl::parse("acme").expect("valid"),
+        client_id: oauth2::ClientId::new("cid".into()),
+        redirect_uri: oauth2::RedirectUrl::new(PAGE.into()).expect("valid"),
+        token_url: None,
+    };
+    crate::app::flow::start_authorization(
+        &services,
+        &crate::app::trust::Trust::default(),
+        servicenow,
+    )
+    .expect("started");
+    browser.replace_url(&url::Url::parse(PAGE).expect("a URL"));
+    now.set(started + chrono::Duration::seconds(seconds));
+    (services, memory)
+}
+
+#[test]
+fn an_abandoned_microsoft_sign_in_is_forgotten_on_load_and_no_longer_told_unanswered() {
+    let (services, memory) = ms_back_after(599);
+    assert!(!forget_abandoned_sign_in(&services));
+    assert!(unanswered(&services), "599 s: it may still answer");
+    assert!(memory.get("snowcard:ms-pending").is_some());
+
+    let (services, memory) = ms_back_after(601);
+    // ServiceNow's own sign-in is not older: it stays whatever Microsoft's does.
+    let servicenow = memory.get("snowcard:pending");
+    assert!(forget_abandoned_sign_in(&services));
+    assert!(
+        memory.get("snowcard:ms-pending").is_none(),
+        "601 s: forgotten"
+    );
+    assert!(memory.get("snowcard:ms-return-to").is_none());
+    assert!(!unanswered(&services), "nothing to tell: it was abandoned");
+    assert!(servicenow.is_some());
+    assert_eq!(
+        memory.get("snowcard:pending"),
+        servicenow,
+        "ServiceNow's stays"
+    );
+}
+
+#[test]
+fn the_unanswered_check_itself_forgets_an_abandoned_microsoft_sign_in() {
+    let (services, memory) = ms_back_after(601);
+    assert!(!unanswered(&services));
+    assert!(memory.get("snowcard:ms-pending").is_none());
+}

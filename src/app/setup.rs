@@ -129,10 +129,7 @@ fn check_token_url(
     if !secure || url.host().is_none() {
         return Err(FieldError::TokenUrlInvalid);
     }
-    let on_instance = instance
-        .and_then(|instance| Url::parse(instance.as_str()).ok())
-        .is_some_and(|instance| instance.origin() == url.origin());
-    if url.origin() != page.origin() && !on_instance && !trust.trusts_token_origin(&url) {
+    if !trust.allows_token_url(&url, page, instance) {
         return Err(FieldError::TokenUrlOrigin);
     }
     Ok(Some(TokenUrl::from_url(url)))

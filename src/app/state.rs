@@ -71,6 +71,10 @@ pub enum ConnectError {
     /// The page pins its instances and this session's is not one of them: nothing was sent.
     #[error("this page only connects to {}, not {}", .0.allowed, .0.instance)]
     NotAllowed(super::trust::NotAllowed),
+    /// A stored session's token URL is on an origin the page does not trust (not its own,
+    /// not the instance's, not set by its code): nothing was sent. `origin` is that origin.
+    #[error("this page does not send sign-ins to the token URL on {origin}")]
+    TokenUrlNotAllowed { origin: String },
 }
 
 /// Where the connection stands.

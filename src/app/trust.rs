@@ -84,6 +84,17 @@ impl Trust {
             .is_some_and(|trusted| trusted.origin() == url.origin())
     }
 
+    /// Whether a token URL may receive a sign-in at `instance`: on this page's origin, the
+    /// instance's, or an origin the page's code set. Whoever it names receives the code, the
+    /// verifier and every refresh token; the same rule holds for a typed token URL and for
+    /// one a stored session carries.
+    pub fn allows_token_url(&self, url: &Url, page: &Url, instance: Option<&InstanceUrl>) -> bool {
+        let on_instance = instance
+            .and_then(|instance| Url::parse(instance.as_str()).ok())
+            .is_some_and(|instance| instance.origin() == url.origin());
+        url.origin() == page.origin() || on_instance || self.trusts_token_origin(url)
+    }
+
     /// Whether the page's code set a Microsoft authority or Graph on `url`'s origin.
     pub fn trusts_microsoft_origin(&self, url: &Url) -> bool {
         [&self.microsoft_authority, &self.microsoft_graph]

@@ -114,7 +114,8 @@ impl ConnectionHandle {
             self.open_setup();
             return;
         };
-        if let Err(error) = flow::check_allowed(&self.environment.options.trust, &settings) {
+        let page = self.services().browser.current_url();
+        if let Err(error) = flow::check_allowed(&self.environment.options.trust, &page, &settings) {
             self.state.dispatch(Action::Failed(error));
             return;
         }
@@ -130,7 +131,8 @@ impl ConnectionHandle {
         let state = self.state.clone();
         let trust = self.environment.options.trust.clone();
         // Refused before the instance is even probed: nothing is sent to it.
-        if let Err(error) = flow::check_allowed(&trust, &settings) {
+        let page = self.services().browser.current_url();
+        if let Err(error) = flow::check_allowed(&trust, &page, &settings) {
             state.dispatch(Action::Failed(error));
             return;
         }
@@ -344,6 +346,8 @@ fn use_announcements(connection: &Connection, events: Option<HostEventsHandle>) 
 
 /// The connection before any effect: a pending callback, a restored session, or nothing.
 fn initial_state(services: &Services) -> AppState {
+    // A sign-in abandoned over ten minutes ago goes before anything reads it.
+    flow::forget_abandoned_sign_in(services);
     let connection = if flow::callback_for_this(services).is_some() {
         Connection::Busy(Step::Completing)
     } else {

@@ -122,6 +122,8 @@ pub fn MicrosoftProvider(props: &MicrosoftProviderProps) -> Html {
     let session = {
         let services = environment.services.clone();
         use_mut_ref(move || {
+            // A sign-in abandoned over ten minutes ago goes before anything reads it.
+            microsoft_flow::forget_abandoned_sign_in(&services);
             microsoft_flow::restore(&services)
                 .map(|stored| microsoft_flow::session_for(&services, &stored))
         })

@@ -284,6 +284,9 @@ pub struct ErrorTexts {
     /// A stored session's instance is not among the page's allowed instances: `{url}` is
     /// its host, `{detail}` the allowed ones.
     pub instance_not_allowed: ErrorText,
+    /// A stored session's token URL is on an origin the page does not trust: `{url}` is
+    /// that origin.
+    pub token_url_not_allowed: ErrorText,
     /// The pending sign-in was older than 10 minutes.
     pub pending_expired: ErrorText,
     /// `{url}` answered with a redirect, which is never followed.

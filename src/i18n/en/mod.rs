@@ -215,6 +215,11 @@ pub const EN: Texts = Texts {
             detail: "The page only allows {detail}. Nothing was sent to {url}.",
             next: "Open the setup page and enter one of the allowed instances.",
         },
+        token_url_not_allowed: ErrorText {
+            title: "This page does not send sign-ins to {url}",
+            detail: "This session's token URL is on {url}, which is neither this page's origin nor the instance's, and the page's code does not set it. Whoever it names would receive your sign-in, so nothing was sent to {url}.",
+            next: "Open the setup page and change the token URL to a path such as /servicenow/oauth_token.do, or leave it empty; a proxy elsewhere can only be set by the page's code.",
+        },
         pending_expired: ErrorText {
             title: "This sign-in took too long",
             detail: "It was started more than 10 minutes ago, so its answer was not used.",

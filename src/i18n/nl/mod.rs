@@ -215,6 +215,11 @@ pub const NL: Texts = Texts {
             detail: "De pagina staat alleen {detail} toe. Er is niets naar {url} verzonden.",
             next: "Open de installatiepagina en voer een van de toegestane instanties in.",
         },
+        token_url_not_allowed: ErrorText {
+            title: "Deze pagina stuurt geen aanmeldingen naar {url}",
+            detail: "De token-URL van deze sessie staat op {url}, dat niet de oorsprong van deze pagina of van de instantie is, en de code van de pagina stelt hem niet in. De token-URL ontvangt uw aanmelding, dus er is niets naar {url} verzonden.",
+            next: "Open de installatiepagina en wijzig de token-URL in een pad zoals /servicenow/oauth_token.do of laat het veld leeg; een proxy elders kan alleen door de code van de pagina worden ingesteld.",
+        },
         pending_expired: ErrorText {
             title: "Deze aanmelding duurde te lang",
             detail: "Ze is meer dan 10 minuten geleden gestart, dus het antwoord is niet gebruikt.",

@@ -215,6 +215,11 @@ pub const SV: Texts = Texts {
             detail: "Sidan tillåter bara {detail}. Inget skickades till {url}.",
             next: "Öppna inställningssidan och ange en av de tillåtna instanserna.",
         },
+        token_url_not_allowed: ErrorText {
+            title: "Den här sidan skickar inte inloggningar till {url}",
+            detail: "Sessionens token-URL ligger på {url}, som varken är den här sidans ursprung eller instansens, och sidans kod anger den inte. Token-URL:en tar emot din inloggning, så inget skickades till {url}.",
+            next: "Öppna inställningssidan och ändra token-URL:en till en sökväg som /servicenow/oauth_token.do eller lämna fältet tomt; en proxy någon annanstans kan bara anges av sidans kod.",
+        },
         pending_expired: ErrorText {
             title: "Inloggningen tog för lång tid",
             detail: "Den startades för mer än 10 minuter sedan, så dess svar användes inte.",

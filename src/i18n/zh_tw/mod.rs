@@ -215,6 +215,11 @@ pub const ZH_TW: Texts = Texts {
             detail: "此頁面只允許 {detail}。未傳送任何內容至 {url}。",
             next: "開啟設定頁面，並輸入其中一個允許的執行個體。",
         },
+        token_url_not_allowed: ErrorText {
+            title: "此頁面不會將登入資訊傳送至 {url}",
+            detail: "此工作階段的權杖 URL 位於 {url}，既不是此頁面的來源，也不是執行個體的來源，且頁面的程式碼並未設定它。權杖 URL 會接收您的登入資訊，因此未傳送任何內容至 {url}。",
+            next: "開啟設定頁面，將權杖 URL 改為 /servicenow/oauth_token.do 之類的路徑，或保留空白；其他位置的 Proxy 只能由頁面的程式碼設定。",
+        },
         pending_expired: ErrorText {
             title: "此登入花費的時間太長",
             detail: "此登入是在超過 10 分鐘前開始的，因此未使用其回應。",
