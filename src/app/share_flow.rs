@@ -173,10 +173,14 @@ fn may_have_been_created(error: &ApiError) -> bool {
         ApiError::Server { status, .. } => *status >= 500,
         // A connection closed without an answer is told as `Blocked`: the probe that follows a
         // failed fetch finds the instance answering, as it does when a CORS rule is missing.
+        // `Redirected` comes from that same probe, not from the create: a gateway that sends
+        // unauthenticated requests to a login page makes a connection dropped after the
+        // commit look like it. The look-up costs nothing when no ticket was made.
         ApiError::Transport(
             TransportError::Unreachable { .. }
             | TransportError::Offline
-            | TransportError::Blocked { .. },
+            | TransportError::Blocked { .. }
+            | TransportError::Redirected { .. },
         ) => true,
         ApiError::UnexpectedResponse(_) => true,
         _ => false,

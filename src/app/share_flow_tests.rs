@@ -27,6 +27,9 @@ enum Next {
     /// The record is stored, the connection closes, and the browser sends the create again
     /// by itself: a second record, and its 201 is all the page sees.
     BrowserResends,
+    /// The record is stored, the connection closes, and the probe after the failed fetch is
+    /// redirected (a gateway sending unauthenticated requests to its login page).
+    RedirectedAfterCommit,
 }
 
 /// The signed-in user of these tests.
@@ -127,6 +130,12 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
             if planned == Next::DropAfterCommit {
                 *next.borrow_mut() = Next::Normal;
                 return blocked();
+            }
+            if planned == Next::RedirectedAfterCommit {
+                *next.borrow_mut() = Next::Normal;
+                return Err(TransportError::Redirected {
+                    url: req.uri().to_string(),
+                });
             }
             return reply(201, &json!({"result": record}).to_string());
         }
@@ -481,4 +490,16 @@ fn the_signed_in_user_is_asked_for_when_the_page_does_not_know_it_yet() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_redirected_probe_after_the_commit_finds_the_ticket_instead_of_failing() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    let (outcome, steps) = run(&records, Next::RedirectedAfterCommit, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id1"),
+        "{outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying));
+    assert_eq!(records.borrow().len(), 1);
 }
