@@ -232,7 +232,8 @@ async fn a_send_whose_answer_never_arrives_says_so_and_to_send_again_not_to_fix_
 #[wasm_bindgen_test]
 async fn a_create_the_browser_sent_twice_names_the_other_ticket_to_cancel() {
     // The first create's connection closed after the commit and the browser sent it again:
-    // the page sees one 201 (CHG0030002), the instance holds CHG0030001 as well.
+    // the page sees one 201 (CHG0030002), the instance holds CHG0030001 as well, both
+    // created by the signed-in user (`int.user`, as `common::CURRENT_USER` says).
     let lookups = std::rc::Rc::new(std::cell::Cell::new(0));
     let seen = lookups.clone();
     let transport = FakeTransport::new(move |req| {
@@ -258,7 +259,7 @@ async fn a_create_the_browser_sent_twice_names_the_other_ticket_to_cancel() {
             }
             let row = |id: &str, number: &str| {
                 format!(
-                    r#"{{"sys_id":{{"value":"{id}"}},"number":{{"display_value":"{number}"}},"state":{{"display_value":"New"}},"active":{{"value":"true"}}}}"#
+                    r#"{{"sys_id":{{"value":"{id}"}},"number":{{"display_value":"{number}"}},"state":{{"display_value":"New"}},"active":{{"value":"true"}},"sys_created_by":{{"value":"int.user","display_value":"int.user"}}}}"#
                 )
             };
             let rows = [row("id2", "CHG0030002"), row("id1", "CHG0030001")].join(",");

@@ -87,6 +87,10 @@ impl Store {
             *next += 1;
             number
         });
+        // The system fields every table has, filled in by the platform: `sys_created_by` is
+        // the creating user's `user_name` ("Created by: User who created the record",
+        // application-development/build-data-model.md; the Table API's POST example answers
+        // `"sys_created_by": "admin"`, api-reference/rest-apis/c_TableAPI.md).
         let generated = [
             ("sys_id", ids::new_sys_id()),
             ("number", number.unwrap_or_default()),

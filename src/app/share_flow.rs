@@ -9,6 +9,12 @@
 //! headers, whatever the method), and the page only sees the second 201. So after a create
 //! the correlation id is looked up once more, and any other ticket this send made is named
 //! to the person (the soak, `e2e/tests/soak.rs`, found it).
+//!
+//! The correlation id is the same for everyone on the instance for one improvement action,
+//! so "made by this send" means both: not there at the duplicate check, and created by the
+//! signed-in user (`sys_created_by`). A colleague's ticket for the same action that lands
+//! between the check and the look-up is theirs: never named as one to cancel, never taken
+//! for this send's after a lost answer.
 
 use std::collections::BTreeSet;
 
@@ -61,10 +67,13 @@ pub enum ShareOutcome {
 pub type Sleep<'a> = &'a dyn Fn(u32) -> LocalFuture<'static, ()>;
 
 /// Sends `ticket` unless an open ticket with its correlation id exists (and `anyway` is false).
+/// `user_name` is the signed-in user's, when the page knows it (else it is asked for, and
+/// only if a look-up finds tickets it must tell apart).
 pub async fn share(
     client: &ServiceNowClient,
     ticket: &NewTicket,
     anyway: bool,
+    user_name: Option<&str>,
     on_step: &dyn Fn(ShareStep),
     sleep: Sleep<'_>,
 ) -> Result<ShareOutcome, ApiError> {
@@ -87,37 +96,70 @@ pub async fn share(
             // Looked up once more for a create the browser resent; a failed lookup leaves the
             // ticket created as the instance said.
             let after = find().await.unwrap_or_default();
-            Ok(made_by_this_send(created, after, &known))
+            let others = made_by_this_send(client, user_name, after, &known, &created.sys_id).await;
+            Ok(outcome(created, others))
         }
         Err(error) if may_have_been_created(&error) => {
             let after = patiently(ShareStep::Verifying, find, on_step, sleep).await?;
-            let mut new = after.iter().filter(|t| !known.contains(&t.sys_id));
-            match new.next() {
-                Some(found) => {
-                    let created = CreatedTicket {
-                        kind: found.kind,
-                        sys_id: found.sys_id.clone(),
-                        number: found.number.clone(),
-                    };
-                    Ok(made_by_this_send(created, after, &known))
-                }
-                None => Err(error),
+            // Newest first, as the look-up sorts: with a resent create, the later one.
+            let mut made = made_by_this_send(client, user_name, after, &known, "").await;
+            if made.is_empty() {
+                // Nothing of this user's appeared (or who they are could not be learnt): the
+                // failure stands, and a second send meets the duplicate check first.
+                return Err(error);
             }
+            let found = made.remove(0);
+            let created = CreatedTicket {
+                kind: found.kind,
+                sys_id: found.sys_id,
+                number: found.number,
+            };
+            Ok(outcome(created, made))
         }
         Err(error) => Err(error),
     }
 }
 
-/// `created`, with every other ticket that appeared since the duplicate check (`known`).
-fn made_by_this_send(
-    created: CreatedTicket,
+/// The tickets of `after` this send made, but `except`: those not there at the duplicate
+/// check (`known`) and created by the signed-in user.
+///
+/// Not being in `known` already says "created after the check", by the instance's own
+/// account and whatever its clock says, so `sys_created_on` is not compared: with its
+/// one-second grain and a clock that can differ from the browser's, a margin would only let
+/// an older ticket in or keep a new one out. Who created it is what tells a colleague's
+/// ticket from this send's. The user is asked for only when there is something to tell apart;
+/// if that fails, nothing is counted as this send's.
+async fn made_by_this_send(
+    client: &ServiceNowClient,
+    user_name: Option<&str>,
     after: Vec<FoundTicket>,
     known: &BTreeSet<String>,
-) -> ShareOutcome {
-    let others: Vec<FoundTicket> = after
+    except: &str,
+) -> Vec<FoundTicket> {
+    let new: Vec<FoundTicket> = after
         .into_iter()
-        .filter(|t| !known.contains(&t.sys_id) && t.sys_id != created.sys_id)
+        .filter(|t| !known.contains(&t.sys_id) && t.sys_id != except)
         .collect();
+    if new.is_empty() {
+        return new;
+    }
+    let me = match user_name.filter(|name| !name.trim().is_empty()) {
+        Some(name) => name.to_owned(),
+        None => match client.current_user().await {
+            Ok(user) => user.user_name,
+            Err(_) => return Vec::new(),
+        },
+    };
+    if me.trim().is_empty() {
+        return Vec::new();
+    }
+    new.into_iter()
+        .filter(|t| t.created_by.as_deref() == Some(me.as_str()))
+        .collect()
+}
+
+/// `created`, with the other tickets this same send made.
+fn outcome(created: CreatedTicket, others: Vec<FoundTicket>) -> ShareOutcome {
     if others.is_empty() {
         ShareOutcome::Created(created)
     } else {
@@ -131,10 +173,14 @@ fn may_have_been_created(error: &ApiError) -> bool {
         ApiError::Server { status, .. } => *status >= 500,
         // A connection closed without an answer is told as `Blocked`: the probe that follows a
         // failed fetch finds the instance answering, as it does when a CORS rule is missing.
+        // `Redirected` comes from that same probe, not from the create: a gateway that sends
+        // unauthenticated requests to a login page makes a connection dropped after the
+        // commit look like it. The look-up costs nothing when no ticket was made.
         ApiError::Transport(
             TransportError::Unreachable { .. }
             | TransportError::Offline
-            | TransportError::Blocked { .. },
+            | TransportError::Blocked { .. }
+            | TransportError::Redirected { .. },
         ) => true,
         ApiError::UnexpectedResponse(_) => true,
         _ => false,

@@ -27,18 +27,42 @@ enum Next {
     /// The record is stored, the connection closes, and the browser sends the create again
     /// by itself: a second record, and its 201 is all the page sees.
     BrowserResends,
+    /// The record is stored, the connection closes, and the probe after the failed fetch is
+    /// redirected (a gateway sending unauthenticated requests to its login page).
+    RedirectedAfterCommit,
 }
+
+/// The signed-in user of these tests.
+const ME: &str = "snowcard.integration";
+/// A colleague sharing the same improvement action on the same instance.
+const COLLEAGUE: &str = "kim.colleague";
 
 thread_local! {
     /// Every create body the fake instance was sent (rate-limited ones excepted).
     static POSTED: Rc<RefCell<Vec<Value>>> = Rc::default();
     /// The Normal model's sys_id, when the fake instance is model-based.
     static MODEL: RefCell<Option<&'static str>> = const { RefCell::new(None) };
+    /// A user whose create lands between this send's duplicate check and its look-up.
+    static MEANWHILE: RefCell<Option<&'static str>> = const { RefCell::new(None) };
+}
+
+/// A ticket record as the fake instance stores it.
+fn record(n: usize, correlation_id: &Value, created_by: &str) -> Value {
+    json!({"sys_id": format!("id{n}"), "number": format!("CHG00300{n:02}"),
+        "correlation_id": correlation_id, "active": "true", "sys_created_by": created_by})
 }
 
 fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTransport {
     let posted = POSTED.with(Rc::clone);
     FakeTransport::new(move |req| {
+        if req.uri().path() == crate::servicenow::user::CURRENT_USER_PATH {
+            return reply(
+                200,
+                &json!({"result": {"user_sys_id": "u1", "user_name": ME,
+                    "user_display_name": "Snowcard Integration"}})
+                .to_string(),
+            );
+        }
         if req.uri().path().ends_with("/chg_model") {
             return match MODEL.with(|m| *m.borrow()) {
                 Some(id) => reply(
@@ -73,27 +97,32 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
                     url: req.uri().to_string(),
                 })
             };
+            let body: Value = serde_json::from_slice(req.body()).unwrap_or_default();
+            // The colleague's create, landing before this send's look-up.
+            let meanwhile = || {
+                if let Some(user) = MEANWHILE.with(|m| m.borrow_mut().take()) {
+                    let n = records.borrow().len() + 1;
+                    let theirs = record(n, &body["correlation_id"], user);
+                    records.borrow_mut().push(theirs);
+                }
+            };
             if planned == Next::DropBeforeCommit {
                 *next.borrow_mut() = Next::Normal;
+                meanwhile();
                 return blocked();
             }
             if planned == Next::BrowserResends {
                 // The first of the two sends: stored, its answer never seen.
                 *next.borrow_mut() = Next::Normal;
-                let body: Value = serde_json::from_slice(req.body()).unwrap_or_default();
                 let n = records.borrow().len() + 1;
-                records.borrow_mut().push(json!({"sys_id": format!("id{n}"),
-                    "number": format!("CHG00300{n:02}"), "correlation_id": body["correlation_id"],
-                    "active": "true"}));
+                let first = record(n, &body["correlation_id"], ME);
+                records.borrow_mut().push(first);
             }
-            posted
-                .borrow_mut()
-                .push(serde_json::from_slice(req.body()).unwrap_or_default());
-            let body: Value = serde_json::from_slice(req.body()).unwrap_or_default();
+            posted.borrow_mut().push(body.clone());
             let n = records.borrow().len() + 1;
-            let record = json!({"sys_id": format!("id{n}"), "number": format!("CHG00300{n:02}"),
-                "correlation_id": body["correlation_id"], "active": "true"});
+            let record = record(n, &body["correlation_id"], ME);
             records.borrow_mut().push(record.clone());
+            meanwhile();
             if planned == Next::LoseResponseAfterCommit {
                 *next.borrow_mut() = Next::Normal;
                 return reply(503, "<html>Service Unavailable</html>");
@@ -101,6 +130,12 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
             if planned == Next::DropAfterCommit {
                 *next.borrow_mut() = Next::Normal;
                 return blocked();
+            }
+            if planned == Next::RedirectedAfterCommit {
+                *next.borrow_mut() = Next::Normal;
+                return Err(TransportError::Redirected {
+                    url: req.uri().to_string(),
+                });
             }
             return reply(201, &json!({"result": record}).to_string());
         }
@@ -110,9 +145,11 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
                 .map(|(_, v)| v.into_owned())
         });
         let wanted = query.unwrap_or_default();
+        // Newest first, as `ORDERBYDESCsys_created_on` asks.
         let rows: Vec<Value> = records
             .borrow()
             .iter()
+            .rev()
             .filter(|r| {
                 wanted.starts_with(&format!(
                     "correlation_id={}^",
@@ -121,7 +158,9 @@ fn instance(records: Rc<RefCell<Vec<Value>>>, next: Rc<RefCell<Next>>) -> FakeTr
             })
             .map(|r| {
                 json!({"sys_id": {"value": r["sys_id"]}, "number": {"display_value": r["number"]},
-                "state": {"display_value": "New"}, "active": {"value": r["active"]}})
+                "state": {"display_value": "New"}, "active": {"value": r["active"]},
+                "sys_created_by": {"value": r["sys_created_by"],
+                    "display_value": r["sys_created_by"]}})
             })
             .collect();
         reply(200, &json!({"result": rows}).to_string())
@@ -154,12 +193,23 @@ fn run(
     next: Next,
     anyway: bool,
 ) -> (Result<ShareOutcome, ApiError>, Vec<ShareStep>) {
+    run_as(records, next, anyway, Some(ME))
+}
+
+/// [`run`], with the signed-in user's name as the page knows it (`None`: not yet).
+fn run_as(
+    records: &Rc<RefCell<Vec<Value>>>,
+    next: Next,
+    anyway: bool,
+    user_name: Option<&str>,
+) -> (Result<ShareOutcome, ApiError>, Vec<ShareStep>) {
     let steps = RefCell::new(Vec::new());
     let client = client(instance(records.clone(), Rc::new(RefCell::new(next))));
     let outcome = block_on(share(
         &client,
         &ticket(),
         anyway,
+        user_name,
         &|s| steps.borrow_mut().push(s),
         &no_wait,
     ));
@@ -250,6 +300,7 @@ fn a_rate_limit_of_an_hour_is_not_waited_in_the_page_and_creates_nothing() {
         &client,
         &ticket(),
         false,
+        Some(ME),
         &|s| steps.borrow_mut().push(s),
         &sleep,
     ));
@@ -364,4 +415,91 @@ fn a_ticket_created_before_the_send_is_not_named_as_made_by_it() {
         matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id2"),
         "{outcome:?}"
     );
+}
+
+#[test]
+fn a_colleagues_ticket_created_between_the_check_and_the_look_up_is_not_named_as_an_extra() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    MEANWHILE.with(|m| *m.borrow_mut() = Some(COLLEAGUE));
+    let (outcome, _) = run(&records, Next::Normal, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id1"),
+        "{outcome:?}"
+    );
+    assert_eq!(records.borrow().len(), 2, "the colleague's ticket is there");
+}
+
+#[test]
+fn a_colleagues_ticket_is_not_named_beside_this_persons_own_resend() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    MEANWHILE.with(|m| *m.borrow_mut() = Some(COLLEAGUE));
+    let (outcome, _) = run(&records, Next::BrowserResends, false);
+    match outcome {
+        Ok(ShareOutcome::CreatedMore { created, others }) => {
+            assert_eq!(created.sys_id, "id2", "the ticket whose answer came back");
+            let others: Vec<&str> = others.iter().map(|t| t.number.as_str()).collect();
+            assert_eq!(
+                others,
+                ["CHG0030001"],
+                "this person's resend, not CHG0030003"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(records.borrow().len(), 3);
+}
+
+#[test]
+fn after_a_lost_answer_a_colleagues_newer_ticket_is_not_taken_for_this_sends() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    MEANWHILE.with(|m| *m.borrow_mut() = Some(COLLEAGUE));
+    let (outcome, steps) = run(&records, Next::LoseResponseAfterCommit, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id1"),
+        "this person's ticket, not the colleague's newer id2: {outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying));
+}
+
+#[test]
+fn after_a_dropped_create_only_a_colleagues_ticket_leaves_the_failure_standing() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    MEANWHILE.with(|m| *m.borrow_mut() = Some(COLLEAGUE));
+    let (outcome, steps) = run(&records, Next::DropBeforeCommit, false);
+    assert!(
+        matches!(
+            outcome,
+            Err(ApiError::Transport(TransportError::Blocked { .. }))
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying), "looked first");
+    assert_eq!(records.borrow().len(), 1, "only the colleague's ticket");
+}
+
+#[test]
+fn the_signed_in_user_is_asked_for_when_the_page_does_not_know_it_yet() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    MEANWHILE.with(|m| *m.borrow_mut() = Some(COLLEAGUE));
+    let (outcome, _) = run_as(&records, Next::BrowserResends, false, None);
+    match outcome {
+        Ok(ShareOutcome::CreatedMore { created, others }) => {
+            assert_eq!(created.sys_id, "id2");
+            let others: Vec<&str> = others.iter().map(|t| t.number.as_str()).collect();
+            assert_eq!(others, ["CHG0030001"]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_redirected_probe_after_the_commit_finds_the_ticket_instead_of_failing() {
+    let records: Rc<RefCell<Vec<Value>>> = Rc::default();
+    let (outcome, steps) = run(&records, Next::RedirectedAfterCommit, false);
+    assert!(
+        matches!(outcome, Ok(ShareOutcome::Created(ref c)) if c.sys_id == "id1"),
+        "{outcome:?}"
+    );
+    assert_eq!(steps.last(), Some(&ShareStep::Verifying));
+    assert_eq!(records.borrow().len(), 1);
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::{use_connection, use_environment, use_microsoft, ConnectionHandle, Environment};
 use super::{MicrosoftHandle, MicrosoftState};
 use crate::app::share_flow::{self, ShareOutcome, ShareStep};
+use crate::app::state::{Connected, Connection};
 use crate::app::ticket_note::{self, TicketNote};
 use crate::microsoft::SessionError;
 use crate::servicenow::http::LocalFuture;
@@ -94,9 +95,16 @@ impl ShareSender {
             self.in_flight.clone(),
         );
         let sender = self.clone();
+        let user_name = match &self.connection.state().connection {
+            Connection::Connected(Connected {
+                user: Some(user), ..
+            }) => Some(user.user_name.clone()),
+            _ => None,
+        };
         spawn_local(async move {
             let on_step = |step| set.set(ShareStatus::Working(step));
-            let result = share_flow::share(&client, &ticket, anyway, &on_step, &wait).await;
+            let me = user_name.as_deref();
+            let result = share_flow::share(&client, &ticket, anyway, me, &on_step, &wait).await;
             in_flight.set(false);
             let result = result.map(|outcome| match outcome {
                 ShareOutcome::Created(created) => Ok((created, Vec::new())),

@@ -163,6 +163,8 @@ impl ServiceNowClient {
                     number: row.number.display,
                     state: row.state.display,
                     active: row.active.value == "true",
+                    // Not asked for: the list shows tickets, whoever made them.
+                    created_by: None,
                 };
                 for owner in owners.iter() {
                     found

@@ -122,6 +122,9 @@ pub struct FoundTicket {
     pub state: String,
     /// Still open (ServiceNow's `active`).
     pub active: bool,
+    /// The `user_name` of whoever created it (`sys_created_by`), where the look-up asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
 }
 
 #[cfg(test)]

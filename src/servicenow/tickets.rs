@@ -35,6 +35,8 @@ struct Found {
     state: Both,
     #[serde(default)]
     active: Both,
+    #[serde(default)]
+    sys_created_by: Both,
 }
 
 /// A stable correlation id for an improvement action: safe inside an encoded query (no `^`,
@@ -127,7 +129,8 @@ impl ServiceNowClient {
         normal_model_from(answer)
     }
 
-    /// Tickets of `kind` carrying `correlation_id`, newest first, open or not.
+    /// Tickets of `kind` carrying `correlation_id`, newest first, open or not, each with
+    /// who created it (`sys_created_by`, the creating user's `user_name`).
     /// An empty id finds nothing (it would match every ticket).
     pub async fn find_by_correlation(
         &self,
@@ -139,7 +142,7 @@ impl ServiceNowClient {
         }
         let query = format!("correlation_id={correlation_id}^ORDERBYDESCsys_created_on");
         let path = format!(
-            "/api/now/table/{}?sysparm_query={}&sysparm_fields=sys_id%2Cnumber%2Cstate%2Cactive&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_limit=50",
+            "/api/now/table/{}?sysparm_query={}&sysparm_fields=sys_id%2Cnumber%2Cstate%2Cactive%2Csys_created_by&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_limit=50",
             kind.table(),
             encode(&query)
         );
@@ -153,6 +156,7 @@ impl ServiceNowClient {
                 number: f.number.display,
                 state: f.state.display,
                 active: f.active.value == "true",
+                created_by: Some(f.sys_created_by.value),
             })
             .collect())
     }
