@@ -443,6 +443,80 @@ async fn mount_share_update_and_unmount_from_rust() {
     host.remove();
 }
 
+/// Whether the fake instance saw a request at acme, or one carrying a token.
+fn reached_acme(transport: &FakeTransport) -> bool {
+    transport
+        .requests()
+        .iter()
+        .any(|r| r.url.contains("acme.service-now.com") || r.authorization.is_some())
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_session_at_an_instance_the_page_does_not_allow_is_refused_until_allowed() {
+    // A session for acme from before the page pinned globex.
+    let (memory, transport) = (common::signed_in(PAGE), instance());
+    let saved = memory.get("snowcard:session");
+    serve(&memory, &transport);
+    let host = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("appended");
+    let connected = record(&host.clone().into(), "snowcard-connected");
+    let options = js(&value!({"allowedInstances": "globex"}));
+    let handle = embed::mount(host.clone(), options).expect("mounted");
+    let app = inside(&host, &memory, &transport);
+    app.wait_for_text("This page does not connect to acme.service-now.com")
+        .await;
+    app.wait_for_text("The page only allows globex.service-now.com.")
+        .await;
+    app.wait_for_text("Open the setup page and enter one of the allowed instances.")
+        .await;
+    yew::scheduler::flush().await;
+    assert!(
+        !reached_acme(&transport),
+        "nothing sent to acme: {:?}",
+        transport.requests()
+    );
+    assert!(connected.borrow().is_empty(), "not connected");
+    assert_eq!(memory.get("snowcard:session"), saved, "the session is kept");
+
+    // The page allows acme again: the same session is taken up.
+    let options = js(&value!({"allowedInstances": "acme"}));
+    handle.update(options).expect("updated");
+    let app = inside(&host, &memory, &transport);
+    app.wait_for("snowcard-connected", |_| !connected.borrow().is_empty())
+        .await;
+    app.wait_for_text("Change management").await;
+    assert!(
+        !app.text().contains("does not connect to"),
+        "{}",
+        app.text()
+    );
+    assert!(
+        reached_acme(&transport),
+        "the session's requests go to acme"
+    );
+
+    // Narrowed at run time: the session in use stops being used at once.
+    let options = js(&value!({"allowedInstances": ["globex"]}));
+    handle.update(options).expect("updated");
+    let app = inside(&host, &memory, &transport);
+    app.wait_for_text("This page does not connect to acme.service-now.com")
+        .await;
+    let before = transport.requests().len();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        transport.requests().len(),
+        before,
+        "no request after the refusal: {:?}",
+        &transport.requests()[before..]
+    );
+    handle.unmount();
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_sign_in_answer_goes_to_the_component_that_asked_and_the_host_address_stays() {
     // globex left to sign in; its pending request waits in the tab's storage.

@@ -335,10 +335,11 @@ async fn re_authorize_signs_in_again_and_keeps_names_and_drafts() {
     );
 }
 
-/// Issue 14: a stored session's instance is checked against the page's allowed instances at
-/// "Re-authorize" too, not only at Authorize on the setup page.
+/// Issue 14: a stored session's instance is checked against the page's allowed instances as
+/// the page loads, not only at Authorize on the setup page (before "pinfix", at
+/// "Re-authorize": the session was used until then).
 #[wasm_bindgen_test]
-async fn re_authorize_at_an_instance_the_page_no_longer_allows_is_refused_before_leaving() {
+async fn a_session_at_an_instance_the_page_no_longer_allows_is_refused_before_anything_is_sent() {
     let (transport, revoked) = instance();
     let mut options = snowcard::app::embed::EmbedOptions::default();
     options.apply(
@@ -348,14 +349,13 @@ async fn re_authorize_at_an_instance_the_page_no_longer_allows_is_refused_before
     let app = common::mount_as(
         PAGE,
         Rc::new(transport.clone()),
-        transport,
+        transport.clone(),
         signed_in(PAGE),
         options.app_options().expect("valid"),
         &[],
     );
-    app.click("Manage ServiceNow configuration").await;
-    app.wait_for_text("ServiceNow configuration").await;
-    app.click("Re-authorize").await;
+    // The stored session is refused as the page loads: no Re-authorize to reach, nothing
+    // sent with its tokens, and the way on is the setup page.
     app.wait_for_text("This page does not connect to acme.service-now.com")
         .await;
     assert!(
@@ -364,8 +364,23 @@ async fn re_authorize_at_an_instance_the_page_no_longer_allows_is_refused_before
         "{}",
         app.text()
     );
+    assert!(
+        app.text()
+            .contains("Open the setup page and enter one of the allowed instances."),
+        "{}",
+        app.text()
+    );
+    yew::scheduler::flush().await;
     assert_eq!(app.browser.redirected_to(), None, "never left for acme");
     assert!(revoked.borrow().is_empty());
+    assert!(
+        transport
+            .requests()
+            .iter()
+            .all(|r| r.authorization.is_none()),
+        "no request carries the session's token: {:?}",
+        transport.requests()
+    );
 }
 
 /// Issue 14: a stored session's token URL is checked at "Re-authorize" by the rule a typed

@@ -236,7 +236,8 @@ pub async fn revoke_previous(services: &Services, current: &StoredSession) -> Op
 /// and the tokens kept aside for revoking are revoked now and forgotten. With tokens in
 /// session storage nothing happens here: [`revoke_previous`] revokes them once the new
 /// session is saved. Returns how many token sets were revoked and confirmed, for tests.
-pub async fn revoke_before_leaving(services: &Services) -> Vec<bool> {
+/// Tokens of an instance the page refuses are forgotten with the rest, never sent there.
+pub async fn revoke_before_leaving(services: &Services, trust: &Trust) -> Vec<bool> {
     if !services.store.tokens_end_with_the_page() {
         return Vec::new();
     }
@@ -260,7 +261,8 @@ pub async fn revoke_before_leaving(services: &Services) -> Vec<bool> {
         let same = |kept: &PreviousTokens| {
             kept.tokens.access_token.secret() == set.tokens.access_token.secret()
         };
-        if !sets.iter().any(same) {
+        let allowed = trust.check_instance(&set.instance).is_ok();
+        if allowed && !sets.iter().any(same) {
             sets.push(set);
         }
     }
@@ -366,6 +368,24 @@ pub async fn complete(
 /// The session saved in this tab, if any; a corrupt one is cleared and reported.
 pub fn restore(services: &Services) -> Result<Option<StoredSession>, StorageError> {
     services.store.load_or_clear(keys::SESSION)
+}
+
+/// The session saved in this tab, if the page's policy lets this component use it. A session
+/// whose instance the page refuses (`allowed-instances` narrowed since it was made, at run
+/// time or before a reload) is never used: no client is built for it and no request carries
+/// its tokens; the refusal says which instances the page allows. It stays in storage as it
+/// is: revoking it would send its tokens to the very instance the page refuses (it is not
+/// ours to revoke there), forgetting it would leave its tokens alive with no way left to
+/// revoke them, and a page that allows the instance again finds it usable.
+pub fn restore_allowed(
+    services: &Services,
+    trust: &Trust,
+) -> Result<Option<StoredSession>, ConnectError> {
+    let Some(session) = restore(services)? else {
+        return Ok(None);
+    };
+    check_allowed(trust, &services.browser.current_url(), &session.settings)?;
+    Ok(Some(session))
 }
 
 /// Whether a session that reads is saved; changes nothing (an unreadable one is left for

@@ -703,7 +703,10 @@ fn in_memory_mode_signing_in_again_revokes_the_tokens_before_the_page_leaves() {
     );
     assert!(storage.keys().is_empty(), "no token in session storage");
 
-    assert_eq!(block_on(revoke_before_leaving(&services)), [true]);
+    assert_eq!(
+        block_on(revoke_before_leaving(&services, &Trust::default())),
+        [true]
+    );
     let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
     assert_eq!(
         sent[..2],
@@ -746,7 +749,7 @@ fn in_memory_mode_tokens_kept_aside_and_a_different_session_are_both_revoked() {
         settings().instance,
         tokens("OLDER", Some("OLDRT")),
     );
-    let confirmed = block_on(revoke_before_leaving(&services));
+    let confirmed = block_on(revoke_before_leaving(&services, &Trust::default()));
     assert_eq!(confirmed.len(), 2, "two token sets");
     let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
     for token in ["OLDRT", "OLDER", "CURRENT"] {
@@ -763,7 +766,7 @@ fn with_tokens_in_session_storage_nothing_is_revoked_before_leaving() {
     let (services, _, memory) = services(transport.clone(), "http://127.0.0.1:8700/");
     keep_previous(&services, settings().instance, tokens("OLD", Some("OLDRT")));
     assert_eq!(
-        block_on(revoke_before_leaving(&services)),
+        block_on(revoke_before_leaving(&services, &Trust::default())),
         Vec::<bool>::new()
     );
     assert!(transport.requests().is_empty());
@@ -1046,5 +1049,91 @@ fn a_forged_answer_leaves_the_tokens_kept_aside_by_a_re_authorization_in_flight(
     assert_eq!(
         preferences.take_destination(),
         Some(crate::app::route::Route::Manage)
+    );
+}
+
+/// A page that pins 127.0.0.1:8702 only: the sessions of these tests (at :8701) are refused.
+fn pinned_elsewhere() -> Trust {
+    Trust {
+        allowed_instances: vec![InstanceUrl::parse("http://127.0.0.1:8702").expect("valid")],
+        ..Trust::default()
+    }
+}
+
+#[test]
+fn a_stored_session_the_page_refuses_is_not_used_and_stays_stored() {
+    let transport = FakeTransport::new(|_| json(200, TOKENS));
+    let (services, _, memory) = services(transport.clone(), "http://127.0.0.1:8700/");
+    let session = crate::storage::StoredSession {
+        settings: settings(),
+        tokens: tokens("AT", Some("RT")),
+        user: None,
+    };
+    services
+        .store
+        .save(crate::storage::keys::SESSION, &session)
+        .expect("saved");
+    let saved = memory.get("snowcard:session");
+
+    let refused = restore_allowed(&services, &pinned_elsewhere()).expect_err("refused");
+    let ConnectError::NotAllowed(refusal) = refused else {
+        panic!("not the page's refusal: {refused:?}");
+    };
+    assert_eq!(refusal.instance, "127.0.0.1:8701");
+    assert_eq!(refusal.allowed, "127.0.0.1:8702");
+    assert!(transport.requests().is_empty(), "nothing sent anywhere");
+    assert_eq!(memory.get("snowcard:session"), saved, "left as it was");
+
+    let allowed = Trust {
+        allowed_instances: vec![
+            settings().instance,
+            pinned_elsewhere().allowed_instances[0].clone(),
+        ],
+        ..Trust::default()
+    };
+    for trust in [allowed, Trust::default()] {
+        let restored = restore_allowed(&services, &trust).expect("allowed");
+        assert_eq!(
+            restored.map(|s| s.tokens.access_token.secret().clone()),
+            Some("AT".to_owned())
+        );
+    }
+    services.store.remove(crate::storage::keys::SESSION);
+    assert_eq!(
+        restore_allowed(&services, &pinned_elsewhere()).map(|s| s.is_some()),
+        Ok(false),
+        "no session: nothing to refuse"
+    );
+}
+
+#[test]
+fn in_memory_mode_tokens_of_a_refused_instance_are_forgotten_unsent_before_leaving() {
+    let transport = FakeTransport::new(|_| json(200, ""));
+    let (services, _, _) = memory_mode(transport.clone());
+    let session = crate::storage::StoredSession {
+        settings: settings(),
+        tokens: tokens("CURRENT", Some("RT")),
+        user: None,
+    };
+    services
+        .store
+        .save(crate::storage::keys::SESSION, &session)
+        .expect("saved");
+    keep_previous(
+        &services,
+        settings().instance,
+        tokens("OLDER", Some("OLDRT")),
+    );
+
+    let confirmed = block_on(revoke_before_leaving(&services, &pinned_elsewhere()));
+    assert_eq!(confirmed, Vec::<bool>::new(), "nothing revoked");
+    assert!(
+        transport.requests().is_empty(),
+        "no token sent to the refused instance: {:?}",
+        transport.requests()
+    );
+    assert!(
+        !has_session(&services),
+        "forgotten, as it ends with the page"
     );
 }

@@ -42,10 +42,18 @@ impl Target {
         redirect_uri: &str,
         trust: &Trust,
     ) -> Self {
-        let client = client.or_else(|| match flow::restore(services) {
-            Ok(Some(session)) => Some(flow::client_for(services, &session)),
-            _ => None,
-        });
+        // A session whose instance the page refuses gets no client (see
+        // `flow::restore_allowed`): no check sends its tokens.
+        let allowed = |c: &ServiceNowClient| {
+            flow::check_allowed(trust, &services.browser.current_url(), c.settings()).is_ok()
+        };
+        let client =
+            client
+                .filter(allowed)
+                .or_else(|| match flow::restore_allowed(services, trust) {
+                    Ok(Some(session)) => Some(flow::client_for(services, &session)),
+                    _ => None,
+                });
         let settings = match &client {
             Some(client) => Some(client.settings().clone()),
             None => draft_settings(services, redirect_uri, trust),

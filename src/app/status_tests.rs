@@ -607,3 +607,62 @@ fn the_draft_is_read_with_the_page_policy() {
         "an instance the page does not allow is not checked either"
     );
 }
+
+/// A session saved (or connected) at an instance the page no longer allows is not checked
+/// with: no client, and no request carries its tokens.
+#[test]
+fn a_session_at_an_instance_the_page_refuses_is_not_checked_with() {
+    use crate::app::services::FakeBrowser;
+    use crate::app::status_checks::{run, Target};
+    use crate::app::trust::{parse_allowed_instances, Trust};
+    use crate::storage::{keys, MemoryStorage, StorageBackend, Store, StoredSession};
+
+    let transport = instance(|_| None);
+    let backend: Rc<dyn StorageBackend> = Rc::new(MemoryStorage::default());
+    let services = crate::app::Services {
+        tabs: Default::default(),
+        transport: Rc::new(transport.clone()),
+        store: Store::new(backend, "snowcard"),
+        browser: Rc::new(FakeBrowser::at("https://portal.example/")),
+        clock: clock(),
+    };
+    let connected = client(&transport);
+    let session = StoredSession {
+        settings: settings(),
+        tokens: connected.tokens(),
+        user: None,
+    };
+    services.store.save(keys::SESSION, &session).expect("saved");
+    let redirect = "https://portal.example/";
+    let pinned = Trust {
+        allowed_instances: parse_allowed_instances("globex").expect("valid"),
+        ..Trust::default()
+    };
+
+    for given in [None, Some(connected.clone())] {
+        let target = Target::find(&services, given, redirect, &pinned);
+        assert!(target.client.is_none(), "no client for acme");
+        assert_eq!(target.settings, None, "acme is not checked either");
+        let seen = RefCell::new(Vec::new());
+        block_on(run(&target, &|check, outcome| {
+            seen.borrow_mut().push((check, outcome))
+        }));
+        assert!(seen
+            .borrow()
+            .iter()
+            .all(|(_, o)| *o == Outcome::NotChecked(Skip::NoInstance)));
+        assert!(
+            transport.requests().is_empty(),
+            "nothing sent: {:?}",
+            transport.requests()
+        );
+    }
+
+    // Allowed again, the same stored session is checked with its tokens.
+    let allowed = Trust {
+        allowed_instances: parse_allowed_instances("globex acme").expect("valid"),
+        ..Trust::default()
+    };
+    let target = Target::find(&services, None, redirect, &allowed);
+    assert!(target.client.is_some(), "the stored session is used");
+}

@@ -16,6 +16,7 @@ use crate::app::route::Route;
 use crate::app::setup::{self, SetupCheck};
 use crate::app::share::ShareDraft;
 use crate::app::state::Connected;
+use crate::app::trust::Trust;
 use crate::app::{flow, removal};
 use crate::app::{Action, AppState, Connection, Services, Step};
 use crate::servicenow::{ApiError, OAuthSettings, ServiceNowClient};
@@ -158,7 +159,7 @@ impl ConnectionHandle {
                 state.dispatch(Action::Failed(error.into()));
                 return;
             }
-            flow::revoke_before_leaving(&services).await;
+            flow::revoke_before_leaving(&services, &trust).await;
             if let Err(error) = flow::start_authorization(&services, &trust, settings) {
                 state.dispatch(Action::Failed(error));
             }
@@ -170,7 +171,11 @@ impl ConnectionHandle {
     /// with how it went. Dispatching `Busy` first stops the renewal timer.
     pub fn remove_connection(&self) {
         let client = self.client.borrow_mut().take();
-        let stored = flow::restore(self.services()).ok().flatten();
+        // Storage is cleared all the same; a session the page refuses is not revoked, which
+        // would send its tokens to that instance.
+        let stored = flow::restore_allowed(self.services(), &self.environment.options.trust)
+            .ok()
+            .flatten();
         let session = match client {
             Some(client) => Some((client.settings().instance.clone(), client.tokens())),
             None => stored.map(|s| (s.settings.instance, s.tokens)),
@@ -344,14 +349,16 @@ fn use_announcements(connection: &Connection, events: Option<HostEventsHandle>) 
     });
 }
 
-/// The connection before any effect: a pending callback, a restored session, or nothing.
-fn initial_state(services: &Services) -> AppState {
+/// The connection before any effect: a pending callback, a restored session, or nothing. A
+/// stored session whose instance the page refuses is shown refused, and left as it is
+/// (see [`flow::restore_allowed`]).
+fn initial_state(services: &Services, trust: &Trust) -> AppState {
     // A sign-in abandoned over ten minutes ago goes before anything reads it.
     flow::forget_abandoned_sign_in(services);
     let connection = if flow::callback_for_this(services).is_some() {
         Connection::Busy(Step::Completing)
     } else {
-        match flow::restore(services) {
+        match flow::restore_allowed(services, trust) {
             Ok(Some(session)) => Connection::Connected(Connected {
                 instance: session.settings.instance,
                 user: session.user,
@@ -359,7 +366,7 @@ fn initial_state(services: &Services) -> AppState {
                 renewable: session.tokens.refresh_token.is_some(),
             }),
             Ok(None) => Connection::Disconnected,
-            Err(error) => Connection::Failed(error.into()),
+            Err(error) => Connection::Failed(error),
         }
     };
     AppState {
@@ -379,9 +386,10 @@ pub struct ConnectionProviderProps {
 pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
     let environment = use_environment();
     let services = environment.services.clone();
+    let trust = environment.options.trust.clone();
     let initial = {
-        let services = services.clone();
-        use_memo((), move |_| initial_state(&services))
+        let (services, trust) = (services.clone(), trust.clone());
+        use_memo((), move |_| initial_state(&services, &trust))
     };
     let state = {
         let initial = initial.clone();
@@ -394,7 +402,7 @@ pub fn ConnectionProvider(props: &ConnectionProviderProps) -> Html {
         let restored = matches!(initial.connection, Connection::Connected(_));
         use_mut_ref(move || {
             restored
-                .then(|| flow::restore(&services).ok().flatten())
+                .then(|| flow::restore_allowed(&services, &trust).ok().flatten())
                 .flatten()
                 .map(|session| flow::client_for(&services, &session))
         })
@@ -463,7 +471,10 @@ fn start(handle: ConnectionHandle) {
                 }
             }
         });
-    } else if let Ok(Some(session)) = flow::restore(&handle.environment.services) {
+    } else if let Ok(Some(session)) = flow::restore_allowed(
+        &handle.environment.services,
+        &handle.environment.options.trust,
+    ) {
         handle.adopt(session, true);
     }
 }

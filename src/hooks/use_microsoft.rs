@@ -69,8 +69,9 @@ impl MicrosoftHandle {
         if store.tokens_end_with_the_page() && store.survives_navigation(keys::MS_PENDING) {
             // ServiceNow's tokens, only in memory, are lost with the page: revoked first.
             let services = self.environment.services.clone();
+            let trust = self.environment.options.trust.clone();
             spawn_local(async move {
-                crate::app::flow::revoke_before_leaving(&services).await;
+                crate::app::flow::revoke_before_leaving(&services, &trust).await;
                 leave();
             });
         } else {

@@ -251,7 +251,8 @@ fn events_on(host: &web_sys::Element) -> (Rc<Cell<bool>>, HostEventsHandle) {
 impl SnowcardHandle {
     /// Applies changed options (missing ones keep their value, `null` resets one). A new
     /// instance or client id is another connection, and new token storage another store:
-    /// the component starts over on it.
+    /// the component starts over on it. So it does when the allowed instances change: a
+    /// session the new pin refuses stops being used, one it allows again is taken up.
     pub fn update(&self, options: JsValue) -> Result<(), JsValue> {
         let patch = patch_from(options)?;
         let mut inner = self.inner.borrow_mut();
@@ -263,9 +264,12 @@ impl SnowcardHandle {
             link.set_attribute("href", &stylesheet_of(&next))?;
         }
         let tokens = next.token_storage().map_err(error)?;
+        // A session in use, or stored, is held to the new pin from its first render on.
+        let pinned = mounted.options.trust().ok().map(|t| t.allowed_instances);
+        let repinned = pinned.as_ref() != Some(&app_options.trust.allowed_instances);
         mounted.options = next;
         let moved = mounted.services.store.token_storage() != tokens;
-        if mounted.options.namespace() != mounted.namespace || moved {
+        if mounted.options.namespace() != mounted.namespace || moved || repinned {
             mounted.restart(app_options)
         } else {
             let props = mounted.props(app_options);
