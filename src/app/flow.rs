@@ -87,6 +87,10 @@ pub fn start_authorization(
         keys::RETURN_TO,
         &oauth::without_callback_params(&here).as_str(),
     )?;
+    // A write the browser refused just now (storage full) left them in memory only, which
+    // the redirect would lose: asked again after writing, not only before.
+    check_sign_in_survives(services, keys::PENDING)?;
+    check_sign_in_survives(services, keys::RETURN_TO)?;
     services.browser.redirect(&url);
     Ok(())
 }
@@ -241,6 +245,9 @@ pub async fn revoke_before_leaving(services: &Services, trust: &Trust) -> Vec<bo
     if !services.store.tokens_end_with_the_page() {
         return Vec::new();
     }
+    // A renewal under way holds the refresh lock until its new set is saved: waiting for it
+    // means the set read below is the newest, and no token issued meanwhile escapes revoking.
+    let _turn = services.token_sync(crate::tabs::SERVICENOW).lock().await;
     let previous = services
         .store
         .load::<PreviousTokens>(keys::PREVIOUS_TOKENS)

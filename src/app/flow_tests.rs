@@ -1137,3 +1137,139 @@ fn in_memory_mode_tokens_of_a_refused_instance_are_forgotten_unsent_before_leavi
         "forgotten, as it ends with the page"
     );
 }
+
+/// Session storage that reads but is full: every write is refused.
+struct Full;
+
+impl StorageBackend for Full {
+    fn get(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), crate::storage::WriteRefused> {
+        Err(crate::storage::WriteRefused)
+    }
+    fn remove(&self, _: &str) {}
+    fn keys(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+#[test]
+fn a_sign_in_whose_verifier_the_full_storage_refused_never_leaves_the_page() {
+    let (services, browser, _) = services(
+        FakeTransport::new(|_| json(200, TOKENS)),
+        "http://127.0.0.1:8700/",
+    );
+    let backend: Rc<dyn StorageBackend> = Rc::new(Full);
+    let services = Services {
+        store: Store::new(backend, "snowcard"),
+        ..services
+    };
+    assert!(!has_session(&services));
+    assert!(
+        !services.store.fell_back(),
+        "reads work: nothing noticed yet"
+    );
+    assert_eq!(
+        start_authorization(&services, &crate::app::trust::Trust::default(), settings()),
+        Err(ConnectError::Storage(StorageError::Unavailable {
+            key: "pending".into()
+        }))
+    );
+    assert!(services.store.fell_back(), "the refused write was noticed");
+    assert_eq!(browser.redirected_to(), None, "the verifier would be lost");
+}
+
+#[test]
+fn rotated_tokens_reach_the_other_tabs_in_session_mode_and_never_in_memory_mode() {
+    use crate::tabs::fake::FakeOrigin;
+    use crate::tabs::SERVICENOW;
+    let origin = FakeOrigin::new();
+    let heard = Rc::new(std::cell::Cell::new(0));
+    let other_tab = origin.tab().tokens("snowcard", SERVICENOW);
+    let into = heard.clone();
+    other_tab.listen(move |_| into.set(into.get() + 1));
+    let rotated = |services: &Services| {
+        // As a client does once it coordinates: listening opens the channel.
+        let sync = services.token_sync(SERVICENOW);
+        sync.listen(|_| {});
+        sync.announce(
+            &crate::servicenow::oauth::RefreshToken::new("RT1".into()),
+            &tokens("AT2", Some("RT2")),
+        );
+    };
+
+    let (session_mode, _, _) = services(
+        FakeTransport::new(|_| json(200, "")),
+        "http://127.0.0.1:8700/",
+    );
+    let session_mode = Services {
+        tabs: origin.tab(),
+        ..session_mode
+    };
+    rotated(&session_mode);
+    assert_eq!(
+        heard.get(),
+        1,
+        "the copy in the other tab is handed the new set"
+    );
+
+    let (memory, _, _) = memory_mode(FakeTransport::new(|_| json(200, "")));
+    let memory = Services {
+        tabs: origin.tab(),
+        ..memory
+    };
+    rotated(&memory);
+    assert_eq!(
+        heard.get(),
+        1,
+        "tokens kept in memory were posted to the origin"
+    );
+}
+
+#[test]
+fn in_memory_mode_revoking_before_leaving_waits_for_a_renewal_under_way() {
+    use futures::executor::LocalPool;
+    use futures::task::LocalSpawnExt;
+    let origin = crate::tabs::fake::FakeOrigin::new();
+    let transport = FakeTransport::new(|_| json(200, ""));
+    let (services, _, _) = memory_mode(transport.clone());
+    let services = Services {
+        tabs: origin.tab(),
+        ..services
+    };
+    let save = |access: &str, refresh: &str| {
+        let session = crate::storage::StoredSession {
+            settings: settings(),
+            tokens: tokens(access, Some(refresh)),
+            user: None,
+        };
+        services
+            .store
+            .save(crate::storage::keys::SESSION, &session)
+            .expect("saved");
+    };
+    save("OLD", "OLDRT");
+    // A renewal holds the refresh lock while it asks the instance for a new set.
+    let renewal = block_on(services.token_sync(crate::tabs::SERVICENOW).lock());
+    let mut pool = LocalPool::new();
+    let leaving = services.clone();
+    let spawned = pool.spawner().spawn_local(async move {
+        revoke_before_leaving(&leaving, &crate::app::trust::Trust::default()).await;
+    });
+    assert!(spawned.is_ok());
+    pool.run_until_stalled();
+    assert!(transport.requests().is_empty(), "it waits for the renewal");
+    // The renewal saves the set it brought, then lets go.
+    save("NEW", "NEWRT");
+    drop(renewal);
+    pool.run_until_stalled();
+    let sent: Vec<String> = transport.requests().into_iter().map(|r| r.url).collect();
+    for token in ["NEWRT", "NEW"] {
+        assert!(
+            sent.iter().any(|u| u.ends_with(&format!("token={token}"))),
+            "{token}: {sent:?}"
+        );
+    }
+    assert!(!has_session(&services), "forgotten after revoking");
+}

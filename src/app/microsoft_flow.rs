@@ -41,6 +41,9 @@ pub fn start(services: &Services, settings: TenantSettings) -> Result<(), Micros
     services.store.save(keys::MS_PENDING, &pending)?;
     let here = services.browser.current_url().to_string();
     services.store.save(keys::MS_RETURN_TO, &here)?;
+    // As for ServiceNow: a write refused just now would leave the verifier in memory only.
+    super::flow::check_sign_in_survives(services, keys::MS_PENDING)?;
+    super::flow::check_sign_in_survives(services, keys::MS_RETURN_TO)?;
     services.browser.redirect(&url);
     Ok(())
 }
