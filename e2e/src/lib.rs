@@ -460,9 +460,22 @@ impl World {
             .unwrap_or_else(|e| panic!("ChromeDriver runs the DevTools command {cmd}: {e}"))
     }
 
-    /// Ends the browser session and the driver.
+    /// Ends the browser session and the driver, and fails the test when the browser
+    /// reported a violation of the page's Content-Security-Policy (the header's
+    /// `report-uri`) at any moment of it: the app must run under the policy it ships.
     pub async fn stop(self) {
+        let reports = self.stop_with_violations().await;
+        assert!(
+            reports.is_empty(),
+            "the page broke its Content-Security-Policy: {reports:#?}"
+        );
+    }
+
+    /// Ends the browser session and the driver, returning the policy violations reported,
+    /// for a test that plants them on purpose and has checked them itself.
+    pub async fn stop_with_violations(self) -> Vec<String> {
         let _ = self.browser.clone().close().await;
+        self.app.csp_reports()
     }
 }
 

@@ -298,7 +298,8 @@ async fn the_portal_and_the_app_run_under_their_policy_without_a_violation() {
         json!(world.app_url()),
         "{report}"
     );
-    world.stop().await;
+    // The planted one, checked above.
+    world.stop_with_violations().await;
 }
 
 /// Whether the snowcard in `host` offers its own language menu.
