@@ -45,6 +45,8 @@ pub struct Data {
     pub mandatory_fields: BTreeMap<String, Vec<String>>,
     /// Model-based change management (`chg_model` exists and drives changes).
     pub change_models: bool,
+    /// The wake-up page a hibernating instance redirects every request to (`None`: awake).
+    pub hibernating: Option<String>,
 }
 
 /// How the OAuth endpoints behave, from [`Config`] and the `Control` switches.
