@@ -22,7 +22,7 @@ pub struct GrantCounts {
 /// (`/api/*`), the CORS preflights (`OPTIONS` with `Access-Control-Request-Method`, on
 /// any path) and the token endpoint's requests, preflights not included in either; and,
 /// over every ServiceNow path, those a hibernating instance redirected (counted there only)
-/// and those that carried a `Referer` header.
+/// and the API and token requests that carried a `Referer` header.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RequestCounts {
     /// REST API requests (Table, Aggregate, current user), preflights left out.
@@ -34,7 +34,8 @@ pub struct RequestCounts {
     /// Requests of any kind answered with the hibernation redirect (see
     /// [`Control::set_hibernating`]).
     pub redirected: u32,
-    /// Requests of any kind, on any ServiceNow path, that carried a `Referer` header.
+    /// API (`/api/*`), token and revocation requests, preflights included, that carried a
+    /// `Referer` header.
     pub referer: u32,
 }
 

@@ -1,5 +1,5 @@
 //! What meets a request before the instance's own handlers: the record of `Referer`
-//! headers, and a hibernating personal developer instance (PDI).
+//! headers on the API and token endpoints, and a hibernating personal developer instance (PDI).
 //!
 //! A PDI "hibernates" when unused and wakes only through the Developer Site: "Your PDI wakes
 //! from hibernation automatically when you sign in to the Developer site" and, while signed
@@ -27,7 +27,12 @@ pub async fn apply(State(state): State<AppState>, request: Request, next: Next) 
     if request.uri().path().starts_with("/sandbox/") {
         return next.run(request).await;
     }
-    let referer = request.headers().contains_key(REFERER);
+    // What clients fetch; the instance's own login and consent pages are left out, as a
+    // browser names them in the Referer of their own forms.
+    let path = request.uri().path();
+    let fetched =
+        path.starts_with("/api/") || path == "/oauth_token.do" || path == "/oauth_revoke_token.do";
+    let referer = fetched && request.headers().contains_key(REFERER);
     let wake = state.with(|d| {
         if referer {
             d.requests.referer = d.requests.referer.saturating_add(1);

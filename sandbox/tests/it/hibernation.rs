@@ -67,7 +67,7 @@ async fn a_hibernating_instance_redirects_api_preflight_and_token_calls_until_wo
 }
 
 #[tokio::test]
-async fn requests_with_a_referer_are_counted_whether_asleep_or_awake() {
+async fn api_and_token_requests_with_a_referer_are_counted_whether_asleep_or_awake() {
     let sn = instance();
     sn.control.reset_requests();
     let with_referer = |uri: &str| {
@@ -82,8 +82,10 @@ async fn requests_with_a_referer_are_counted_whether_asleep_or_awake() {
     sn.control.set_hibernating(Some(WAKE.into()));
     sn.send(with_referer("/oauth_token.do")).await;
     assert_eq!(sn.control.requests().referer, 2);
-    // The control API is not the instance: not counted.
+    // The control API is not the instance, and the instance's own pages name themselves.
     sn.send(with_referer("/sandbox/requests")).await;
+    sn.control.set_hibernating(None);
+    sn.send(with_referer("/login.do")).await;
     assert_eq!(sn.control.requests().referer, 2);
 }
 
