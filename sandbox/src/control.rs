@@ -31,8 +31,8 @@ pub struct RequestCounts {
     pub preflights: u32,
     /// `POST /oauth_token.do` requests.
     pub token: u32,
-    /// Requests of any kind answered with the hibernation redirect (see
-    /// [`Control::set_hibernating`]).
+    /// Requests answered with a redirect: any request while hibernating (see
+    /// [`Control::set_hibernating`]), API and token calls once moved ([`Control::set_moved`]).
     pub redirected: u32,
     /// API (`/api/*`), token and revocation requests, preflights included, that carried a
     /// `Referer` header.
@@ -152,6 +152,12 @@ impl Control {
     /// endpoint included, is answered `302 Found` to `wake_url`) or wakes it (`None`).
     pub fn set_hibernating(&self, wake_url: Option<String>) {
         self.state.with(|d| d.hibernating = wake_url);
+    }
+
+    /// Moves the instance (`Some(new_base)`: API and token calls answered `307` to the same
+    /// path on `new_base`, with the CORS rule applied) or puts it back (`None`).
+    pub fn set_moved(&self, new_base: Option<String>) {
+        self.state.with(|d| d.moved_to = new_base);
     }
 
     /// Where a hibernating instance sends requests (`None`: awake).

@@ -65,3 +65,29 @@ fn offline(wake: &str) -> Response {
     }
     response
 }
+
+/// Middleware inside the CORS layer: an instance whose address is moving answers its API and
+/// token endpoint `307 Temporary Redirect` to the same path and query on the new address
+/// (method and body kept). Its node is awake, so the CORS rule still applies to the answer
+/// (and still answers preflights itself) [inferred: no ServiceNow document describes a
+/// moved instance's answers]. Not `301`: browsers cache a permanent redirect, so the switch
+/// could not be turned off for a running browser.
+pub async fn moved(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let fetched = path.starts_with("/api/") || path == "/oauth_token.do";
+    let target = state.with(|d| {
+        let to = d.moved_to.clone().filter(|_| fetched)?;
+        d.requests.redirected = d.requests.redirected.saturating_add(1);
+        Some(to)
+    });
+    let Some(to) = target else {
+        return next.run(request).await;
+    };
+    let rest = request.uri().path_and_query().map_or(path, |p| p.as_str());
+    let location = format!("{}{rest}", to.trim_end_matches('/'));
+    let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    response
+}

@@ -52,6 +52,8 @@ fn build(state: AppState) -> Router {
         )
         .nest("/api", api)
         .nest("/sandbox", control_http::routes())
+        // Inside CORS: a moved instance's node still applies its CORS rule.
+        .layer(from_fn_with_state(state.clone(), front_door::moved))
         .layer(from_fn_with_state(state.clone(), cors::apply))
         // Outside CORS: a hibernating instance's redirect carries no CORS headers.
         .layer(from_fn_with_state(state.clone(), front_door::apply))

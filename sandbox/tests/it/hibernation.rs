@@ -114,3 +114,28 @@ async fn the_hibernation_switch_over_http_takes_a_url_or_null() {
     let awake = sn.get("/api/now/table/incident", None).await;
     assert_ne!(awake.status, StatusCode::FOUND);
 }
+
+#[tokio::test]
+async fn a_moved_instance_sends_api_and_token_calls_to_its_new_address_with_cors_headers() {
+    let sn = instance();
+    sn.control.reset_requests();
+    sn.control.set_moved(Some("http://127.0.0.1:9/".into()));
+    let api = from_app(&sn, Method::GET, "/api/now/table/incident?sysparm_limit=1").await;
+    assert_eq!(api.status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(
+        api.location(),
+        "http://127.0.0.1:9/api/now/table/incident?sysparm_limit=1"
+    );
+    assert_eq!(api.header("access-control-allow-origin"), Some(APP));
+    let token = from_app(&sn, Method::POST, "/oauth_token.do").await;
+    assert_eq!(token.status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(token.location(), "http://127.0.0.1:9/oauth_token.do");
+    // The preflight is still the CORS rule's; the login page is not moved.
+    let preflight = from_app(&sn, Method::OPTIONS, "/api/now/table/incident").await;
+    assert_eq!(preflight.status, StatusCode::OK);
+    assert_eq!(sn.get("/login.do", None).await.status, StatusCode::OK);
+    assert_eq!(sn.control.requests().redirected, 2);
+    sn.control.set_moved(None);
+    let back = from_app(&sn, Method::GET, "/api/now/table/incident").await;
+    assert_ne!(back.status, StatusCode::TEMPORARY_REDIRECT);
+}
