@@ -20,7 +20,9 @@ pub struct GrantCounts {
 
 /// Requests the instance has received, as a page load costs them: the REST API calls
 /// (`/api/*`), the CORS preflights (`OPTIONS` with `Access-Control-Request-Method`, on
-/// any path) and the token endpoint's requests, preflights not included in either.
+/// any path) and the token endpoint's requests, preflights not included in either; and,
+/// over every ServiceNow path, those a hibernating instance redirected (counted there only)
+/// and the API and token requests that carried a `Referer` header.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RequestCounts {
     /// REST API requests (Table, Aggregate, current user), preflights left out.
@@ -29,6 +31,12 @@ pub struct RequestCounts {
     pub preflights: u32,
     /// `POST /oauth_token.do` requests.
     pub token: u32,
+    /// Requests answered with a redirect: any request while hibernating (see
+    /// [`Control::set_hibernating`]), API and token calls once moved ([`Control::set_moved`]).
+    pub redirected: u32,
+    /// API (`/api/*`), token and revocation requests, preflights included, that carried a
+    /// `Referer` header.
+    pub referer: u32,
 }
 
 impl RequestCounts {
@@ -138,6 +146,23 @@ impl Control {
     /// Makes a REST API access policy refuse the current-user API (403), or lifts it.
     pub fn set_user_api_restricted(&self, restricted: bool) {
         self.state.with(|d| d.user_api_restricted = restricted);
+    }
+
+    /// Hibernates the instance (`Some(wake_url)`: every request to it, API and token
+    /// endpoint included, is answered `302 Found` to `wake_url`) or wakes it (`None`).
+    pub fn set_hibernating(&self, wake_url: Option<String>) {
+        self.state.with(|d| d.hibernating = wake_url);
+    }
+
+    /// Moves the instance (`Some(new_base)`: API and token calls answered `307` to the same
+    /// path on `new_base`, with the CORS rule applied) or puts it back (`None`).
+    pub fn set_moved(&self, new_base: Option<String>) {
+        self.state.with(|d| d.moved_to = new_base);
+    }
+
+    /// Where a hibernating instance sends requests (`None`: awake).
+    pub fn hibernating(&self) -> Option<String> {
+        self.state.with(|d| d.hibernating.clone())
     }
 
     /// The requests received since the instance started or the last [`Self::reset_requests`].

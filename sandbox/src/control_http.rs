@@ -15,7 +15,8 @@ use crate::state::AppState;
 
 /// `/sandbox/faults`, `/sandbox/expire-tokens`, `/sandbox/cors`, `/sandbox/requests`,
 /// `/sandbox/user-api`, `/sandbox/records/{table}`, `/sandbox/oauth`, `/sandbox/token-faults`,
-/// `/sandbox/expire-refresh-tokens`, `/sandbox/mandatory-fields`, `/sandbox/change-models`.
+/// `/sandbox/expire-refresh-tokens`, `/sandbox/mandatory-fields`, `/sandbox/change-models`,
+/// `/sandbox/hibernation`, `/sandbox/moved`.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(faults))
@@ -29,6 +30,8 @@ pub fn routes() -> Router<AppState> {
         .route("/records/{table}", get(records))
         .route("/mandatory-fields", put(mandatory_fields))
         .route("/change-models", put(change_models))
+        .route("/hibernation", put(hibernation))
+        .route("/moved", put(moved))
         .nest("/microsoft", crate::microsoft::control_routes())
 }
 
@@ -116,7 +119,13 @@ async fn user_api(State(state): State<AppState>, Json(request): Json<Value>) -> 
 /// `GET`: the requests counted so far; `DELETE`: start counting afresh.
 async fn requests(State(state): State<AppState>) -> Response {
     let counts = Control { state }.requests();
-    let body = json!({ "api": counts.api, "preflights": counts.preflights, "token": counts.token });
+    let body = json!({
+        "api": counts.api,
+        "preflights": counts.preflights,
+        "token": counts.token,
+        "redirected": counts.redirected,
+        "referer": counts.referer,
+    });
     Json(body).into_response()
 }
 
@@ -219,4 +228,38 @@ async fn change_models(
 ) -> Response {
     Control { state }.set_change_models(request.model_based);
     Json(json!({ "model_based": request.model_based })).into_response()
+}
+
+/// `{"wake_url": "https://…"}` hibernates the instance (every ServiceNow request answered
+/// `302` to that page), `{"wake_url": null}` wakes it.
+async fn hibernation(State(state): State<AppState>, Json(request): Json<Value>) -> Response {
+    let Ok(wake_url) = url_or_null(&request, "wake_url") else {
+        let error = json!({ "error": "wake_url must be an http(s) URL or null" });
+        return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+    };
+    let control = Control { state };
+    control.set_hibernating(wake_url);
+    Json(json!({ "wake_url": control.hibernating() })).into_response()
+}
+
+/// `{"to": "https://new.example"}` moves the instance (API and token calls answered `307`
+/// there), `{"to": null}` puts it back.
+async fn moved(State(state): State<AppState>, Json(request): Json<Value>) -> Response {
+    let Ok(to) = url_or_null(&request, "to") else {
+        let error = json!({ "error": "to must be an http(s) URL or null" });
+        return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+    };
+    Control { state }.set_moved(to.clone());
+    Json(json!({ "to": to })).into_response()
+}
+
+/// The value at `key`: an `http(s)` URL, or `null` for none; anything else is an error.
+fn url_or_null(request: &Value, key: &str) -> Result<Option<String>, ()> {
+    match request.get(key) {
+        Some(Value::Null) => Ok(None),
+        Some(Value::String(url)) if url.starts_with("http://") || url.starts_with("https://") => {
+            Ok(Some(url.clone()))
+        }
+        _ => Err(()),
+    }
 }

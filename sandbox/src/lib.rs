@@ -28,6 +28,7 @@ mod cors;
 mod errors;
 mod faults;
 mod fields;
+mod front_door;
 mod groups;
 mod ids;
 pub mod microsoft;

@@ -12,7 +12,9 @@ use tokio::task::JoinHandle;
 use crate::config::Config;
 use crate::control::Control;
 use crate::state::AppState;
-use crate::{aggregate, authorize, control_http, cors, faults, pages, table, token, user_api};
+use crate::{
+    aggregate, authorize, control_http, cors, faults, front_door, pages, table, token, user_api,
+};
 
 /// The instance's routes and middleware, plus a control handle on its state; for
 /// in-process tests with `tower::ServiceExt::oneshot` (no socket is bound).
@@ -50,7 +52,11 @@ fn build(state: AppState) -> Router {
         )
         .nest("/api", api)
         .nest("/sandbox", control_http::routes())
+        // Inside CORS: a moved instance's node still applies its CORS rule.
+        .layer(from_fn_with_state(state.clone(), front_door::moved))
         .layer(from_fn_with_state(state.clone(), cors::apply))
+        // Outside CORS: a hibernating instance's redirect carries no CORS headers.
+        .layer(from_fn_with_state(state.clone(), front_door::apply))
         // Merged after the ServiceNow layers: the Microsoft routes have their own CORS.
         .merge(crate::microsoft::routes(&state))
         .with_state(state)

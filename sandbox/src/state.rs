@@ -45,6 +45,10 @@ pub struct Data {
     pub mandatory_fields: BTreeMap<String, Vec<String>>,
     /// Model-based change management (`chg_model` exists and drives changes).
     pub change_models: bool,
+    /// The wake-up page a hibernating instance redirects every request to (`None`: awake).
+    pub hibernating: Option<String>,
+    /// The new address of an instance that moved: API and token calls are sent there.
+    pub moved_to: Option<String>,
 }
 
 /// How the OAuth endpoints behave, from [`Config`] and the `Control` switches.

@@ -7,14 +7,17 @@
 //!
 //! Every request goes with `redirect: "error"` (a redirect is a network error, so nothing
 //! carries a code or token to where it points) and `referrerPolicy: "no-referrer"` (the
-//! page's address, which can hold a sign-in answer for a moment, is never sent). The second
-//! request asks with `redirect: "manual"`: an `opaqueredirect` answer tells a redirect apart
-//! (Fetch Standard, "Requests": redirect mode "error" / "manual"; "Responses": opaque-redirect
-//! filtered response).
+//! page's address, which can hold a sign-in answer for a moment, is never sent). The diagnosis
+//! first asks in `cors` mode with `redirect: "manual"`: an `opaqueredirect` answer tells a
+//! redirect apart (Fetch Standard, "Requests": redirect mode "error" / "manual"; "Responses":
+//! opaque-redirect filtered response), but only when the redirect carries CORS headers (the
+//! CORS check comes first); `no-cors` may only `follow` (main fetch: any other redirect mode is
+//! a network error, as Chromium's "corsNoCorsRedirectModeNotFollow" issue says), so the
+//! `no-cors` probe after it follows, with no body, no credentials and no referrer.
 
 use gloo_net::http::RequestBuilder;
 use oauth2::http::{HeaderName, HeaderValue, Method, StatusCode};
-use web_sys::{ReferrerPolicy, RequestMode, RequestRedirect, ResponseType};
+use web_sys::{ReferrerPolicy, RequestCredentials, RequestMode, RequestRedirect, ResponseType};
 
 use crate::servicenow::http::LocalFuture;
 use crate::servicenow::{HttpRequest, HttpResponse, Transport, TransportError};
@@ -88,25 +91,41 @@ async fn diagnose(url: &str, method: &Method, mark: u64) -> TransportError {
     } else {
         Method::GET
     };
-    let probe = RequestBuilder::new(url)
-        .method(probe_method)
-        .mode(RequestMode::NoCors)
+    let manual = RequestBuilder::new(url)
+        .method(probe_method.clone())
         .redirect(RequestRedirect::Manual)
+        .credentials(RequestCredentials::Omit)
         .referrer_policy(ReferrerPolicy::NoReferrer)
         .build();
-    let answer = match probe {
+    let answer = match manual {
         Ok(probe) => probe.send().await.ok(),
         Err(_) => None,
     };
-    if answer
-        .as_ref()
-        .is_some_and(|a| a.type_() == ResponseType::Opaqueredirect)
-    {
-        return TransportError::Redirected {
-            url: url.to_owned(),
-        };
+    match answer.map(|a| a.type_()) {
+        Some(ResponseType::Opaqueredirect) => {
+            return TransportError::Redirected {
+                url: url.to_owned(),
+            }
+        }
+        // Readable without a preflight: the request itself (its headers) was refused.
+        Some(_) => {
+            return TransportError::Blocked {
+                url: url.to_owned(),
+            }
+        }
+        None => {}
     }
-    if answer.is_some() {
+    let probe = RequestBuilder::new(url)
+        .method(probe_method)
+        .mode(RequestMode::NoCors)
+        .credentials(RequestCredentials::Omit)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .build();
+    let answered = match probe {
+        Ok(probe) => probe.send().await.is_ok(),
+        Err(_) => false,
+    };
+    if answered {
         TransportError::Blocked {
             url: url.to_owned(),
         }

@@ -6,6 +6,7 @@ mod app_host;
 mod common;
 mod cors;
 mod faults;
+mod hibernation;
 mod ms_common;
 mod ms_graph;
 mod ms_identity;
