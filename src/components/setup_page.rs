@@ -35,6 +35,17 @@ pub fn SetupPage() -> Html {
     };
     let check = use_state(SetupCheck::default);
     let attempts = use_state(|| 0_u32);
+    // The instance the "You will sign in at" line names: the field's value once the person
+    // leaves it (and as the page opens), not at every keystroke, so the line never changes
+    // under the typing (a line that changed mid-typing made typed keys go astray).
+    let named_instance = {
+        let draft = draft.clone();
+        use_state(move || draft.instance.clone())
+    };
+    let onfocusout = {
+        let (draft, named_instance) = (draft.clone(), named_instance.clone());
+        Callback::from(move |_: FocusEvent| named_instance.set(draft.instance.clone()))
+    };
     let busy = matches!(connection.state().connection, Connection::Busy(_));
 
     let edit = |set: Setter, pick: Picker| {
@@ -87,7 +98,7 @@ pub fn SetupPage() -> Html {
     let error_of =
         |field: &Option<FieldError>| field.as_ref().map(|e| AttrValue::from(e.message(texts)));
     // Where the browser is about to go, before it goes: the host, in bold.
-    let sign_in_host = InstanceUrl::parse(&draft.instance)
+    let sign_in_host = InstanceUrl::parse(&named_instance)
         .ok()
         .map(|instance| instance.host_label());
     // Always the same element, only its text changing: a node that came and went between
@@ -114,9 +125,11 @@ pub fn SetupPage() -> Html {
                 if !check.is_ok() {
                     <p class="sc-form-error" role="alert" key={attempts.to_string()}>{ texts.fix_fields }</p>
                 }
-                <TextField id="sc-instance" label={texts.instance_label} hint={texts.instance_hint}
-                    value={draft.instance.clone()} placeholder="acme.service-now.com" required_mark={required.clone()} readonly={busy}
-                    error={error_of(&check.instance)} oninput={edit(|d, v| d.instance = v, |c| &mut c.instance)} />
+                <div class="sc-field-group" {onfocusout}>
+                    <TextField id="sc-instance" label={texts.instance_label} hint={texts.instance_hint}
+                        value={draft.instance.clone()} placeholder="acme.service-now.com" required_mark={required.clone()} readonly={busy}
+                        error={error_of(&check.instance)} oninput={edit(|d, v| d.instance = v, |c| &mut c.instance)} />
+                </div>
                 <TextField id="sc-client-id" label={texts.client_id_label} hint={texts.client_id_hint}
                     value={draft.client_id.clone()} required_mark={required} readonly={busy}
                     error={error_of(&check.client_id)} oninput={edit(|d, v| d.client_id = v, |c| &mut c.client_id)} />

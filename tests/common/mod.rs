@@ -342,6 +342,8 @@ impl Mounted {
         })
         .await;
         let input = self.input(label);
+        // A person puts the cursor in the field first: the field they leave hears `focusout`.
+        let _ = input.focus();
         input.set_value(value);
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
