@@ -44,7 +44,13 @@ pub fn SetupPage() -> Html {
     };
     let onfocusout = {
         let (draft, named_instance) = (draft.clone(), named_instance.clone());
-        Callback::from(move |_: FocusEvent| named_instance.set(draft.instance.clone()))
+        Callback::from(move |_: FocusEvent| {
+            // Only when it changed: a render at every blur (WebDriver's clear() blurs too)
+            // has no use.
+            if *named_instance != draft.instance {
+                named_instance.set(draft.instance.clone());
+            }
+        })
     };
     let busy = matches!(connection.state().connection, Connection::Busy(_));
 
