@@ -37,6 +37,11 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let oninput = props
         .oninput
         .reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
+    // Also on `change`: a value set without `input` events (a cleared field, some autofill)
+    // still reaches the form's state, so the next render cannot put the old text back.
+    let onchange = props
+        .oninput
+        .reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().value());
     html! {
         <div class={classes!("sc-field", props.error.as_ref().map(|_| "sc-invalid"))}>
             <label for={props.id.clone()}>
@@ -59,6 +64,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 {oninput}
+                {onchange}
             />
             <p id={hint_id} class="sc-hint">{ props.hint.clone() }</p>
             if let Some(error) = &props.error {
