@@ -776,32 +776,13 @@ fn with_tokens_in_session_storage_nothing_is_revoked_before_leaving() {
     );
 }
 
-/// Session storage that the browser blocks: every call fails.
-struct Blocked;
-
-impl StorageBackend for Blocked {
-    fn get(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn set(&self, _: &str, _: &str) -> Result<(), crate::storage::WriteRefused> {
-        Err(crate::storage::WriteRefused)
-    }
-    fn remove(&self, _: &str) {}
-    fn keys(&self) -> Vec<String> {
-        Vec::new()
-    }
-    fn try_get(&self, _: &str) -> Result<Option<String>, crate::storage::Blocked> {
-        Err(crate::storage::Blocked)
-    }
-}
-
 #[test]
 fn without_session_storage_the_sign_in_is_refused_before_the_page_leaves() {
     let (services, browser, _) = services(
         FakeTransport::new(|_| json(200, TOKENS)),
         "http://127.0.0.1:8700/",
     );
-    let backend: Rc<dyn StorageBackend> = Rc::new(Blocked);
+    let backend: Rc<dyn StorageBackend> = Rc::new(crate::storage::doubles::BlockedStorage);
     let services = Services {
         store: Store::new(backend, "snowcard"),
         ..services
@@ -1138,29 +1119,13 @@ fn in_memory_mode_tokens_of_a_refused_instance_are_forgotten_unsent_before_leavi
     );
 }
 
-/// Session storage that reads but is full: every write is refused.
-struct Full;
-
-impl StorageBackend for Full {
-    fn get(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn set(&self, _: &str, _: &str) -> Result<(), crate::storage::WriteRefused> {
-        Err(crate::storage::WriteRefused)
-    }
-    fn remove(&self, _: &str) {}
-    fn keys(&self) -> Vec<String> {
-        Vec::new()
-    }
-}
-
 #[test]
 fn a_sign_in_whose_verifier_the_full_storage_refused_never_leaves_the_page() {
     let (services, browser, _) = services(
         FakeTransport::new(|_| json(200, TOKENS)),
         "http://127.0.0.1:8700/",
     );
-    let backend: Rc<dyn StorageBackend> = Rc::new(Full);
+    let backend: Rc<dyn StorageBackend> = Rc::new(crate::storage::doubles::FullStorage);
     let services = Services {
         store: Store::new(backend, "snowcard"),
         ..services

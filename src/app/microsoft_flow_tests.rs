@@ -320,29 +320,13 @@ fn the_unanswered_check_itself_forgets_an_abandoned_microsoft_sign_in() {
     assert!(memory.get("snowcard:ms-pending").is_none());
 }
 
-/// Session storage that reads but is full: every write is refused.
-struct Full;
-
-impl StorageBackend for Full {
-    fn get(&self, _: &str) -> Option<String> {
-        None
-    }
-    fn set(&self, _: &str, _: &str) -> Result<(), crate::storage::WriteRefused> {
-        Err(crate::storage::WriteRefused)
-    }
-    fn remove(&self, _: &str) {}
-    fn keys(&self) -> Vec<String> {
-        Vec::new()
-    }
-}
-
 #[test]
 fn a_microsoft_sign_in_whose_verifier_the_full_storage_refused_never_leaves_the_page() {
     let (services, browser, _) = services(
         FakeTransport::new(|_| json(200, "{}")),
         "http://127.0.0.1:8700/",
     );
-    let backend: Rc<dyn StorageBackend> = Rc::new(Full);
+    let backend: Rc<dyn StorageBackend> = Rc::new(crate::storage::doubles::FullStorage);
     let services = Services {
         store: Store::new(backend, "snowcard"),
         ..services

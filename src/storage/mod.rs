@@ -436,3 +436,44 @@ impl<B: StorageBackend> Store<B> {
 
 #[cfg(test)]
 mod tests;
+
+/// Session storage as a browser that refuses it has it, for the flows' tests.
+#[cfg(test)]
+pub mod doubles {
+    use super::{Blocked, StorageBackend, WriteRefused};
+
+    /// Blocked altogether: the `sessionStorage` getter throws, so every call fails.
+    pub struct BlockedStorage;
+
+    impl StorageBackend for BlockedStorage {
+        fn get(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), WriteRefused> {
+            Err(WriteRefused)
+        }
+        fn remove(&self, _: &str) {}
+        fn keys(&self) -> Vec<String> {
+            Vec::new()
+        }
+        fn try_get(&self, _: &str) -> Result<Option<String>, Blocked> {
+            Err(Blocked)
+        }
+    }
+
+    /// Readable but full: every write is refused.
+    pub struct FullStorage;
+
+    impl StorageBackend for FullStorage {
+        fn get(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), WriteRefused> {
+            Err(WriteRefused)
+        }
+        fn remove(&self, _: &str) {}
+        fn keys(&self) -> Vec<String> {
+            Vec::new()
+        }
+    }
+}
