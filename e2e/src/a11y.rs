@@ -253,6 +253,8 @@ impl World {
     /// Runs axe-core on the whole page (open shadow roots included) and returns each
     /// violation as one readable line: rule, impact, help and the offending elements.
     pub async fn axe_violations(&self) -> Vec<String> {
+        self.axe_ran
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         let loaded = self
             .run_script("return typeof window.axe === 'object';", vec![])
             .await;
